@@ -1,0 +1,76 @@
+import Koa from 'koa';
+import type { Connection } from 'mongoose';
+import type { Config } from './config';
+import type { Logger } from './log';
+import type { CoreClient } from './clients/core.client';
+import type { WechatClient } from './clients/wechat.client';
+import { AppError } from './http/errors';
+import { jsonBody, requestContext, securityHeaders } from './http/middleware';
+import { buildOpenApi } from './http/openapi';
+import { createRouteTable, mountRoutes } from './http/route';
+import { serveH5 } from './http/static';
+import { auditModel } from './features/auth/audit.model';
+import { citizenModel } from './features/auth/citizen.model';
+import { sessionModel } from './features/auth/session.model';
+import { createAuthService } from './features/auth/auth.service';
+import { authRoutes } from './features/auth/auth.routes';
+import { createMeService } from './features/me/me.service';
+import { meRoutes } from './features/me/me.routes';
+import { devRoutes } from './features/dev/dev.routes';
+import { healthRoutes } from './features/health/health.routes';
+
+export interface AppDeps {
+  config: Config;
+  db: Connection;
+  wechat: WechatClient;
+  core: CoreClient;
+  /** the business clock (tests freeze it); never read Date.now() in domain code */
+  clock: () => Date;
+  log: Logger;
+}
+
+export const API_VERSION = '0.1.0';
+
+/** Builds the bff; never listens (server.ts does). */
+export function createApp(deps: AppDeps) {
+  const { config, db, clock } = deps;
+  const models = { citizens: citizenModel(db), sessions: sessionModel(db), audit: auditModel(db) };
+  const auth = createAuthService({
+    citizens: models.citizens,
+    sessions: models.sessions,
+    wechat: deps.wechat,
+    clock,
+    refreshTtlSeconds: config.REFRESH_TTL_SECONDS,
+    tokens: { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, accessTtlSeconds: config.ACCESS_TTL_SECONDS },
+  });
+  const me = createMeService({ ...models, core: deps.core, wechat: deps.wechat, piiHashSecret: config.PII_HASH_SECRET, clock });
+
+  const table = createRouteTable();
+  healthRoutes(table, { db, core: deps.core });
+  authRoutes(table, auth);
+  meRoutes(table, me);
+  if (config.DEV_LOGIN) devRoutes(table, deps.wechat);
+
+  const openapi = buildOpenApi(table.routes, { version: API_VERSION });
+  const router = mountRoutes(table, { authenticate: auth.authenticate, checkResponses: config.NODE_ENV !== 'production' });
+  router.get('/api/v1/openapi.json', (ctx) => {
+    ctx.set('Cache-Control', 'public, max-age=300');
+    ctx.body = openapi;
+  });
+
+  const app = new Koa({ proxy: false });
+  app.silent = true; // errors are rendered and logged by requestContext
+  app.use(requestContext(deps.log));
+  app.use(securityHeaders());
+  if (config.H5_DIST) app.use(serveH5(config.H5_DIST));
+  app.use(jsonBody(config.BODY_LIMIT_BYTES));
+  app.use(router.routes());
+  app.use(
+    router.allowedMethods({
+      throw: true,
+      methodNotAllowed: () => new AppError('METHOD_NOT_ALLOWED'),
+      notImplemented: () => new AppError('METHOD_NOT_ALLOWED'),
+    }),
+  );
+  return { app, models, openapi, services: { auth, me } };
+}

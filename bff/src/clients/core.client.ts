@@ -1,0 +1,57 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHttpClient, UpstreamRejection, type HttpClient, type RequestOptions } from './http';
+
+/**
+ * The city's core government systems. Every call carries a signed header set:
+ * HMAC-SHA256 over method, path with query, timestamp, nonce and the body's SHA-256.
+ */
+export function signCoreHeaders(o: { secret: string; clientId: string; method: string; pathWithQuery: string; body: string; nowMs: number }): Record<string, string> {
+  const timestamp = String(Math.floor(o.nowMs / 1000));
+  const nonce = randomBytes(16).toString('hex');
+  const bodyHash = createHash('sha256').update(o.body).digest('hex');
+  const signature = createHmac('sha256', o.secret).update(`${o.method}\n${o.pathWithQuery}\n${timestamp}\n${nonce}\n${bodyHash}`).digest('base64');
+  return { 'x-jsb-client': o.clientId, 'x-jsb-timestamp': timestamp, 'x-jsb-nonce': nonce, 'x-jsb-signature': signature };
+}
+
+export interface CoreErrorBody {
+  code: string;
+  message?: string;
+}
+
+export interface IdentityVerdict {
+  match: boolean;
+  personId?: string;
+  reason?: 'NAME_MISMATCH' | 'NOT_FOUND';
+}
+
+export interface CoreClient {
+  http: HttpClient;
+  /** Sends a call and returns the body on 2xx; throws UpstreamRejection with the core's own error body on 4xx. */
+  call<T>(path: string, opts?: RequestOptions): Promise<T>;
+  verifyIdentity(name: string, idNumber: string): Promise<IdentityVerdict>;
+}
+
+export function createCoreClient(o: { baseUrl: string; clientId: string; secret: string; timeoutMs: number; fetch?: typeof fetch }): CoreClient {
+  const http = createHttpClient({
+    name: 'core',
+    baseUrl: o.baseUrl,
+    timeoutMs: o.timeoutMs,
+    fetch: o.fetch,
+    // the signature uses real time: it protects the wire, not the business clock
+    sign: (r) => signCoreHeaders({ ...r, secret: o.secret, clientId: o.clientId, nowMs: Date.now() }),
+  });
+  async function call<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+    const res = await http.request<T | CoreErrorBody>(path, opts);
+    if (res.status >= 400) throw new UpstreamRejection('core', res.status, res.body);
+    return res.body as T;
+  }
+  return {
+    http,
+    call,
+    async verifyIdentity(name, idNumber) {
+      // a read: safe to retry
+      const r = await call<IdentityVerdict>('/core/v1/identity/verify', { method: 'POST', body: { name, idNumber }, idempotent: true });
+      return { match: r.match === true, personId: r.personId, reason: r.reason };
+    },
+  };
+}

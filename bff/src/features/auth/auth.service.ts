@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import type { Context } from 'koa';
+import { Types } from 'mongoose';
+import type { TokenPair } from '@jsb/shared';
+import { AppError } from '../../http/errors';
+import type { AuthContext } from '../../http/auth';
+import { WechatApiError, type WechatClient } from '../../clients/wechat.client';
+import type { CitizenModel } from './citizen.model';
+import type { SessionModel } from './session.model';
+import { makeRefreshToken, newFamilySecret, parseRefreshToken, refreshMacMatches, signAccessToken, verifyAccessToken, type TokenConfig } from './tokens';
+
+export interface AuthServiceDeps {
+  citizens: CitizenModel;
+  sessions: SessionModel;
+  wechat: WechatClient;
+  tokens: TokenConfig;
+  refreshTtlSeconds: number;
+  clock: () => Date;
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+export function createAuthService(d: AuthServiceDeps) {
+  function pair(sessionId: string, userId: string, generation: number, familySecret: string, isNewCitizen: boolean): TokenPair {
+    const now = d.clock().getTime();
+    return {
+      tokenType: 'Bearer',
+      accessToken: signAccessToken(d.tokens, { sub: userId, sid: sessionId }, now),
+      refreshToken: makeRefreshToken(sessionId, generation, familySecret),
+      expiresIn: d.tokens.accessTtlSeconds,
+      refreshExpiresIn: d.refreshTtlSeconds,
+      isNewCitizen,
+    };
+  }
+
+  async function exchangeCode(code: string) {
+    try {
+      return await d.wechat.code2Session(code);
+    } catch (err) {
+      if (err instanceof WechatApiError) {
+        if (err.reason === 'code-used') throw new AppError('WECHAT_CODE_USED', { cause: err });
+        if (err.reason === 'rate-limited') throw new AppError('WECHAT_RATE_LIMITED', { cause: err, headers: { 'Retry-After': '60' } });
+        if (err.reason === 'code-invalid') throw new AppError('WECHAT_CODE_INVALID', { cause: err });
+        throw new AppError('UPSTREAM_UNAVAILABLE', { cause: err, message: '微信登录服务暂时不可用。', hint: '请稍后再试，或先使用无需登录的办件查询。' });
+      }
+      throw err;
+    }
+  }
+
+  return {
+    async login(code: string, device: string | undefined): Promise<TokenPair> {
+      const wx = await exchangeCode(code);
+      const now = d.clock();
+      const res = await d.citizens.findOneAndUpdate(
+        { openid: wx.openid },
+        { $setOnInsert: { openid: wx.openid, userId: `U${randomBytes(9).toString('hex')}`, ...(wx.unionid ? { unionid: wx.unionid } : {}) } },
+        { upsert: true, returnDocument: 'after', includeResultMetadata: true },
+      );
+      const citizen = res.value;
+      if (!citizen) throw new AppError('INTERNAL', { cause: new Error('citizen upsert returned nothing') });
+      const familySecret = newFamilySecret();
+      const session = await d.sessions.create({
+        userId: citizen.userId,
+        openid: wx.openid,
+        sessionKey: wx.sessionKey,
+        familySecret,
+        generation: 0,
+        device,
+        lastUsedAt: now,
+        expiresAt: new Date(now.getTime() + d.refreshTtlSeconds * 1000),
+      });
+      return pair(String(session._id), citizen.userId, 0, familySecret, res.lastErrorObject?.updatedExisting === false);
+    },
+
+    async refresh(token: string): Promise<TokenPair> {
+      const parsed = parseRefreshToken(token);
+      if (!parsed) throw new AppError('REFRESH_INVALID');
+      const now = d.clock();
+      const session = await d.sessions.findById(parsed.sessionId).lean();
+      if (!session || !refreshMacMatches(parsed, session.familySecret)) throw new AppError('REFRESH_INVALID');
+      if (session.revokedAt) throw new AppError(session.revokedReason === 'refresh-reuse' ? 'REFRESH_REUSED' : 'SESSION_REVOKED');
+      if (session.expiresAt.getTime() <= now.getTime()) throw new AppError('REFRESH_INVALID');
+      if (parsed.generation === session.generation) {
+        // one conditional update: of two concurrent refreshes with the same token, exactly one wins
+        const rotated = await d.sessions.findOneAndUpdate(
+          { _id: session._id, generation: parsed.generation, revokedAt: null },
+          { $inc: { generation: 1 }, $set: { lastUsedAt: now, expiresAt: new Date(now.getTime() + d.refreshTtlSeconds * 1000) } },
+          { returnDocument: 'after' },
+        );
+        if (rotated) return pair(String(rotated._id), rotated.userId, rotated.generation, rotated.familySecret, false);
+      }
+      if (parsed.generation > session.generation) throw new AppError('REFRESH_INVALID');
+      // a genuine token of an older generation: somebody replayed it, so the whole family goes
+      await d.sessions.updateOne({ _id: session._id, revokedAt: null }, { $set: { revokedAt: now, revokedReason: 'refresh-reuse' } });
+      throw new AppError('REFRESH_REUSED');
+    },
+
+    async logout(auth: AuthContext): Promise<void> {
+      await d.sessions.updateOne({ _id: auth.sessionId, revokedAt: null }, { $set: { revokedAt: d.clock(), revokedReason: 'logout' } });
+    },
+
+    async authenticate(ctx: Context): Promise<AuthContext> {
+      const header = ctx.get('authorization');
+      if (!header) throw new AppError('UNAUTHENTICATED');
+      const m = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
+      if (!m?.[1]) throw new AppError('TOKEN_INVALID');
+      const claims = verifyAccessToken(d.tokens, m[1], d.clock().getTime());
+      if (!Types.ObjectId.isValid(claims.sid)) throw new AppError('TOKEN_INVALID');
+      const session = await d.sessions.findById(claims.sid, { userId: 1, revokedAt: 1, expiresAt: 1 }).lean();
+      if (!session || session.userId !== claims.sub) throw new AppError('SESSION_REVOKED');
+      if (session.revokedAt) throw new AppError('SESSION_REVOKED');
+      if (session.expiresAt.getTime() <= d.clock().getTime()) throw new AppError('SESSION_REVOKED');
+      return { userId: claims.sub, sessionId: claims.sid };
+    },
+  };
+}

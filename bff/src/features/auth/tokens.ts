@@ -1,0 +1,72 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { AppError } from '../../http/errors';
+
+export interface TokenConfig {
+  secret: string;
+  issuer: string;
+  audience: string;
+  accessTtlSeconds: number;
+}
+
+export interface AccessClaims {
+  sub: string;
+  sid: string;
+}
+
+// HS256 pinned: `alg: none` and algorithm confusion are refused by jsonwebtoken's `algorithms` check.
+const ALG = 'HS256' as const;
+
+export function signAccessToken(cfg: TokenConfig, claims: AccessClaims, nowMs: number): string {
+  return jwt.sign({ sid: claims.sid, iat: Math.floor(nowMs / 1000) }, cfg.secret, {
+    algorithm: ALG,
+    subject: claims.sub,
+    issuer: cfg.issuer,
+    audience: cfg.audience,
+    expiresIn: cfg.accessTtlSeconds,
+  });
+}
+
+export function verifyAccessToken(cfg: TokenConfig, token: string, nowMs: number): AccessClaims {
+  try {
+    const payload = jwt.verify(token, cfg.secret, {
+      algorithms: [ALG],
+      issuer: cfg.issuer,
+      audience: cfg.audience,
+      clockTimestamp: Math.floor(nowMs / 1000),
+    });
+    if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
+      throw new AppError('TOKEN_INVALID');
+    }
+    return { sub: payload.sub, sid: payload.sid };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if (err instanceof jwt.TokenExpiredError) throw new AppError('TOKEN_EXPIRED', { cause: err });
+    throw new AppError('TOKEN_INVALID', { cause: err });
+  }
+}
+
+/** Refresh token = `<sessionId>.<generation>.<HMAC(familySecret, sessionId.generation)>`: verifiable for every past generation without storing them. */
+export function makeRefreshToken(sessionId: string, generation: number, familySecret: string): string {
+  return `${sessionId}.${generation}.${refreshMac(sessionId, generation, familySecret)}`;
+}
+
+function refreshMac(sessionId: string, generation: number, familySecret: string): string {
+  return createHmac('sha256', familySecret).update(`${sessionId}.${generation}`).digest('base64url');
+}
+
+export function parseRefreshToken(token: string): { sessionId: string; generation: number; mac: string } | null {
+  const m = /^([a-f0-9]{24})\.(\d{1,9})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (!m) return null;
+  return { sessionId: m[1] as string, generation: Number(m[2]), mac: m[3] as string };
+}
+
+export function refreshMacMatches(parsed: { sessionId: string; generation: number; mac: string }, familySecret: string): boolean {
+  const expected = Buffer.from(refreshMac(parsed.sessionId, parsed.generation, familySecret));
+  const given = Buffer.from(parsed.mac);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+export function newFamilySecret(): string {
+  return randomBytes(32).toString('base64url');
+}

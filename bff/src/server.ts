@@ -1,0 +1,67 @@
+/** Reads config once, builds real clients, listens, runs periodic work, and shuts down gracefully. */
+import mongoose from 'mongoose';
+import { createApp } from './app';
+import { loadConfig, ConfigError } from './config';
+import { createLogger } from './log';
+import { createCoreClient } from './clients/core.client';
+import { createWechatClient } from './clients/wechat.client';
+import { ensureIndexes, sweepExpired } from './db/indexes';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const log = createLogger({ level: config.LOG_LEVEL });
+  const db = await mongoose.createConnection(config.MONGODB_URI, { dbName: config.MONGODB_DB, serverSelectionTimeoutMS: 5000 }).asPromise();
+  const clock = () => new Date();
+  const { app } = createApp({
+    config,
+    db,
+    clock,
+    log,
+    wechat: createWechatClient({ baseUrl: config.WECHAT_API_BASE, appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS }),
+    core: createCoreClient({ baseUrl: config.CORE_API_BASE, clientId: config.CORE_CLIENT_ID, secret: config.CORE_HMAC_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS }),
+  });
+  const indexes = await ensureIndexes(db, log);
+  // Only needed where the server lacks TTL indexes; deleting expired documents is idempotent, so several instances may run it.
+  const sweeper = indexes.ttlFallback.length
+    ? setInterval(() => void sweepExpired(indexes.ttlFallback, clock()).catch((err: unknown) => log.warn({ err }, 'ttl sweep failed')), 60_000)
+    : undefined;
+  sweeper?.unref();
+
+  const server = app.listen(config.BFF_PORT, config.BFF_HOST);
+  server.keepAliveTimeout = 65_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.BFF_PORT;
+  log.info({ port }, 'bff listening');
+  process.stdout.write(`bff: http://${config.BFF_HOST}:${port}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'bff stopping');
+    clearInterval(sweeper);
+    server.close(() => {
+      void db.close().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bff failed to start: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+/** Stand-ins for the systems we do not own: the city's core systems and WeChat's server APIs. */
+export { createMockClock, type MockClock, type MockClockOptions } from './infra/clock';
+export { listen, type RunningServer } from './infra/server';
+export { ADMIN_PREFIX } from './infra/admin';
+export type { Faults, FaultSettings, FaultsView } from './infra/faults';
+
+export { createCoreMock, CORE_PREFIX, type CoreMock, type CoreMockOptions } from './core/core.mock';
+export type { CoreState } from './core/state';
+export type { CoreDeps, CoreFeature } from './core/routes';
+export { SEED_PERSONS, type Person } from './core/seed/persons';
+export { SIGNATURE_HEADERS, MAX_CLOCK_SKEW_S, NONCE_MEMORY_MS } from './core/signature';
+
+export { createWechatMock, type WechatMock, type WechatMockOptions } from './wechat/wechat.mock';
+export type { WechatState, RecordedMessage, SubscriptionGrant } from './wechat/wechat.state';
+export { WX_ERRORS } from './wechat/errors';

@@ -1,0 +1,6 @@
+import './zod-locale';
+export * from './errors';
+export * from './idcard';
+export * from './mask';
+export * from './schemas/common';
+export * from './schemas/auth';

@@ -1,0 +1,208 @@
+import jwt from 'jsonwebtoken';
+import type { Me, TokenPair } from '@jsb/shared';
+import { startStack, type Stack } from '../support/stack';
+import { call, loginCode, openid, signIn, type ErrBody } from '../support/http';
+
+let s: Stack;
+beforeAll(async () => {
+  s = await startStack({ name: 'auth' });
+});
+afterAll(() => s.close());
+
+const login = (code: string) => call<TokenPair & ErrBody>(s.bffUrl, 'POST', '/api/v1/auth/wechat-login', { body: { code } });
+const me = (token: string) => call<Me & ErrBody>(s.bffUrl, 'GET', '/api/v1/me', { token });
+const refresh = (refreshToken: string) => call<TokenPair & ErrBody>(s.bffUrl, 'POST', '/api/v1/auth/refresh', { body: { refreshToken } });
+
+describe('POST /api/v1/auth/wechat-login', () => {
+  it('signs a new citizen in and keeps the session in MongoDB, never handing out session_key', async () => {
+    const oid = openid();
+    const res = await login(await loginCode(s, oid));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, isNewCitizen: true });
+    expect(typeof res.body.accessToken).toBe('string');
+    expect(typeof res.body.refreshToken).toBe('string');
+
+    const sessions = s.db.collection('sessions');
+    const doc = await sessions.findOne({ openid: oid });
+    expect(doc).not.toBeNull();
+    expect(doc!.expiresAt.getTime()).toBeGreaterThan(s.clock.now().getTime() + 29 * 24 * 3600 * 1000);
+    // session_key is stored, and appears in neither the login answer nor the profile
+    expect(typeof doc!.sessionKey).toBe('string');
+    const profile = await me(res.body.accessToken);
+    expect(res.text).not.toContain(doc!.sessionKey);
+    expect(profile.text).not.toContain(doc!.sessionKey);
+    expect(profile.text).not.toContain('sessionKey');
+  });
+
+  it('declares the session expiry index: a TTL index, or on servers without TTL the swept fallback', async () => {
+    const indexes = await s.db.collection('sessions').indexes();
+    const expiry = indexes.find((i) => Object.keys(i.key)[0] === 'expiresAt');
+    expect(expiry).toBeDefined();
+    if (s.ttlFallback) {
+      expect(process.env.JSB_MONGO_KIND).toBe('ferretdb');
+      expect(expiry!.expireAfterSeconds).toBeUndefined();
+    } else {
+      expect(expiry!.expireAfterSeconds).toBe(0);
+    }
+  });
+
+  it('recognises a returning citizen by openid', async () => {
+    const oid = openid();
+    const first = await signIn(s, oid);
+    const second = await signIn(s, oid);
+    expect(second.isNewCitizen).toBe(false);
+    const a = await me(first.accessToken);
+    const b = await me(second.accessToken);
+    expect(a.body.userId).toBe(b.body.userId);
+  });
+
+  it('answers WECHAT_CODE_USED with a hint when a code is used twice', async () => {
+    const code = await loginCode(s, openid());
+    expect((await login(code)).status).toBe(200);
+    const again = await login(code);
+    expect(again.status).toBe(400);
+    expect(again.body.error.code).toBe('WECHAT_CODE_USED');
+    expect(again.body.error.hint).toMatch(/重新/);
+  });
+
+  it('answers WECHAT_CODE_INVALID for a code WeChat never issued, and stores nothing', async () => {
+    const before = await s.db.collection('sessions').countDocuments();
+    const res = await login('not-a-real-code-0000');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'WECHAT_CODE_INVALID' });
+    expect(res.body.error.requestId).toBeTruthy();
+    expect(await s.db.collection('sessions').countDocuments()).toBe(before);
+  });
+
+  it('answers WECHAT_CODE_INVALID for an expired code (5 minutes on the WeChat clock)', async () => {
+    const code = await loginCode(s, openid());
+    s.clock.advance(6 * 60 * 1000);
+    const res = await login(code);
+    expect(res.body.error.code).toBe('WECHAT_CODE_INVALID');
+  });
+
+  it('refuses malformed bodies with VALIDATION_FAILED in Chinese', async () => {
+    const cases = [{}, { code: '' }, { code: 'x', extra: 1 }, { code: 42 }];
+    for (const body of cases) {
+      const res = await call<ErrBody>(s.bffUrl, 'POST', '/api/v1/auth/wechat-login', { body });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
+
+describe('GET /api/v1/me with bad tokens', () => {
+  let pair: TokenPair;
+  beforeAll(async () => {
+    pair = await signIn(s, openid());
+  });
+
+  it('answers UNAUTHENTICATED without a token', async () => {
+    const res = await call<ErrBody>(s.bffUrl, 'GET', '/api/v1/me');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a tampered token', async () => {
+    const [h, p, sig] = pair.accessToken.split('.');
+    const payload = JSON.parse(Buffer.from(p!, 'base64url').toString());
+    payload.sub = 'Usomebodyelse';
+    const forged = `${h}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${sig}`;
+    const res = await me(forged);
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('TOKEN_INVALID');
+  });
+
+  it('refuses alg:none', async () => {
+    const payload = JSON.parse(Buffer.from(pair.accessToken.split('.')[1]!, 'base64url').toString());
+    const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`;
+    const res = await me(none);
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('TOKEN_INVALID');
+  });
+
+  it('refuses a token for another audience or issuer, even when signed with our key', async () => {
+    const payload = JSON.parse(Buffer.from(pair.accessToken.split('.')[1]!, 'base64url').toString());
+    for (const [aud, iss] of [
+      ['some-other-app', s.config.JWT_ISSUER],
+      [s.config.JWT_AUDIENCE, 'someone-else'],
+    ]) {
+      const token = jwt.sign({ sub: payload.sub, sid: payload.sid, aud, iss }, s.config.JWT_SECRET, { algorithm: 'HS256', expiresIn: 600 });
+      const res = await me(token);
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('TOKEN_INVALID');
+    }
+  });
+
+  it('refuses an expired token with TOKEN_EXPIRED, and the refresh token still works', async () => {
+    const p = await signIn(s, openid());
+    s.clock.advance(16 * 60 * 1000);
+    const res = await me(p.accessToken);
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('TOKEN_EXPIRED');
+    const renewed = await refresh(p.refreshToken);
+    expect(renewed.status).toBe(200);
+    expect((await me(renewed.body.accessToken)).status).toBe(200);
+  });
+});
+
+describe('POST /api/v1/auth/refresh', () => {
+  it('rotates: the new pair works and the old refresh token is spent', async () => {
+    const p0 = await signIn(s, openid());
+    const r1 = await refresh(p0.refreshToken);
+    expect(r1.status).toBe(200);
+    expect(r1.body.refreshToken).not.toBe(p0.refreshToken);
+    expect((await me(r1.body.accessToken)).status).toBe(200);
+    const r2 = await refresh(r1.body.refreshToken);
+    expect(r2.status).toBe(200);
+  });
+
+  it('revokes the whole family when an old refresh token is reused', async () => {
+    const p0 = await signIn(s, openid());
+    const r1 = await refresh(p0.refreshToken);
+    expect(r1.status).toBe(200);
+    const replay = await refresh(p0.refreshToken);
+    expect(replay.status).toBe(401);
+    expect(replay.body.error.code).toBe('REFRESH_REUSED');
+    // the legitimate newer tokens die with the family
+    const newer = await refresh(r1.body.refreshToken);
+    expect(newer.status).toBe(401);
+    expect(newer.body.error.code).toBe('REFRESH_REUSED');
+    const access = await me(r1.body.accessToken);
+    expect(access.status).toBe(401);
+    expect(access.body.error.code).toBe('SESSION_REVOKED');
+  });
+
+  it('refuses a forged refresh token for a real session', async () => {
+    const p0 = await signIn(s, openid());
+    const [sid, gen] = p0.refreshToken.split('.');
+    const res = await refresh(`${sid}.${gen}.${'A'.repeat(43)}`);
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('REFRESH_INVALID');
+    // and the forgery did not revoke anything
+    expect((await refresh(p0.refreshToken)).status).toBe(200);
+  });
+});
+
+describe('POST /api/v1/auth/logout', () => {
+  it('revokes the session: access and refresh tokens stop working', async () => {
+    const p = await signIn(s, openid());
+    const out = await call(s.bffUrl, 'POST', '/api/v1/auth/logout', { token: p.accessToken });
+    expect(out.status).toBe(204);
+    const res = await me(p.accessToken);
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('SESSION_REVOKED');
+    const r = await refresh(p.refreshToken);
+    expect(r.status).toBe(401);
+    expect(r.body.error.code).toBe('SESSION_REVOKED');
+  });
+
+  it('leaves the citizen\'s other sessions signed in', async () => {
+    const oid = openid();
+    const phone = await signIn(s, oid);
+    const tablet = await signIn(s, oid);
+    await call(s.bffUrl, 'POST', '/api/v1/auth/logout', { token: phone.accessToken });
+    expect((await me(tablet.accessToken)).status).toBe(200);
+  });
+});

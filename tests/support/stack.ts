@@ -1,0 +1,107 @@
+/**
+ * Starts the whole system for one test file: the WeChat and core mocks on ephemeral ports, a bff built with
+ * createApp on its own database, all over real HTTP on 127.0.0.1. Logs are captured so tests can read them.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import mongoose, { type Connection } from 'mongoose';
+import { createCoreMock, createMockClock, createWechatMock, listen, type CoreMock, type MockClock, type RunningServer, type WechatMock } from '@jsb/mock';
+import { createApp, createCoreClient, createLogger, createWechatClient, ensureIndexes, loadConfig, type Config } from '@jsb/bff';
+
+export const TEST_APPID = 'wx1234567890abcdef';
+export const TEST_WX_SECRET = 'test-wechat-secret';
+
+export interface Stack {
+  bffUrl: string;
+  wechatUrl: string;
+  coreUrl: string;
+  clock: MockClock;
+  db: Connection;
+  config: Config;
+  wechat: WechatMock;
+  core: CoreMock;
+  /** every JSON log line the bff wrote */
+  logs: string[];
+  ttlFallback: boolean;
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  /** a name that makes the database unique to the test file */
+  name: string;
+  start?: Date;
+  env?: Record<string, string>;
+  h5Dist?: string;
+}
+
+export async function startStack(o: StackOptions): Promise<Stack> {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) throw new Error('MONGODB_URI is not set: run the tests through jest (its global setup starts the database)');
+  const clock = createMockClock(o.start);
+  const hmacSecret = randomBytes(24).toString('hex');
+  const wechat = createWechatMock({ appid: TEST_APPID, secret: TEST_WX_SECRET, clock, admin: true });
+  const core = createCoreMock({ hmacSecret, clock, admin: true });
+  const wechatSrv = await listen(wechat.app, 0);
+  const coreSrv = await listen(core.app, 0);
+  const dbName = `t_${o.name.replace(/[^A-Za-z0-9]/g, '_').slice(0, 30)}_${randomBytes(3).toString('hex')}`;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    MONGODB_URI: uri,
+    MONGODB_DB: dbName,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    PII_HASH_SECRET: randomBytes(32).toString('hex'),
+    WECHAT_APPID: TEST_APPID,
+    WECHAT_SECRET: TEST_WX_SECRET,
+    WECHAT_API_BASE: wechatSrv.url,
+    CORE_API_BASE: coreSrv.url,
+    CORE_HMAC_SECRET: hmacSecret,
+    UPSTREAM_TIMEOUT_MS: '1500',
+    DEV_LOGIN: '1',
+    LOG_LEVEL: 'info',
+    ...(o.h5Dist ? { H5_DIST: o.h5Dist } : {}),
+    ...o.env,
+  });
+  const logs: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      logs.push(...chunk.toString().split('\n').filter(Boolean));
+      cb();
+    },
+  });
+  const log = createLogger({ level: config.LOG_LEVEL, destination });
+  const db = await mongoose.createConnection(config.MONGODB_URI, { dbName: config.MONGODB_DB, serverSelectionTimeoutMS: 5000 }).asPromise();
+  const { app } = createApp({
+    config,
+    db,
+    log,
+    clock: () => clock.now(),
+    wechat: createWechatClient({ baseUrl: config.WECHAT_API_BASE, appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS }),
+    core: createCoreClient({ baseUrl: config.CORE_API_BASE, clientId: config.CORE_CLIENT_ID, secret: config.CORE_HMAC_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS }),
+  });
+  const report = await ensureIndexes(db, log);
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((r) => server.once('listening', () => r()));
+  const bffUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    bffUrl,
+    wechatUrl: wechatSrv.url,
+    coreUrl: coreSrv.url,
+    clock,
+    db,
+    config,
+    wechat,
+    core,
+    logs,
+    ttlFallback: report.ttlFallback.length > 0,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await Promise.all([wechatSrv.close(), coreSrv.close()].map((p: Promise<void>) => p.catch(() => {})));
+      await db.dropDatabase().catch(() => {});
+      await db.close();
+    },
+  };
+}
+
+export type { RunningServer };
