@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/dist-*/**', '.tsbuild/**', 'miniapp/config/**', '**/*.js', 'tests/artifacts/**'] },
+  { ignores: ['.jsb/**', '**/node_modules/**', '**/dist/**', '**/dist-*/**', '.tsbuild/**', 'miniapp/config/**', '**/*.js', 'tests/artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

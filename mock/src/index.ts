@@ -8,6 +8,11 @@ export { createCoreMock, CORE_PREFIX, type CoreMock, type CoreMockOptions } from
 export type { CoreState } from './core/state';
 export type { CoreDeps, CoreFeature } from './core/routes';
 export { SEED_PERSONS, type Person } from './core/seed/persons';
+export { HALLS, ZONES, CITY_HALL_ID, ZONE_CAPACITY, SEED_CLOSURES } from './core/seed/halls';
+export { THEMES } from './core/seed/themes';
+export type { Catalog } from './core/catalog.domain';
+export type { CalendarOverride } from './core/calendar.domain';
+export type { BookingState } from './core/booking/booking.state';
 export { SIGNATURE_HEADERS, MAX_CLOCK_SKEW_S, NONCE_MEMORY_MS } from './core/signature';
 
 export { createWechatMock, type WechatMock, type WechatMockOptions } from './wechat/wechat.mock';

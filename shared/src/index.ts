@@ -4,3 +4,5 @@ export * from './idcard';
 export * from './mask';
 export * from './schemas/common';
 export * from './schemas/auth';
+export * from './calendar';
+export * from './booking';

@@ -1,3 +1,7 @@
+import { createBookingState, type BookingState } from './booking/booking.state';
+import type { CalendarOverride } from './calendar.domain';
+import { createCatalog, type Catalog } from './catalog.domain';
+import { SEED_CLOSURES } from './seed/halls';
 import { SEED_PERSONS, type Person } from './seed/persons';
 
 /**
@@ -8,11 +12,22 @@ import { SEED_PERSONS, type Person } from './seed/persons';
 export interface CoreState {
   /** Population registry keyed by upper-case ID number. */
   persons: Map<string, Person>;
+  /** Halls, zones, items and themes: read-only seed. */
+  catalog: Catalog;
+  /** Per-hall and city-wide calendar overrides, later entries winning. */
+  calendarOverrides: CalendarOverride[];
+  booking: BookingState;
 }
+
+// Built once: the catalog never changes at run time.
+const CATALOG = createCatalog();
 
 export function createCoreState(): CoreState {
   return {
     persons: new Map(SEED_PERSONS.map((p) => [p.idNumber, { ...p }])),
+    catalog: CATALOG,
+    calendarOverrides: SEED_CLOSURES.map((c) => ({ ...c, closed: true })),
+    booking: createBookingState(),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Hall, HallZone, SlotCapacity } from '@jsb/shared/src/booking';
+import type { Hall, HallZone, SlotCapacity } from '@jsb/shared';
 
 /** The city hall's 12 zones (PRODUCT.md, Halls). Ids are pinyin: stable, dot-free (slot ids use dots). */
 export const ZONES = [

@@ -1,4 +1,4 @@
-import type { Material } from '@jsb/shared/src/booking';
+import type { Material } from '@jsb/shared';
 import type { ZoneId } from './halls';
 
 /** One 事项 as written in the seed; catalog.domain.ts derives the wire shapes. */

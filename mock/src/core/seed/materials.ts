@@ -1,4 +1,4 @@
-import type { Material, MaterialForm } from '@jsb/shared/src/booking';
+import type { Material, MaterialForm } from '@jsb/shared';
 
 interface MatOptions {
   count?: number;

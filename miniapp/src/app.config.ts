@@ -1,0 +1,23 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/booking/index', 'pages/progress/index', 'pages/mine/index', 'pages/real-name/index'],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#0b57d0',
+    navigationBarTitleText: '济时办',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f6f9',
+  },
+  // text-only tab bar; colours pass 4.5:1 on white (#4a4f57 8.2, #0b57d0 6.4)
+  tabBar: {
+    color: '#4a4f57',
+    selectedColor: '#0b57d0',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/booking/index', text: '预约' },
+      { pagePath: 'pages/progress/index', text: '进度' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+})

@@ -1,0 +1,11 @@
+import type { ReactNode } from 'react'
+import { View } from '@tarojs/components'
+import { useStore } from '../../hooks/useStore'
+import { elderModeStore } from '../../services/prefs'
+
+/** Root of every page: carries the design tokens (`jsb-page`) and the 长辈版 switch (`jsb-elder`). */
+export function Page({ children, className }: { children: ReactNode; className?: string }) {
+  const elder = useStore(elderModeStore)
+  const classes = ['jsb-page', elder ? 'jsb-elder' : '', className ?? ''].filter(Boolean).join(' ')
+  return <View className={classes}>{children}</View>
+}

@@ -1,0 +1,15 @@
+import { useCallback, useRef } from 'react'
+import { newIdempotencyKey } from '../utils/random'
+
+/**
+ * One Idempotency-Key per citizen action: `take()` returns the same key until `renew()` — call renew when
+ * the input changes or the action succeeded, so a retry after a network failure cannot act twice.
+ */
+export function useActionKey(): { take: () => string; renew: () => void } {
+  const key = useRef<string | null>(null)
+  const take = useCallback(() => (key.current ??= newIdempotencyKey()), [])
+  const renew = useCallback(() => {
+    key.current = null
+  }, [])
+  return { take, renew }
+}

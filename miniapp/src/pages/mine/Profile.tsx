@@ -1,0 +1,64 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { Me } from '@jsb/shared'
+import { Button, Cell, CellGroup } from '../../components/ui'
+import { signOut } from '../../services/auth'
+import { PhoneBinding } from './PhoneBinding'
+
+function goRealName() {
+  void Taro.navigateTo({ url: '/pages/real-name/index' })
+}
+
+export function Profile({ me }: { me: Me | null }) {
+  const [leaving, setLeaving] = useState(false)
+
+  async function onSignOut() {
+    setLeaving(true)
+    try {
+      await signOut()
+    } finally {
+      setLeaving(false)
+    }
+  }
+
+  return (
+    <View className='mine__profile'>
+      {me ? (
+        <CellGroup title='我的信息'>
+          <Cell
+            title='实名认证'
+            description={
+              me.realName ? (
+                <View className='mine__masked'>
+                  <Text className='mine__masked-name'>{me.realName.nameMasked}</Text>
+                  <Text className='mine__masked-id'>{me.realName.idNumberMasked}</Text>
+                </View>
+              ) : (
+                <Text>未实名认证</Text>
+              )
+            }
+            extra={
+              me.realName ? (
+                <Text className='mine__ok'>已认证</Text>
+              ) : (
+                <Button type='primary' size='small' onClick={goRealName}>
+                  去实名认证
+                </Button>
+              )
+            }
+          />
+          <Cell
+            title='手机号'
+            description={<Text className={me.phone ? 'mine__masked-phone' : ''}>{me.phone ? me.phone.masked : '未绑定'}</Text>}
+            extra={me.phone ? <Text className='mine__ok'>已绑定</Text> : null}
+          />
+          {me.phone ? null : <PhoneBinding />}
+        </CellGroup>
+      ) : null}
+      <Button className='mine__signout' size='large' block loading={leaving} onClick={() => void onSignOut()}>
+        退出登录
+      </Button>
+    </View>
+  )
+}

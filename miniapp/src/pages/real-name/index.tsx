@@ -1,0 +1,117 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { asApiError, type ApiError } from '../../api'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { Page } from '../../components/Page'
+import { Button, Input } from '../../components/ui'
+import { useActionKey } from '../../hooks/useActionKey'
+import { useStore } from '../../hooks/useStore'
+import { meStore } from '../../services/me'
+import { verifyRealName } from '../../services/real-name'
+import { checkIdNumberText, checkRealName } from '../../utils/validate'
+import './index.scss'
+
+function backToMine() {
+  // a deep link (H5) has no page to go back to
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.switchTab({ url: '/pages/mine/index' })
+}
+
+export default function RealName() {
+  const state = useStore(meStore)
+  const [name, setName] = useState('')
+  const [idNumber, setIdNumber] = useState('')
+  const [nameError, setNameError] = useState<string | null>(null)
+  const [idError, setIdError] = useState<string | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const [busy, setBusy] = useState(false)
+  const key = useActionKey()
+
+  async function onSubmit() {
+    if (busy) return
+    const n = checkRealName(name)
+    const i = checkIdNumberText(idNumber)
+    setNameError(n)
+    setIdError(i)
+    setError(null)
+    if (n || i) return
+    setBusy(true)
+    try {
+      await verifyRealName(name, idNumber, key.take())
+      key.renew()
+      // the full number must not linger in a page kept in memory after we leave it
+      setName('')
+      setIdNumber('')
+      void Taro.showToast({ title: '实名认证成功', icon: 'success' })
+      backToMine()
+    } catch (err) {
+      setError(asApiError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (state.status === 'signedOut') {
+    return (
+      <Page className='realname'>
+        <View className='jsb-card realname__card'>
+          <Text className='jsb-subtitle'>请先登录</Text>
+          <Text>实名认证需要先用微信登录，登录后再回到这里填写。</Text>
+          <Button type='primary' size='large' block onClick={() => void Taro.switchTab({ url: '/pages/mine/index' })}>
+            去登录
+          </Button>
+        </View>
+      </Page>
+    )
+  }
+
+  return (
+    <Page className='realname'>
+      <View className='jsb-card realname__card'>
+        <Text className='jsb-title'>实名认证</Text>
+        <Text className='realname__why'>办事预约需要实名：大厅按身份证核对预约人，认证一次，以后预约不用再填。</Text>
+        <Text className='jsb-muted'>我们把姓名和身份证号码交给政务系统核验；本服务只保存打码后的号码（如 370***********1234），用于显示给您本人。</Text>
+      </View>
+
+      <View className='jsb-card realname__card'>
+        <Text className='realname__label'>姓名</Text>
+        <Input
+          className='realname__input'
+          placeholder='请填写身份证上的姓名'
+          maxLength={30}
+          value={name}
+          onChange={(v: string) => {
+            setName(v)
+            setNameError(null)
+            key.renew()
+          }}
+          onBlur={() => name && setNameError(checkRealName(name))}
+        />
+        {nameError ? <Text className='realname__field-error'>{nameError}</Text> : null}
+
+        <Text className='realname__label'>身份证号码</Text>
+        <Input
+          className='realname__input'
+          type='idcard'
+          placeholder='请填写18位身份证号码'
+          maxLength={18}
+          value={idNumber}
+          onChange={(v: string) => {
+            setIdNumber(v)
+            setIdError(null)
+            key.renew()
+          }}
+          onBlur={() => idNumber && setIdError(checkIdNumberText(idNumber))}
+        />
+        {idError ? <Text className='realname__field-error'>{idError}</Text> : null}
+
+        {error ? <ErrorNotice error={error} /> : null}
+
+        <Button className='realname__submit' type='primary' size='large' block loading={busy} onClick={() => void onSubmit()}>
+          提交认证
+        </Button>
+      </View>
+    </Page>
+  )
+}

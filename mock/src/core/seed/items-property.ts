@@ -1,0 +1,111 @@
+import { M, mat } from './materials';
+import type { ItemSeed } from './item-seed';
+
+/** 基本建设, 公用事业, 不动产登记. */
+export const PROPERTY_ITEMS: readonly ItemSeed[] = [
+  {
+    id: 'JS01', name: '建设工程规划许可证核发', zoneId: 'jianshe', department: '自然资源和规划局', statutoryDays: 20, promisedDays: 5,
+    keywords: ['规划许可', '工程规划', '建房'],
+    description: '在城市规划区内进行建筑物、构筑物、道路、管线等工程建设，申请建设工程规划许可证。',
+    conditions: ['已取得建设用地规划许可证或土地使用权证明', '设计方案已审查通过'],
+    materials: [M.applicationForm, mat('建设用地规划许可证或不动产权证书', '复印件'), mat('建设工程设计方案总平面图', '原件', { count: 2 }), mat('建筑施工图（电子件）', '电子件')],
+  },
+  {
+    id: 'JS02', name: '建筑工程施工许可证核发', zoneId: 'jianshe', department: '住房和城乡建设局', statutoryDays: 7, promisedDays: 1,
+    keywords: ['施工许可', '开工'],
+    description: '建筑工程开工前，建设单位申请领取施工许可证。',
+    conditions: ['已取得规划许可', '已确定施工企业', '施工图设计文件已审查合格'],
+    materials: [M.applicationForm, mat('建设工程规划许可证', '复印件'), mat('中标通知书或直接发包备案', '复印件'), mat('施工图审查合格书', '复印件')],
+  },
+  {
+    id: 'JS03', name: '建设用地规划许可证核发', zoneId: 'jianshe', department: '自然资源和规划局', statutoryDays: 20, promisedDays: 5,
+    keywords: ['用地规划', '土地'],
+    description: '以出让或划拨方式取得国有土地使用权的建设项目申请建设用地规划许可证。',
+    conditions: ['已签订国有建设用地使用权出让合同或取得划拨决定书'],
+    materials: [M.applicationForm, mat('国有建设用地使用权出让合同', '复印件'), mat('宗地图', '原件')],
+  },
+  {
+    id: 'JS04', name: '城镇污水排入排水管网许可', zoneId: 'jianshe', department: '城市管理局', statutoryDays: 15, promisedDays: 3,
+    keywords: ['排水许可', '排污', '饭店', '隔油池'],
+    description: '从事餐饮、洗车、工业等活动向城镇排水设施排放污水的排水户申请排水许可证。',
+    conditions: ['有预处理设施（如隔油池）', '排水口设置符合要求'],
+    materials: [M.applicationForm, M.license, mat('排水户内部排水管网平面图', '原件'), mat('预处理设施说明', '原件')],
+  },
+  {
+    id: 'JS05', name: '公众聚集场所投入使用营业前消防安全检查', zoneId: 'jianshe', department: '消防救援支队', statutoryDays: 10, promisedDays: 2,
+    keywords: ['消防', '饭店', '幼儿园', '公众聚集场所'],
+    description: '宾馆、饭店、商场、幼儿园等公众聚集场所投入使用、营业前申请消防安全检查（告知承诺可当场发证）。',
+    conditions: ['建设工程已通过消防验收或备案', '消防设施完好有效'],
+    materials: [M.applicationForm, M.license, M.premises, M.fireSafetyDocs, mat('消防设施检测报告', '原件', { required: false })],
+  },
+  {
+    id: 'JS06', name: '门头招牌设置审批', zoneId: 'jianshe', department: '城市管理局', statutoryDays: 20, promisedDays: 3, weekendBooking: false,
+    keywords: ['户外招牌', '门头', '广告牌', '饭店', '药店', '便利店'],
+    description: '在建筑物外立面设置门头招牌、户外广告设施的，申请设置审批。',
+    conditions: ['招牌设置符合本市户外广告和招牌设置规划'],
+    materials: [M.applicationForm, M.license, M.signDesign, mat('设置位置实景照片', '原件')],
+  },
+  {
+    id: 'GY01', name: '低压非居民用电报装', zoneId: 'gongyong', department: '国网济宁供电公司', statutoryDays: 15, promisedDays: 3,
+    keywords: ['用电', '电力', '报装', '接电'],
+    description: '160千瓦及以下小微企业和个体户用电报装，“三零”服务（零上门、零审批、零投资）。',
+    conditions: ['用电地址有合法产权或使用权'],
+    materials: [M.license, M.premises, M.idCard],
+  },
+  {
+    id: 'GY02', name: '供水报装', zoneId: 'gongyong', department: '济宁市供水公司', statutoryDays: 15, promisedDays: 3,
+    keywords: ['供水', '用水', '报装', '自来水'],
+    description: '新建、改建项目或商户申请用水接入，接水全程网上可查。',
+    conditions: ['用水地址有合法产权或使用权'],
+    materials: [mat('用水报装申请表', '原件'), M.premises, M.idCard],
+  },
+  {
+    id: 'GY03', name: '非居民燃气报装', zoneId: 'gongyong', department: '济宁港华燃气有限公司', statutoryDays: 20, promisedDays: 5,
+    keywords: ['燃气', '天然气', '饭店', '报装'],
+    description: '餐饮等非居民用户申请天然气接入，需通过安全条件勘察。',
+    conditions: ['用气场所符合燃气安全条件', '安装燃气泄漏报警装置'],
+    materials: [mat('用气报装申请表', '原件'), M.license, M.premises, M.sitePlan],
+  },
+  {
+    id: 'GY04', name: '集中供热报装', zoneId: 'gongyong', department: '济宁市热力公司', statutoryDays: 20, promisedDays: 5,
+    keywords: ['供热', '暖气', '报装'],
+    description: '新建建筑或未入网用户申请接入城市集中供热管网。',
+    conditions: ['建筑位于集中供热管网覆盖范围内'],
+    materials: [mat('供热入网申请表', '原件'), M.propertyCert, M.idCard],
+  },
+  {
+    id: 'BD01', name: '不动产转移登记（二手房买卖）', zoneId: 'budongchan', department: '不动产登记中心', statutoryDays: 30, promisedDays: 5, weekendBooking: true, fee: 8000, feeNote: '住宅登记费80元/件；证书工本费第二本起10元/本',
+    keywords: ['过户', '二手房', '房产证', '交房即交证'],
+    description: '存量房买卖双方共同申请转移登记，“带押过户”可同步办理抵押注销和新抵押。',
+    conditions: ['房屋已取得不动产权证书', '买卖双方已签订合同并完成网签', '契税已缴纳'],
+    materials: [M.applicationForm, mat('买卖双方居民身份证', '原件'), M.propertyCert, mat('存量房买卖合同', '原件'), mat('完税凭证', '原件'), M.marriageCert],
+  },
+  {
+    id: 'BD02', name: '国有建设用地使用权及房屋所有权首次登记', zoneId: 'budongchan', department: '不动产登记中心', statutoryDays: 30, promisedDays: 5, fee: 8000, feeNote: '住宅登记费80元/件',
+    keywords: ['首次登记', '新房', '大证'],
+    description: '房地产开发项目竣工验收后，开发企业申请房屋所有权首次登记。',
+    conditions: ['已竣工验收', '已完成房屋测绘'],
+    materials: [M.applicationForm, M.license, mat('国有建设用地使用权证书', '原件'), mat('竣工验收备案证明', '原件'), mat('房屋测绘报告', '原件')],
+  },
+  {
+    id: 'BD03', name: '不动产抵押权首次登记', zoneId: 'budongchan', department: '不动产登记中心', statutoryDays: 30, promisedDays: 3, weekendBooking: true, fee: 8000, feeNote: '住宅登记费80元/件',
+    keywords: ['抵押', '贷款', '房贷'],
+    description: '以不动产设定抵押担保的，抵押人与抵押权人共同申请抵押登记。',
+    conditions: ['主债权合同和抵押合同已签订'],
+    materials: [M.applicationForm, M.propertyCert, mat('主债权合同及抵押合同', '原件'), mat('抵押双方身份证明', '原件')],
+  },
+  {
+    id: 'BD04', name: '不动产登记资料查询', zoneId: 'budongchan', department: '不动产登记中心', statutoryDays: 5, promisedDays: 0, weekendBooking: true,
+    keywords: ['查档', '房产查询', '有无房证明'],
+    description: '权利人、利害关系人查询不动产登记结果，可出具有无房屋登记记录证明。',
+    conditions: ['权利人本人或利害关系人'],
+    materials: [M.idCard, mat('查询申请表', '原件'), M.agentAuth],
+  },
+  {
+    id: 'BD05', name: '不动产权证书补换证', zoneId: 'budongchan', department: '不动产登记中心', statutoryDays: 10, promisedDays: 2, fee: 1000, feeNote: '证书工本费10元/本',
+    keywords: ['补证', '换证', '房产证丢失'],
+    description: '不动产权证书遗失、灭失或破损的，申请补发或换发，遗失的需在门户网站公告15个工作日。',
+    conditions: ['登记簿记载的权利人本人申请'],
+    materials: [M.applicationForm, M.idCard, mat('破损的原证书', '原件', { required: false, note: '换证时提供' })],
+  },
+];

@@ -1,0 +1,57 @@
+import { SEED_PERSONS } from '@jsb/mock';
+import { startStack, type Stack } from '../support/stack';
+import { H5_DIST, openPhone, type Phone } from '../support/browser';
+
+jest.setTimeout(60_000);
+
+let s: Stack;
+let phone: Phone;
+beforeAll(async () => {
+  s = await startStack({ name: 'browser_signin', h5Dist: H5_DIST });
+  phone = await openPhone();
+});
+afterAll(async () => {
+  await phone?.close();
+  await s?.close();
+});
+
+describe('H5 build: sign in on 我的', () => {
+  it('signs in with the development WeChat login, binds a real name and shows it masked', async () => {
+    const { page } = phone;
+    const person = SEED_PERSONS.find((p) => p.name === '孟繁星')!;
+    await page.goto(`${s.bffUrl}/#/pages/mine/index?openid=browser_citizen_1`);
+    await page.getByText('微信一键登录').click();
+    await page.getByText('未实名认证').waitFor();
+    await phone.screenshot('mine-signed-in');
+
+    await page.getByText('去实名认证').click();
+    await page.getByRole('textbox', { name: '请填写身份证上的姓名' }).fill(person.name);
+    // a typo in the number is caught before anything is sent
+    const wrong = person.idNumber.slice(0, 17) + (person.idNumber[17] === '1' ? '2' : '1');
+    await page.getByRole('textbox', { name: '请填写18位身份证号码' }).fill(wrong);
+    await page.getByText('提交认证').click();
+    await page.getByText(/校验码/).first().waitFor();
+    await page.getByRole('textbox', { name: '请填写18位身份证号码' }).fill(person.idNumber);
+    await page.getByText('提交认证').click();
+
+    // back on 我的, the number is masked and the full number is nowhere on the page
+    await page.getByText('370***********6317').waitFor();
+    await page.getByText('孟*星').waitFor();
+    expect(await page.content()).not.toContain(person.idNumber);
+    await page.getByText('提交认证').waitFor({ state: 'hidden' });
+    await phone.screenshot('mine-real-name');
+
+    // the citizen really exists in the bff's database, signed in with that openid
+    const citizen = await s.db.collection('citizens').findOne({ openid: 'browser_citizen_1' });
+    expect(citizen?.realName?.idNumberMasked).toBe('370***********6317');
+    expect(phone.errors.filter((e) => !/401|Failed to load resource/.test(e))).toEqual([]);
+  });
+
+  it('signs out with 退出登录 and the session is revoked on the server', async () => {
+    const { page } = phone;
+    await page.getByText('退出登录').click();
+    await page.getByText('微信一键登录').waitFor();
+    const session = await s.db.collection('sessions').findOne({ openid: 'browser_citizen_1' }, { sort: { _id: -1 } });
+    expect(session?.revokedReason).toBe('logout');
+  });
+});
