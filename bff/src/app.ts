@@ -18,6 +18,16 @@ import { createMeService } from './features/me/me.service';
 import { meRoutes } from './features/me/me.routes';
 import { devRoutes } from './features/dev/dev.routes';
 import { healthRoutes } from './features/health/health.routes';
+import { createCoreBookingClient } from './clients/core-booking.client';
+import { createIdempotencyStore, idempotencyModel } from './db/idempotency';
+import { createCatalogService } from './features/catalog/catalog.service';
+import { catalogRoutes } from './features/catalog/catalog.routes';
+import { reminderModel } from './features/appointments/reminder.model';
+import { createReminders } from './features/appointments/reminders';
+import { createAppointmentsService } from './features/appointments/appointments.service';
+import { appointmentRoutes } from './features/appointments/appointments.routes';
+import type { PeriodicJob } from './jobs/runner';
+import { claimModel, createClaims } from './db/claims';
 
 export interface AppDeps {
   config: Config;
@@ -27,6 +37,8 @@ export interface AppDeps {
   /** the business clock (tests freeze it); never read Date.now() in domain code */
   clock: () => Date;
   log: Logger;
+  /** names this instance in job claims; any unique string */
+  instanceId?: string;
 }
 
 export const API_VERSION = '0.1.0';
@@ -34,21 +46,53 @@ export const API_VERSION = '0.1.0';
 /** Builds the bff; never listens (server.ts does). */
 export function createApp(deps: AppDeps) {
   const { config, db, clock } = deps;
-  const models = { citizens: citizenModel(db), sessions: sessionModel(db), audit: auditModel(db) };
+  const instanceId = deps.instanceId ?? `bff-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const models = {
+    citizens: citizenModel(db),
+    sessions: sessionModel(db),
+    audit: auditModel(db),
+    idempotency: idempotencyModel(db),
+    reminders: reminderModel(db),
+    claims: claimModel(db),
+  };
+  const claims = createClaims(models.claims);
   const auth = createAuthService({
     citizens: models.citizens,
     sessions: models.sessions,
+    claims,
     wechat: deps.wechat,
     clock,
     refreshTtlSeconds: config.REFRESH_TTL_SECONDS,
     tokens: { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, accessTtlSeconds: config.ACCESS_TTL_SECONDS },
   });
   const me = createMeService({ ...models, core: deps.core, wechat: deps.wechat, piiHashSecret: config.PII_HASH_SECRET, clock });
+  const coreBooking = createCoreBookingClient(deps.core);
+  const catalog = createCatalogService({ core: coreBooking, clock });
+  const reminders = createReminders({
+    reminders: models.reminders,
+    citizens: models.citizens,
+    wechat: deps.wechat,
+    templateId: config.WECHAT_TPL_BOOKING_REMINDER,
+    owner: instanceId,
+    claims,
+    clock,
+  });
+  const appointments = createAppointmentsService({
+    core: coreBooking,
+    citizens: models.citizens,
+    idempotency: createIdempotencyStore({ model: models.idempotency, clock }),
+    catalog,
+    reminders,
+    clock,
+  });
+  const jobs: PeriodicJob[] = [{ name: 'booking-reminders', everyMs: 30_000, run: () => reminders.sendDue() }];
 
   const table = createRouteTable();
   healthRoutes(table, { db, core: deps.core });
   authRoutes(table, auth);
   meRoutes(table, me);
+  catalogRoutes(table, catalog);
+  appointmentRoutes(table, appointments);
   if (config.DEV_LOGIN) devRoutes(table, deps.wechat);
 
   const openapi = buildOpenApi(table.routes, { version: API_VERSION });
@@ -72,5 +116,5 @@ export function createApp(deps: AppDeps) {
       notImplemented: () => new AppError('METHOD_NOT_ALLOWED'),
     }),
   );
-  return { app, models, openapi, services: { auth, me } };
+  return { app, models, openapi, jobs, instanceId, claims, services: { auth, me, catalog, appointments, reminders } };
 }

@@ -23,6 +23,7 @@ const envSchema = z.object({
   CORE_API_BASE: z.url(),
   CORE_CLIENT_ID: z.string().default('jishiban-bff'),
   CORE_HMAC_SECRET: z.string().min(16),
+  WECHAT_TPL_BOOKING_REMINDER: z.string().min(1).default('tpl_booking_reminder'),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   DEV_LOGIN: bool.default(false),
   H5_DIST: z.string().optional(),

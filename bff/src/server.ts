@@ -6,6 +6,7 @@ import { createLogger } from './log';
 import { createCoreClient } from './clients/core.client';
 import { createWechatClient } from './clients/wechat.client';
 import { ensureIndexes, sweepExpired } from './db/indexes';
+import { createJobRunner, type PeriodicJob } from './jobs/runner';
 
 async function main(): Promise<void> {
   let config;
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.LOG_LEVEL });
   const db = await mongoose.createConnection(config.MONGODB_URI, { dbName: config.MONGODB_DB, serverSelectionTimeoutMS: 5000 }).asPromise();
   const clock = () => new Date();
-  const { app } = createApp({
+  const { app, jobs, claims, instanceId } = createApp({
     config,
     db,
     clock,
@@ -30,11 +31,12 @@ async function main(): Promise<void> {
     core: createCoreClient({ baseUrl: config.CORE_API_BASE, clientId: config.CORE_CLIENT_ID, secret: config.CORE_HMAC_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS }),
   });
   const indexes = await ensureIndexes(db, log);
-  // Only needed where the server lacks TTL indexes; deleting expired documents is idempotent, so several instances may run it.
-  const sweeper = indexes.ttlFallback.length
-    ? setInterval(() => void sweepExpired(indexes.ttlFallback, clock()).catch((err: unknown) => log.warn({ err }, 'ttl sweep failed')), 60_000)
-    : undefined;
-  sweeper?.unref();
+  // The TTL sweep is only needed where the server lacks TTL indexes.
+  const periodic: PeriodicJob[] = indexes.ttlFallback.length
+    ? [...jobs, { name: 'ttl-sweep', everyMs: 60_000, run: (now) => sweepExpired(indexes.ttlFallback, now) }]
+    : jobs;
+  const runner = createJobRunner({ jobs: periodic, claims, owner: instanceId, clock, log });
+  runner.start();
 
   const server = app.listen(config.BFF_PORT, config.BFF_HOST);
   server.keepAliveTimeout = 65_000;
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'bff stopping');
-    clearInterval(sweeper);
+    runner.stop();
     server.close(() => {
       void db.close().finally(() => process.exit(0));
     });

@@ -1,5 +1,17 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/booking/index', 'pages/progress/index', 'pages/mine/index', 'pages/real-name/index'],
+  pages: [
+    'pages/index/index',
+    'pages/booking/index',
+    'pages/progress/index',
+    'pages/mine/index',
+    'pages/real-name/index',
+    'pages/booking/item/index',
+    'pages/booking/theme/index',
+    'pages/booking/slots/index',
+    'pages/booking/confirm/index',
+    'pages/appointments/index',
+    'pages/appointments/detail/index',
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#0b57d0',

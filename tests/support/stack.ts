@@ -12,7 +12,13 @@ import { createApp, createCoreClient, createLogger, createWechatClient, ensureIn
 export const TEST_APPID = 'wx1234567890abcdef';
 export const TEST_WX_SECRET = 'test-wechat-secret';
 
+export type BffInstance = ReturnType<typeof createApp> & { url: string; close(): Promise<void> };
+
 export interface Stack {
+  /** the bff instance that bffUrl points at */
+  bff: BffInstance;
+  /** starts one more bff instance on the same database (to test work shared by several instances) */
+  addInstance(): Promise<BffInstance>;
   bffUrl: string;
   wechatUrl: string;
   coreUrl: string;
@@ -71,19 +77,38 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   });
   const log = createLogger({ level: config.LOG_LEVEL, destination });
   const db = await mongoose.createConnection(config.MONGODB_URI, { dbName: config.MONGODB_DB, serverSelectionTimeoutMS: 5000 }).asPromise();
-  const { app } = createApp({
-    config,
-    db,
-    log,
-    clock: () => clock.now(),
-    wechat: createWechatClient({ baseUrl: config.WECHAT_API_BASE, appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS }),
-    core: createCoreClient({ baseUrl: config.CORE_API_BASE, clientId: config.CORE_CLIENT_ID, secret: config.CORE_HMAC_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS }),
-  });
+  const instances: BffInstance[] = [];
+  async function addInstance(conn?: Connection): Promise<BffInstance> {
+    const own = conn ?? (await mongoose.createConnection(config.MONGODB_URI, { dbName: config.MONGODB_DB }).asPromise());
+    const built = createApp({
+      config,
+      db: own,
+      log,
+      clock: () => clock.now(),
+      instanceId: `test-bff-${instances.length + 1}`,
+      wechat: createWechatClient({ baseUrl: config.WECHAT_API_BASE, appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS }),
+      core: createCoreClient({ baseUrl: config.CORE_API_BASE, clientId: config.CORE_CLIENT_ID, secret: config.CORE_HMAC_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS }),
+    });
+    const server = built.app.listen(0, '127.0.0.1');
+    await new Promise<void>((r) => server.once('listening', () => r()));
+    const instance: BffInstance = {
+      ...built,
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      close: async () => {
+        server.closeAllConnections();
+        await new Promise<void>((r) => server.close(() => r()));
+        if (own !== db) await own.close();
+      },
+    };
+    instances.push(instance);
+    return instance;
+  }
+  const first = await addInstance(db);
   const report = await ensureIndexes(db, log);
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  const bffUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const bffUrl = first.url;
   return {
+    bff: first,
+    addInstance: () => addInstance(),
     bffUrl,
     wechatUrl: wechatSrv.url,
     coreUrl: coreSrv.url,
@@ -95,8 +120,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     logs,
     ttlFallback: report.ttlFallback.length > 0,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
+      for (const i of instances.reverse()) await i.close();
       await Promise.all([wechatSrv.close(), coreSrv.close()].map((p: Promise<void>) => p.catch(() => {})));
       await db.dropDatabase().catch(() => {});
       await db.close();

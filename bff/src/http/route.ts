@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import type { ErrorCode } from '@jsb/shared';
 import { AppError } from './errors';
+import { etagOf } from './cache';
 import type { AuthContext, Authenticator } from './auth';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -77,9 +78,18 @@ export function mountRoutes(table: RouteTable, deps: { authenticate: Authenticat
         ctx.status = 204;
         return;
       }
+      const out = deps.checkResponses ? (spec.response as Schema).parse(result) : result;
+      if (spec.cache) {
+        ctx.set('Cache-Control', spec.cache);
+        const etag = (ctx.state.etag as string | undefined) ?? etagOf(out);
+        ctx.set('ETag', etag);
+        if (ctx.get('if-none-match') === etag) {
+          ctx.status = 304;
+          return;
+        }
+      }
       ctx.status = spec.status ?? 200;
-      if (spec.cache) ctx.set('Cache-Control', spec.cache);
-      ctx.body = deps.checkResponses ? (spec.response as Schema).parse(result) : result;
+      ctx.body = out;
     });
   }
   return router;

@@ -1,5 +1,5 @@
 import type { Logger } from '../log';
-import type { Lease } from './lease';
+import type { Claims } from '../db/claims';
 
 export interface PeriodicJob {
   name: string;
@@ -9,14 +9,16 @@ export interface PeriodicJob {
 }
 
 /**
- * Runs periodic jobs on every instance, but each round only where this instance holds the job's lease.
- * `tick` is exported so tests can drive rounds with their own clock instead of waiting on timers.
+ * Runs periodic jobs on every bff instance; each round (a window of `everyMs`) runs on exactly one of them:
+ * the instance that takes the round's claim first. `tick` is exported so tests can drive rounds with their own
+ * clock instead of waiting on timers.
  */
-export function createJobRunner(o: { jobs: PeriodicJob[]; lease: Lease; clock: () => Date; log: Logger }) {
+export function createJobRunner(o: { jobs: PeriodicJob[]; claims: Claims; owner: string; clock: () => Date; log: Pick<Logger, 'info' | 'error'> }) {
   const timers: NodeJS.Timeout[] = [];
   async function tick(job: PeriodicJob): Promise<boolean> {
     const now = o.clock();
-    if (!(await o.lease.acquire(job.name, now, Math.max(job.everyMs * 2, 30_000)))) return false;
+    const round = Math.floor(now.getTime() / job.everyMs);
+    if (!(await o.claims.take(`job:${job.name}:${round}`, o.owner, now, 24 * 3600_000))) return false;
     try {
       const result = await job.run(now);
       if (result) o.log.info({ job: job.name, result }, 'job round');
@@ -30,7 +32,7 @@ export function createJobRunner(o: { jobs: PeriodicJob[]; lease: Lease; clock: (
     tick,
     start() {
       for (const job of o.jobs) {
-        const t = setInterval(() => void tick(job), job.everyMs);
+        const t = setInterval(() => void tick(job).catch((err: unknown) => o.log.error({ err, job: job.name }, 'job tick failed')), job.everyMs);
         t.unref();
         timers.push(t);
       }

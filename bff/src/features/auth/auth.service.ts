@@ -7,11 +7,13 @@ import type { AuthContext } from '../../http/auth';
 import { WechatApiError, type WechatClient } from '../../clients/wechat.client';
 import type { CitizenModel } from './citizen.model';
 import type { SessionModel } from './session.model';
+import type { Claims } from '../../db/claims';
 import { makeRefreshToken, newFamilySecret, parseRefreshToken, refreshMacMatches, signAccessToken, verifyAccessToken, type TokenConfig } from './tokens';
 
 export interface AuthServiceDeps {
   citizens: CitizenModel;
   sessions: SessionModel;
+  claims: Claims;
   wechat: WechatClient;
   tokens: TokenConfig;
   refreshTtlSeconds: number;
@@ -80,14 +82,12 @@ export function createAuthService(d: AuthServiceDeps) {
       if (!session || !refreshMacMatches(parsed, session.familySecret)) throw new AppError('REFRESH_INVALID');
       if (session.revokedAt) throw new AppError(session.revokedReason === 'refresh-reuse' ? 'REFRESH_REUSED' : 'SESSION_REVOKED');
       if (session.expiresAt.getTime() <= now.getTime()) throw new AppError('REFRESH_INVALID');
-      if (parsed.generation === session.generation) {
-        // one conditional update: of two concurrent refreshes with the same token, exactly one wins
-        const rotated = await d.sessions.findOneAndUpdate(
-          { _id: session._id, generation: parsed.generation, revokedAt: null },
-          { $inc: { generation: 1 }, $set: { lastUsedAt: now, expiresAt: new Date(now.getTime() + d.refreshTtlSeconds * 1000) } },
-          { returnDocument: 'after' },
-        );
-        if (rotated) return pair(String(rotated._id), rotated.userId, rotated.generation, rotated.familySecret, false);
+      const ttlMs = d.refreshTtlSeconds * 1000;
+      // spending a generation is a claim: of two concurrent refreshes with the same token exactly one wins
+      if (parsed.generation === session.generation && (await d.claims.take(`refresh:${parsed.sessionId}:${parsed.generation}`, 'refresh', now, ttlMs))) {
+        const next = parsed.generation + 1;
+        await d.sessions.updateOne({ _id: session._id }, { $set: { generation: next, lastUsedAt: now, expiresAt: new Date(now.getTime() + ttlMs) } });
+        return pair(parsed.sessionId, session.userId, next, session.familySecret, false);
       }
       if (parsed.generation > session.generation) throw new AppError('REFRESH_INVALID');
       // a genuine token of an older generation: somebody replayed it, so the whole family goes

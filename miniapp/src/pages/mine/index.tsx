@@ -6,10 +6,12 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { useStore } from '../../hooks/useStore'
 import { loadMe, meStore } from '../../services/me'
 import { chooseDevOpenid } from '../../services/dev-identity'
+import { loadStanding } from '../../services/booking'
 import { SignInPanel } from './SignInPanel'
 import { Profile } from './Profile'
 import { DevIdentity } from './DevIdentity'
 import { DisplaySettings } from './DisplaySettings'
+import { BookingStanding } from './BookingStanding'
 import './index.scss'
 
 /** H5 only: `#/pages/mine/index?openid=citizen_a` picks the test citizen (see DevIdentity). */
@@ -28,6 +30,7 @@ export default function Mine() {
   useDevOpenidFromQuery()
   useDidShow(() => {
     void loadMe()
+    void loadStanding()
   })
 
   return (
@@ -39,6 +42,7 @@ export default function Mine() {
         </View>
       ) : null}
       {state.status === 'error' ? <ErrorNotice error={state.error} retryText='重新加载' onRetry={() => void loadMe()} /> : null}
+      {state.status !== 'signedOut' ? <BookingStanding /> : null}
       {state.status !== 'signedOut' ? <Profile me={state.me} /> : null}
       <DisplaySettings />
       {process.env.TARO_ENV === 'h5' ? <DevIdentity /> : null}

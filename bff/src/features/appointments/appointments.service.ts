@@ -1,0 +1,146 @@
+import QRCode from 'qrcode';
+import {
+  cancelDeadline,
+  checkInValidity,
+  slotInstants,
+  DEFAULT_SLOT_RULES,
+  type Appointment,
+  type AppointmentTicket,
+  type Booking,
+  type BookingStanding,
+  type SlotRules,
+} from '@jsb/shared';
+import { AppError } from '../../http/errors';
+import type { AuthContext } from '../../http/auth';
+import type { IdempotencyStore } from '../../db/idempotency';
+import { CoreRefusal, type CoreBookingClient } from '../../clients/core-booking.client';
+import type { CitizenModel } from '../auth/citizen.model';
+import type { CatalogService } from '../catalog/catalog.service';
+import { refusalToAppError } from './refusals';
+import type { Reminders } from './reminders';
+
+export interface AppointmentsDeps {
+  core: CoreBookingClient;
+  citizens: CitizenModel;
+  idempotency: IdempotencyStore;
+  catalog: CatalogService;
+  reminders: Reminders;
+  clock: () => Date;
+  rules?: SlotRules;
+}
+
+/** The allow-list of what a citizen sees of a booking, with the deadlines worked out. */
+export function toAppointment(b: Booking, now: Date, rules: SlotRules): Appointment {
+  const { start, end } = slotInstants(b);
+  const deadline = cancelDeadline(start, rules);
+  const { validFrom, validUntil } = checkInValidity(start, end, rules);
+  return {
+    id: b.id,
+    itemId: b.itemId,
+    itemName: b.itemName,
+    hallId: b.hallId,
+    hallName: b.hallName,
+    zoneId: b.zoneId,
+    zoneName: b.zoneName,
+    slotId: b.slotId,
+    date: b.date,
+    start: b.start,
+    end: b.end,
+    slotKind: b.slotKind,
+    dayKind: b.dayKind,
+    status: b.status,
+    createdAt: b.createdAt,
+    ...(b.cancelledAt ? { cancelledAt: b.cancelledAt } : {}),
+    ...(b.rescheduledFrom ? { rescheduledFrom: b.rescheduledFrom } : {}),
+    ...(b.checkedInAt ? { checkedInAt: b.checkedInAt } : {}),
+    ...(b.noShowAt ? { noShowAt: b.noShowAt } : {}),
+    changeDeadline: deadline.toISOString(),
+    canChange: b.status === 'booked' && now.getTime() <= deadline.getTime(),
+    checkInFrom: validFrom.toISOString(),
+    checkInUntil: validUntil.toISOString(),
+  };
+}
+
+export function createAppointmentsService(d: AppointmentsDeps) {
+  const rules = d.rules ?? DEFAULT_SLOT_RULES;
+
+  async function personOf(auth: AuthContext): Promise<string> {
+    const c = await d.citizens.findOne({ userId: auth.userId }).lean();
+    const personId = c?.realName?.personId;
+    if (!personId) throw new AppError('REAL_NAME_REQUIRED', { hint: '预约需要实名：请到“我的 › 实名认证”填写姓名和身份证号码，认证后即可预约。' });
+    return personId;
+  }
+
+  async function core<T>(p: Promise<T>): Promise<T> {
+    try {
+      return await p;
+    } catch (err) {
+      if (err instanceof CoreRefusal) throw refusalToAppError(err);
+      throw err;
+    }
+  }
+  const view = (b: Booking) => toAppointment(b, d.clock(), rules);
+
+  return {
+    async create(auth: AuthContext, input: { itemId: string; slotId: string }, idempotencyKey?: string): Promise<Appointment> {
+      const personId = await personOf(auth);
+      return d.idempotency.once({
+        userId: auth.userId,
+        operation: 'createAppointment',
+        key: idempotencyKey,
+        request: input,
+        run: async () => {
+          const requestId = idempotencyKey ? `${auth.userId}:${idempotencyKey}` : undefined;
+          const booking = await core(d.core.createBooking({ personId, itemId: input.itemId, slotId: input.slotId, requestId }));
+          d.catalog.seatsChanged(booking.hallId);
+          await d.reminders.schedule(auth.userId, booking);
+          return view(booking);
+        },
+      });
+    },
+
+    async list(auth: AuthContext): Promise<{ appointments: Appointment[] }> {
+      const personId = await personOf(auth);
+      const { bookings } = await core(d.core.bookings(personId));
+      return { appointments: bookings.map(view) };
+    },
+
+    async get(auth: AuthContext, id: string): Promise<Appointment> {
+      return view(await core(d.core.booking(id, await personOf(auth))));
+    },
+
+    async cancel(auth: AuthContext, id: string): Promise<Appointment> {
+      const booking = await core(d.core.cancel(id, await personOf(auth)));
+      d.catalog.seatsChanged(booking.hallId);
+      await d.reminders.cancelFor(booking.id);
+      return view(booking);
+    },
+
+    async reschedule(auth: AuthContext, id: string, slotId: string): Promise<Appointment> {
+      const personId = await personOf(auth);
+      const before = await core(d.core.booking(id, personId));
+      const moved = await core(d.core.reschedule(id, personId, slotId));
+      d.catalog.seatsChanged(before.hallId);
+      d.catalog.seatsChanged(moved.hallId);
+      await d.reminders.cancelFor(moved.id);
+      await d.reminders.schedule(auth.userId, moved);
+      return view(moved);
+    },
+
+    async ticket(auth: AuthContext, id: string): Promise<AppointmentTicket> {
+      const t = await core(d.core.ticket(id, await personOf(auth)));
+      const qrPng = await QRCode.toDataURL(t.ticket, { errorCorrectionLevel: 'M', margin: 2, width: 360 });
+      return { appointmentId: t.bookingId, ticket: t.ticket, qrPng, validFrom: t.validFrom, validUntil: t.validUntil };
+    },
+
+    async standing(auth: AuthContext): Promise<BookingStanding> {
+      const s = await core(d.core.standing(await personOf(auth)));
+      return {
+        ...s,
+        rule: `预约后未到且未取消，记1次未到；${rules.noShowWindowDays}天内${rules.noShowsToSuspend}次未到，暂停网上预约${rules.suspensionDays}天（可到大厅现场取号）。`,
+      };
+    },
+  };
+}
+
+export type AppointmentsService = ReturnType<typeof createAppointmentsService>;

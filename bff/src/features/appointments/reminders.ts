@@ -1,0 +1,103 @@
+import { slotInstants, type Booking } from '@jsb/shared';
+import type { WechatClient } from '../../clients/wechat.client';
+import type { CitizenModel } from '../auth/citizen.model';
+import type { ReminderModel } from './reminder.model';
+import type { Claims } from '../../db/claims';
+import { dayLabel } from './refusals';
+
+export interface RemindersDeps {
+  reminders: ReminderModel;
+  citizens: CitizenModel;
+  wechat: WechatClient;
+  templateId: string;
+  /** who is claiming (instance id), for the record */
+  owner: string;
+  claims: Claims;
+  clock: () => Date;
+}
+
+const LEADS = { 'day-before': 24 * 3600_000, 'hour-before': 3600_000 } as const;
+/** a claim older than this is taken to be from a crashed instance and may be retried */
+const STALE_CLAIM_MS = 5 * 60_000;
+
+/** WeChat's `thing` values are at most 20 characters. */
+function thing(s: string): string {
+  const chars = Array.from(s);
+  return chars.length <= 20 ? s : `${chars.slice(0, 19).join('')}…`;
+}
+
+export function createReminders(d: RemindersDeps) {
+  return {
+    /** Plans both reminders for a booking; those already due are skipped. Safe to call twice. */
+    async schedule(userId: string, b: Booking): Promise<void> {
+      const now = d.clock();
+      const { start } = slotInstants(b);
+      for (const [kind, lead] of Object.entries(LEADS) as [keyof typeof LEADS, number][]) {
+        const dueAt = new Date(start.getTime() - lead);
+        if (dueAt.getTime() <= now.getTime()) continue;
+        const payload = {
+          page: `pages/appointments/detail/index?id=${b.id}`,
+          data: {
+            thing1: { value: thing(b.itemName) },
+            time2: { value: `${dayLabel(b.date)} ${b.start}` },
+            thing3: { value: thing(b.hallName) },
+            thing4: { value: kind === 'day-before' ? '明天办事，请备齐材料' : '1小时后办事，请提前到达' },
+          },
+        };
+        await d.reminders
+          .updateOne(
+            { _id: `${b.id}:${b.slotId}:${kind}` },
+            { $setOnInsert: { bookingId: b.id, userId, kind, dueAt, state: 'pending', attempts: 0, payload, expiresAt: new Date(start.getTime() + 30 * 24 * 3600_000) } },
+            { upsert: true },
+          )
+          .catch((err: { code?: number }) => {
+            if (err.code !== 11000) throw err; // planned at the same moment elsewhere: one is enough
+          });
+        // moved back to a slot it had before: wake that slot's cancelled reminder up again
+        await d.reminders.updateOne({ _id: `${b.id}:${b.slotId}:${kind}`, state: 'cancelled' }, { $set: { state: 'pending', dueAt, payload } });
+      }
+    },
+
+    async cancelFor(bookingId: string): Promise<void> {
+      await d.reminders.updateMany({ bookingId, state: 'pending' }, { $set: { state: 'cancelled' } });
+    },
+
+    /**
+     * Sends every due reminder once. Each attempt is claimed (a unique insert) before it is sent, so two
+     * instances running this at the same time never send the same reminder twice.
+     */
+    async sendDue(): Promise<{ sent: number; refused: number; failed: number }> {
+      const out = { sent: 0, refused: 0, failed: 0 };
+      const now = d.clock();
+      const due = await d.reminders
+        .find({
+          dueAt: { $lte: now },
+          $or: [{ state: 'pending' }, { state: 'sending', claimedAt: { $lt: new Date(now.getTime() - STALE_CLAIM_MS) } }],
+        })
+        .sort({ dueAt: 1 })
+        .limit(200)
+        .lean();
+      for (const r of due) {
+        // the claim makes "send this reminder, this attempt" happen on one instance only
+        if (!(await d.claims.take(`reminder:${r._id}:${r.attempts}`, d.owner, now, 7 * 24 * 3600_000))) continue;
+        await d.reminders.updateOne({ _id: r._id }, { $set: { state: 'sending', claimedBy: d.owner, claimedAt: now, attempts: r.attempts + 1 } });
+        const citizen = await d.citizens.findOne({ userId: r.userId }, { openid: 1 }).lean();
+        try {
+          const payload = r.payload as { page: string; data: Record<string, { value: string }> };
+          const result = citizen ? await d.wechat.sendSubscribeMessage({ touser: citizen.openid, templateId: d.templateId, ...payload }) : 'refused';
+          // 43101: the citizen did not subscribe — "cannot notify", not an error
+          await d.reminders.updateOne({ _id: r._id }, { $set: { state: result, sentAt: d.clock() } });
+          out[result] += 1;
+        } catch {
+          // WeChat unreachable: try again later with a growing pause, give up after 5 attempts
+          const state = r.attempts + 1 >= 5 ? 'failed' : 'pending';
+          await d.reminders.updateOne({ _id: r._id }, { $set: { state, dueAt: new Date(now.getTime() + 60_000 * (r.attempts + 1)) } });
+          out.failed += 1;
+        }
+      }
+      return out;
+    },
+  };
+}
+
+export type Reminders = ReturnType<typeof createReminders>;

@@ -1,0 +1,45 @@
+import { View, Text } from '@tarojs/components'
+import type { Material, MergedMaterial } from '@jsb/shared'
+import { materialForm } from '../../utils/booking-format'
+
+interface Props {
+  materials: readonly (Material | MergedMaterial)[]
+  /** confirm page: a 我已备齐 check per line */
+  checked?: readonly boolean[]
+  onToggle?: (index: number) => void
+}
+
+/** The complete material list (一次告知): every line with its form, count, whether required, and notes. */
+export function MaterialList({ materials, checked, onToggle }: Props) {
+  if (materials.length === 0) {
+    return <Text className='jsb-muted'>这个事项不需要提交材料，带上身份证即可。</Text>
+  }
+  return (
+    <View className='bk-materials'>
+      {materials.map((m, i) => {
+        const forItems = 'forItems' in m ? m.forItems : null
+        const done = checked?.[i] === true
+        return (
+          <View key={`${m.name}-${i}`} className={`bk-material${done ? ' bk-material--done' : ''}`}>
+            <View className='bk-material__head'>
+              <Text className='bk-material__no'>{i + 1}.</Text>
+              <Text className='bk-material__name'>{m.name}</Text>
+            </View>
+            <View className='bk-material__facts'>
+              <Text className='bk-tag'>{materialForm(m)}</Text>
+              <Text className={m.required ? 'bk-tag bk-tag--must' : 'bk-tag'}>{m.required ? '必交' : '如有则交'}</Text>
+            </View>
+            {m.note ? <Text className='bk-material__note'>{m.note}</Text> : null}
+            {forItems && forItems.length ? <Text className='bk-material__for'>用于：{forItems.map((f) => f.name).join('、')}</Text> : null}
+            {onToggle ? (
+              <View className={`bk-check${done ? ' bk-check--on' : ''}`} onClick={() => onToggle(i)}>
+                <Text className='bk-check__box'>{done ? '✓' : ''}</Text>
+                <Text className='bk-check__label'>我已备齐</Text>
+              </View>
+            ) : null}
+          </View>
+        )
+      })}
+    </View>
+  )
+}

@@ -1,0 +1,155 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text, Image } from '@tarojs/components'
+import { DAY_KIND_LABEL, SLOT_KIND_LABEL } from '@jsb/shared'
+import { asApiError, cancelAppointment, getAppointment, getAppointmentTicket, getItem } from '../../../api'
+import { ErrorNotice } from '../../../components/ErrorNotice'
+import { Page } from '../../../components/Page'
+import { SignInRequired } from '../../../components/SignInRequired'
+import { StateBlock } from '../../../components/StateBlock'
+import { Button } from '../../../components/ui'
+import { Fact, MaterialList, RefusalNotice } from '../../../components/booking'
+import { useActionKey } from '../../../hooks/useActionKey'
+import { useLoad } from '../../../hooks/useLoad'
+import { useReshow } from '../../../hooks/useReshow'
+import { useSignedIn } from '../../../hooks/useSignedIn'
+import { loadHalls, loadStanding } from '../../../services/booking'
+import { ReminderSubscription } from './ReminderSubscription'
+import { BOOKING_STATUS_LABEL, checkInText, dateTimeLabel, fullDateLabel, timeRange } from '../../../utils/booking-format'
+import { refusalView, type RefusalView } from '../../../utils/booking-refusal'
+import { APPOINTMENTS, param, slotsUrl } from '../../../utils/routes'
+import './index.scss'
+
+/** One appointment: the check-in QR ticket, the materials again, reminders, cancel and reschedule. */
+export default function AppointmentDetail() {
+  const params = useRouter().params
+  const id = param(params.id)
+  const created = params.created === '1'
+  const signedIn = useSignedIn()
+  const appt = useLoad(() => getAppointment(id), [id], signedIn && Boolean(id))
+  const a = appt.data
+  const booked = a?.status === 'booked'
+  const ticket = useLoad(() => getAppointmentTicket(id), [id, a?.slotId, booked], signedIn && booked)
+  const item = useLoad(() => getItem(a?.itemId ?? ''), [a?.itemId], Boolean(a?.itemId))
+  const halls = useLoad(loadHalls, [])
+  useReshow(() => appt.reload())
+
+  const [refusal, setRefusal] = useState<RefusalView | null>(null)
+  const [busy, setBusy] = useState(false)
+  const key = useActionKey()
+
+  if (!signedIn) return <Page><SignInRequired why='查看预约需要先登录。' /></Page>
+  if (!id) return <Page><StateBlock text='没有指定预约，请到“我的预约”中查看。' /></Page>
+  if (appt.status === 'error' && !a) return <Page><ErrorNotice error={appt.error} retryText='重新加载' onRetry={appt.reload} /></Page>
+  if (!a) return <Page><StateBlock tone='loading' text='正在读取预约…' /></Page>
+
+  const hall = halls.data?.find((h) => h.id === a.hallId)
+  const deadline = dateTimeLabel(a.changeDeadline)
+  const lateReason = `距开始已不足2小时（网上取消、改约截止于 ${deadline}），请按时到大厅办理；如确实无法前往，请拨打大厅电话${hall ? ` ${hall.phone}` : ''}说明。`
+
+  async function onCancel() {
+    if (busy) return
+    const { confirm } = await Taro.showModal({
+      title: '取消预约',
+      content: `开始前2小时（${deadline}）以前可以在网上取消或改约。取消后名额会释放给其他市民。确定取消吗？`,
+      confirmText: '确定取消',
+      cancelText: '再想想',
+    })
+    if (!confirm) return
+    setBusy(true)
+    setRefusal(null)
+    try {
+      await cancelAppointment(id, key.take())
+      key.renew()
+      void Taro.showToast({ title: '已取消预约', icon: 'success' })
+      appt.reload()
+      void loadStanding()
+    } catch (err) {
+      const e = asApiError(err)
+      if (e.status >= 400 && e.status < 500) key.renew()
+      setRefusal(refusalView(e))
+      appt.reload()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  function onReschedule() {
+    if (!a) return
+    void Taro.navigateTo({ url: slotsUrl({ itemId: a.itemId, hallId: a.hallId, reschedule: a.id }) })
+  }
+
+  return (
+    <Page className='appt'>
+      {created ? (
+        <View className='bk-banner bk-banner--ok appt__success'>
+          <Text className='appt__success-title'>预约成功</Text>
+          <Text>请按时到大厅签到，预约的市民优先办理。</Text>
+        </View>
+      ) : null}
+
+      <View className='jsb-card'>
+        <View className='appt__head'>
+          <Text className='jsb-subtitle appt__name'>{a.itemName}</Text>
+          <Text className={`bk-status bk-status--${a.status}`}>{BOOKING_STATUS_LABEL[a.status]}</Text>
+        </View>
+        <View className='bk-facts'>
+          <Fact label='大厅'>{`${a.hallName} · ${a.zoneName}专区`}</Fact>
+          {hall ? <Fact label='地址'>{hall.address}</Fact> : null}
+          <Fact label='日期'>{`${fullDateLabel(a.date)}（${DAY_KIND_LABEL[a.dayKind]}）`}</Fact>
+          <Fact label='时间'>{timeRange(a.start, a.end)}</Fact>
+          <Fact label='时段类型'>{SLOT_KIND_LABEL[a.slotKind]}</Fact>
+          {a.cancelledAt ? <Fact label='取消时间'>{dateTimeLabel(a.cancelledAt)}</Fact> : null}
+          {a.checkedInAt ? <Fact label='签到时间'>{dateTimeLabel(a.checkedInAt)}</Fact> : null}
+        </View>
+      </View>
+
+      {booked ? (
+        <View className='jsb-card appt__ticket'>
+          <Text className='jsb-subtitle'>签到码</Text>
+          {ticket.data ? (
+            <>
+              <Image className='appt__qr' src={ticket.data.qrPng} mode='aspectFit' showMenuByLongpress={false} />
+              <Text className='appt__window'>{checkInText(ticket.data.validFrom, ticket.data.validUntil)}</Text>
+              <Text className='jsb-muted'>到大厅后在签到机或窗口出示此码。截屏也可以使用。</Text>
+            </>
+          ) : ticket.status === 'error' ? (
+            <>
+              <Text className='appt__window'>{checkInText(a.checkInFrom, a.checkInUntil)}</Text>
+              <ErrorNotice error={ticket.error} retryText='重新获取签到码' onRetry={ticket.reload} />
+            </>
+          ) : (
+            <Text className='jsb-muted'>正在生成签到码…</Text>
+          )}
+        </View>
+      ) : null}
+
+      {booked ? <ReminderSubscription /> : null}
+
+      {booked && item.data ? (
+        <View className='jsb-card'>
+          <Text className='jsb-subtitle'>请带齐材料（共{item.data.materials.length}项）</Text>
+          <MaterialList materials={item.data.materials} />
+        </View>
+      ) : null}
+
+      {refusal ? <RefusalNotice view={refusal} onRetry={() => void onCancel()} /> : null}
+
+      {booked ? (
+        <View className='jsb-card appt__actions'>
+          {!a.canChange ? <Text className='appt__late'>{lateReason}</Text> : <Text className='jsb-muted'>开始前2小时（{deadline}）以前可以取消或改约。</Text>}
+          <Button type='primary' fill='outline' size='large' block disabled={!a.canChange || busy} onClick={onReschedule}>
+            改约
+          </Button>
+          <Button className='appt__cancel' size='large' block disabled={!a.canChange} loading={busy} onClick={() => void onCancel()}>
+            取消预约
+          </Button>
+        </View>
+      ) : null}
+
+      <Button block onClick={() => void Taro.redirectTo({ url: APPOINTMENTS })}>
+        查看我的预约
+      </Button>
+    </Page>
+  )
+}

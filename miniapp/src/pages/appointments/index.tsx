@@ -1,0 +1,69 @@
+import Taro, { useDidShow } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { SLOT_KIND_LABEL } from '@jsb/shared'
+import { listMyAppointments } from '../../api'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { Page } from '../../components/Page'
+import { SignInRequired } from '../../components/SignInRequired'
+import { StateBlock } from '../../components/StateBlock'
+import { Button } from '../../components/ui'
+import { StandingNotice } from '../../components/booking'
+import { useLoad } from '../../hooks/useLoad'
+import { useReshow } from '../../hooks/useReshow'
+import { useSignedIn } from '../../hooks/useSignedIn'
+import { useStore } from '../../hooks/useStore'
+import { loadStanding, standingStore } from '../../services/booking'
+import { BOOKING_STATUS_LABEL, dateLabel, timeRange } from '../../utils/booking-format'
+import { appointmentUrl, BOOKING_TAB } from '../../utils/routes'
+import './index.scss'
+
+/** 我的预约: newest first, each with its status; empty state leads to 去预约. */
+export default function Appointments() {
+  const signedIn = useSignedIn()
+  const list = useLoad(listMyAppointments, [], signedIn)
+  const standing = useStore(standingStore)
+  useReshow(() => list.reload())
+  useDidShow(() => {
+    void loadStanding()
+  })
+
+  const goBook = () => void Taro.switchTab({ url: BOOKING_TAB })
+
+  if (!signedIn) return <Page><SignInRequired why='登录后可以查看和管理您的预约。' /></Page>
+
+  return (
+    <Page className='appts'>
+      {standing.status === 'ready' ? <StandingNotice standing={standing.standing} compact /> : null}
+      {list.status === 'loading' && !list.data ? <StateBlock tone='loading' text='正在读取您的预约…' /> : null}
+      {list.status === 'error' ? <ErrorNotice error={list.error} retryText='重新加载' onRetry={list.reload} /> : null}
+      {list.data && list.data.length === 0 ? (
+        <StateBlock text='您还没有预约。选好事项和时段，来大厅不用排长队。'>
+          <Button type='primary' size='large' block onClick={goBook}>
+            去预约
+          </Button>
+        </StateBlock>
+      ) : null}
+      {list.data && list.data.length > 0 ? (
+        <>
+          {list.data.map((a) => (
+            <View key={a.id} className='jsb-card appts__row' hoverClass='appts__row--pressed' onClick={() => void Taro.navigateTo({ url: appointmentUrl(a.id) })}>
+              <View className='appts__head'>
+                <Text className='appts__name'>{a.itemName}</Text>
+                <Text className={`bk-status bk-status--${a.status}`}>{BOOKING_STATUS_LABEL[a.status]}</Text>
+              </View>
+              <Text className='appts__when'>
+                {dateLabel(a.date)} {timeRange(a.start, a.end)} · {SLOT_KIND_LABEL[a.slotKind]}
+              </Text>
+              <Text className='jsb-muted'>
+                {a.hallName} · {a.zoneName}
+              </Text>
+            </View>
+          ))}
+          <Button type='primary' fill='outline' block onClick={goBook}>
+            再约一个
+          </Button>
+        </>
+      ) : null}
+    </Page>
+  )
+}
