@@ -28,6 +28,8 @@ import { createAppointmentsService } from './features/appointments/appointments.
 import { appointmentRoutes } from './features/appointments/appointments.routes';
 import type { PeriodicJob } from './jobs/runner';
 import { claimModel, createClaims } from './db/claims';
+import { createOutbox, type Deliver } from './outbox/outbox';
+import { outboxModel } from './outbox/outbox.model';
 
 export interface AppDeps {
   config: Config;
@@ -54,8 +56,12 @@ export function createApp(deps: AppDeps) {
     idempotency: idempotencyModel(db),
     reminders: reminderModel(db),
     claims: claimModel(db),
+    outbox: outboxModel(db),
   };
   const claims = createClaims(models.claims);
+  // features register how each kind of queued write reaches its core system
+  const deliverers: Record<string, Deliver> = {};
+  const outbox = createOutbox({ model: models.outbox, claims, owner: instanceId, clock, log: deps.log, deliverers });
   const auth = createAuthService({
     citizens: models.citizens,
     sessions: models.sessions,
@@ -85,7 +91,10 @@ export function createApp(deps: AppDeps) {
     reminders,
     clock,
   });
-  const jobs: PeriodicJob[] = [{ name: 'booking-reminders', everyMs: 30_000, run: () => reminders.sendDue() }];
+  const jobs: PeriodicJob[] = [
+    { name: 'booking-reminders', everyMs: 30_000, run: () => reminders.sendDue() },
+    { name: 'outbox-relay', everyMs: 5_000, run: () => outbox.relay() },
+  ];
 
   const table = createRouteTable();
   healthRoutes(table, { db, core: deps.core });
@@ -96,7 +105,7 @@ export function createApp(deps: AppDeps) {
   if (config.DEV_LOGIN) devRoutes(table, deps.wechat);
 
   const openapi = buildOpenApi(table.routes, { version: API_VERSION });
-  const router = mountRoutes(table, { authenticate: auth.authenticate, checkResponses: config.NODE_ENV !== 'production' });
+  const router = mountRoutes(table, { authenticate: auth.authenticate, checkResponses: config.CHECK_RESPONSES ?? config.NODE_ENV !== 'production' });
   router.get('/api/v1/openapi.json', (ctx) => {
     ctx.set('Cache-Control', 'public, max-age=300');
     ctx.body = openapi;
@@ -116,5 +125,5 @@ export function createApp(deps: AppDeps) {
       notImplemented: () => new AppError('METHOD_NOT_ALLOWED'),
     }),
   );
-  return { app, models, openapi, jobs, instanceId, claims, services: { auth, me, catalog, appointments, reminders } };
+  return { app, models, openapi, jobs, instanceId, claims, outbox, deliverers, services: { auth, me, catalog, appointments, reminders } };
 }

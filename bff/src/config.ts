@@ -26,6 +26,8 @@ const envSchema = z.object({
   WECHAT_TPL_BOOKING_REMINDER: z.string().min(1).default('tpl_booking_reminder'),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   DEV_LOGIN: bool.default(false),
+  /** validate every response against its schema (default: outside production) */
+  CHECK_RESPONSES: bool.optional(),
   H5_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),

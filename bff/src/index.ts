@@ -6,3 +6,6 @@ export { createWechatClient, type WechatClient } from './clients/wechat.client';
 export { ensureIndexes, sweepExpired } from './db/indexes';
 export { createClaims, claimModel } from './db/claims';
 export { createJobRunner, type PeriodicJob } from './jobs/runner';
+export { createOutbox, type Outbox, type OutboxEntry, type Deliver } from './outbox/outbox';
+export { outboxModel } from './outbox/outbox.model';
+export { UpstreamError, UpstreamRejection } from './clients/http';

@@ -39,6 +39,8 @@ export interface StackOptions {
   start?: Date;
   env?: Record<string, string>;
   h5Dist?: string;
+  /** jscode2session calls per minute the WeChat mock allows (WeChat's own limit applies by default) */
+  wechatRateLimit?: number;
 }
 
 export async function startStack(o: StackOptions): Promise<Stack> {
@@ -46,7 +48,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   if (!uri) throw new Error('MONGODB_URI is not set: run the tests through jest (its global setup starts the database)');
   const clock = createMockClock(o.start);
   const hmacSecret = randomBytes(24).toString('hex');
-  const wechat = createWechatMock({ appid: TEST_APPID, secret: TEST_WX_SECRET, clock, admin: true });
+  const wechat = createWechatMock({ appid: TEST_APPID, secret: TEST_WX_SECRET, clock, admin: true, rateLimitPerMinute: o.wechatRateLimit });
   const core = createCoreMock({ hmacSecret, clock, admin: true });
   const wechatSrv = await listen(wechat.app, 0);
   const coreSrv = await listen(core.app, 0);

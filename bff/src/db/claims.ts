@@ -27,6 +27,8 @@ export function claimModel(conn: Connection): ClaimModel {
 export interface Claims {
   /** true for exactly one caller per key, whatever the concurrency; false for every other */
   take(key: string, owner: string, now: Date, keepMs: number): Promise<boolean>;
+  /** when the claim was taken, or null if nobody holds it */
+  takenAt(key: string): Promise<Date | null>;
 }
 
 export function createClaims(model: ClaimModel): Claims {
@@ -39,6 +41,10 @@ export function createClaims(model: ClaimModel): Claims {
         if ((err as { code?: number }).code === 11000) return false;
         throw err;
       }
+    },
+    async takenAt(key) {
+      const doc = await model.findById(key, { at: 1 }).lean();
+      return doc ? doc.at : null;
     },
   };
 }

@@ -36,6 +36,14 @@ describe('refusals of booking actions', () => {
     expect(s.action).toBe('appointments')
   })
 
+  it('does not repeat a date or reason the bff already put in its message or hint', () => {
+    const suspended = { code: 'BOOKING_SUSPENDED', message: '网上预约已暂停至5月16日（周六）（含）。', hint: '暂停期间仍可到大厅现场取号办理。', details: { until: '2026-05-16' } }
+    expect(refusalView(suspended).facts).toEqual([])
+    const soon = { code: 'OUTSIDE_BOOKING_WINDOW', message: 'm', hint: '请选择2月16日（周一）11:00以后的时段。', details: { reason: 'TOO_SOON', earliest: '2026-02-16T03:00:00.000Z' } }
+    expect(refusalView(soon).facts).toEqual(['距开始已不足2小时。'])
+    expect(refusalView({ code: 'HALL_CLOSED', message: '大厅这一天不提供预约服务（设备检修）。', hint: 'h', details: { reason: '设备检修' } }).facts).toEqual([])
+  })
+
   it('names the next step for each code', () => {
     expect(refusalView(err('REAL_NAME_REQUIRED')).action).toBe('real-name')
     expect(refusalView(err('DAILY_LIMIT')).action).toBe('appointments')

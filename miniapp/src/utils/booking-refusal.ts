@@ -100,6 +100,11 @@ const ACTION: Partial<Record<string, RefusalAction>> = {
   RATE_LIMITED: 'retry',
 }
 
+/** The '5月16日' parts of a sentence. */
+function mentionedDates(sentence: string): string[] {
+  return sentence.match(/\d{1,2}月\d{1,2}日/g) ?? []
+}
+
 export function refusalView(err: ErrorLike): RefusalView {
   const d = err.details
   const facts: string[] = []
@@ -125,15 +130,18 @@ export function refusalView(err: ErrorLike): RefusalView {
       break
     }
     case 'HALL_CLOSED': {
-      if (isString(d?.reason)) facts.push(`闭厅原因：${d.reason}`)
+      if (isString(d?.reason) && !`${err.message}${err.hint}`.includes(d.reason)) facts.push(`闭厅原因：${d.reason}`)
       break
     }
   }
+  // the bff often names the date already ('暂停至5月16日（周六）'); say it once
+  const said = `${err.message}${err.hint}`
+  const fresh = facts.filter((f) => !mentionedDates(f).some((d) => said.includes(d)))
   return {
     code: err.code,
     message: err.message,
     hint: err.hint,
-    facts,
+    facts: fresh,
     nearest: err.code === 'SLOT_FULL' ? nearestSlots(d) : [],
     action: ACTION[err.code] ?? null,
   }

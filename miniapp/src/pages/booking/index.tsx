@@ -40,6 +40,30 @@ export default function Booking() {
 
   const openItem = (id: string) => void Taro.navigateTo({ url: itemUrl(id, hall?.id) })
 
+  // shown right under what the citizen used: the search box, or the zone grid
+  const results =
+    browse && hall ? (
+      <View className='booking__results'>
+        {items.status === 'loading' ? <Text className='jsb-muted'>正在查找事项…</Text> : null}
+        {items.status === 'error' ? <ErrorNotice error={items.error} onRetry={items.reload} /> : null}
+        {items.status === 'ready' && items.data.length === 0 ? (
+          <Text className='booking__empty'>
+            {browse.kind === 'search'
+              ? `${hall.name}没有找到“${browse.q}”相关的事项。可以换个说法（如“营业执照”“户口”），或按专区查找；也可拨打12345咨询。`
+              : '这个专区暂时没有可网上预约的事项，可拨打12345咨询。'}
+          </Text>
+        ) : null}
+        {items.status === 'ready' && items.data.length > 0 ? (
+          <>
+            <Text className='jsb-muted'>找到 {items.data.length} 个事项，点事项查看材料并预约</Text>
+            {items.data.map((it) => (
+              <ItemRow key={it.id} item={it} onOpen={() => openItem(it.id)} />
+            ))}
+          </>
+        ) : null}
+      </View>
+    ) : null
+
   return (
     <Page className='booking'>
       <View className='booking__mine'>
@@ -57,28 +81,9 @@ export default function Booking() {
         <View className='jsb-card'>
           <Text className='jsb-subtitle'>搜索事项</Text>
           <ItemSearch browse={browse} onBrowse={setBrowse} />
+          {browse?.kind === 'search' ? results : null}
           <ZoneBrowser hall={hall} browse={browse} onBrowse={setBrowse} />
-          {browse ? (
-            <View className='booking__results'>
-              {items.status === 'loading' ? <Text className='jsb-muted'>正在查找事项…</Text> : null}
-              {items.status === 'error' ? <ErrorNotice error={items.error} onRetry={items.reload} /> : null}
-              {items.status === 'ready' && items.data.length === 0 ? (
-                <Text className='booking__empty'>
-                  {browse.kind === 'search'
-                    ? `${hall.name}没有找到“${browse.q}”相关的事项。可以换个说法（如“营业执照”“户口”），或按专区查找；也可拨打12345咨询。`
-                    : '这个专区暂时没有可网上预约的事项，可拨打12345咨询。'}
-                </Text>
-              ) : null}
-              {items.status === 'ready' && items.data.length > 0 ? (
-                <>
-                  <Text className='jsb-muted'>找到 {items.data.length} 个事项，点事项查看材料并预约</Text>
-                  {items.data.map((it) => (
-                    <ItemRow key={it.id} item={it} onOpen={() => openItem(it.id)} />
-                  ))}
-                </>
-              ) : null}
-            </View>
-          ) : null}
+          {browse?.kind === 'zone' ? results : null}
         </View>
       ) : null}
 
