@@ -6,6 +6,7 @@
  * Options: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default "64,256").
  */
 import type { AddressInfo } from 'node:net';
+import { cpus } from 'node:os';
 import Koa from 'koa';
 import type { Appointment, SlotsResponse } from '@jsb/shared';
 import { startMongo } from '../../scripts/lib/mongo';
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
   const mongo = await startMongo({ log: (l) => console.error(l) });
   process.env.MONGODB_URI = mongo.uri;
   console.log(`济时办 benchmark — ${new Date().toISOString()} — database: ${mongo.description}`);
-  console.log(`node ${process.version}, ${require('node:os').cpus().length} cores; bff with NODE_ENV=test, response checks off, logs at warn`);
+  console.log(`node ${process.version}, ${cpus().length} cores; bff with NODE_ENV=test, response checks off, logs at warn`);
   const s = await startStack({ name: 'bench', start: MONDAY_8AM, env: { LOG_LEVEL: 'warn', CHECK_RESPONSES: '0' }, wechatRateLimit: 100_000 });
   s.clock.freeze();
   s.clock.set(MONDAY_8AM);
