@@ -27,7 +27,10 @@ export type { Session } from './session'
 type DevCode = ReturnType<(typeof devCodeSchema)['parse']>
 
 export const session = createSessionStore(taroStorage)
-const api = createApiClient({ baseUrl: config.apiBase, transport: taroTransport, session, timeoutMs: config.requestTimeoutMs })
+/** the one client; feature modules (api/cases.ts, ...) send through it so a refresh is shared */
+export const api = createApiClient({ baseUrl: config.apiBase, transport: taroTransport, session, timeoutMs: config.requestTimeoutMs })
+/** the one client, for feature modules that keep their calls in their own file (api/complaints.ts) */
+export const apiClient = api
 
 export function wechatLogin(code: string): Promise<TokenPair> {
   return api.request<TokenPair>('/api/v1/auth/wechat-login', { method: 'POST', body: { code }, auth: false })

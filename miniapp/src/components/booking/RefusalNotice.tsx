@@ -52,9 +52,10 @@ export function RefusalNotice({ view, onNearest, onReselect, onRetry, requestRef
         <View className='bk-nearest'>
           <Text className='bk-nearest__title'>最近的空余时段，点一下即可改选：</Text>
           {view.nearest.map((n) => (
-            <Button key={n.slotId} className='bk-nearest__slot' type='primary' fill='outline' block onClick={() => onNearest(n)}>
-              {`${dateLabel(n.date)} ${timeRange(n.start, n.end)} ${SLOT_KIND_LABEL[n.kind]} 余${n.remaining}`}
-            </Button>
+            <View key={n.slotId} className='bk-nearest__slot' hoverClass='bk-nearest__slot--pressed' onClick={() => onNearest(n)}>
+              <Text className='bk-nearest__when'>{`${dateLabel(n.date)} ${timeRange(n.start, n.end)}`}</Text>
+              <Text className='bk-nearest__kind'>{`${SLOT_KIND_LABEL[n.kind]} · 余${n.remaining}`}</Text>
+            </View>
           ))}
         </View>
       ) : null}

@@ -9,7 +9,7 @@ const KIND_NOTE: Record<Slot['kind'], string> = {
 }
 
 /** A day's slots grouped by kind; a slot that cannot be booked is shown greyed out with the reason. */
-export function SlotGrid({ slots, onPick }: { slots: readonly Slot[]; onPick: (slot: Slot) => void }) {
+export function SlotGrid({ slots, onPick, currentId }: { slots: readonly Slot[]; onPick: (slot: Slot) => void; currentId?: string }) {
   return (
     <View className='bk-slots'>
       {groupSlotsByKind(slots).map((g) => (
@@ -19,17 +19,22 @@ export function SlotGrid({ slots, onPick }: { slots: readonly Slot[]; onPick: (s
             <Text className='bk-slot-group__note'>{KIND_NOTE[g.kind]}</Text>
           </View>
           <View className='bk-slot-group__grid'>
-            {g.slots.map((s) => (
-              <View
-                key={s.id}
-                className={`bk-slot${s.bookable ? '' : ' bk-slot--off'}`}
-                hoverClass={s.bookable ? 'bk-slot--pressed' : 'none'}
-                onClick={s.bookable ? () => onPick(s) : undefined}
-              >
-                <Text className='bk-slot__time'>{timeRange(s.start, s.end)}</Text>
-                <Text className='bk-slot__state'>{slotStateText(s)}</Text>
-              </View>
-            ))}
+            {g.slots.map((s) => {
+              // reschedule: the slot the appointment holds now is not a choice
+              const current = s.id === currentId
+              const open = s.bookable && !current
+              return (
+                <View
+                  key={s.id}
+                  className={`bk-slot${open ? '' : ' bk-slot--off'}${current ? ' bk-slot--current' : ''}`}
+                  hoverClass={open ? 'bk-slot--pressed' : 'none'}
+                  onClick={open ? () => onPick(s) : undefined}
+                >
+                  <Text className='bk-slot__time'>{timeRange(s.start, s.end)}</Text>
+                  <Text className='bk-slot__state'>{current ? '当前预约' : slotStateText(s)}</Text>
+                </View>
+              )
+            })}
           </View>
         </View>
       ))}

@@ -14,7 +14,7 @@ import { useSignedIn } from '../../hooks/useSignedIn'
 import { useStore } from '../../hooks/useStore'
 import { loadStanding, standingStore } from '../../services/booking'
 import { BOOKING_STATUS_LABEL, dateLabel, timeRange } from '../../utils/booking-format'
-import { appointmentUrl, BOOKING_TAB } from '../../utils/routes'
+import { appointmentUrl, BOOKING_TAB, REAL_NAME } from '../../utils/routes'
 import './index.scss'
 
 /** 我的预约: newest first, each with its status; empty state leads to 去预约. */
@@ -35,7 +35,20 @@ export default function Appointments() {
     <Page className='appts'>
       {standing.status === 'ready' ? <StandingNotice standing={standing.standing} compact /> : null}
       {list.status === 'loading' && !list.data ? <StateBlock tone='loading' text='正在读取您的预约…' /> : null}
-      {list.status === 'error' ? <ErrorNotice error={list.error} retryText='重新加载' onRetry={list.reload} /> : null}
+      {list.status === 'error' && list.error.code === 'REAL_NAME_REQUIRED' ? (
+        // no real name yet means no appointment yet: say how to get to the first one
+        <StateBlock text='您还没有预约。预约办事需要先实名认证，认证一次即可。'>
+          <Button type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: REAL_NAME })}>
+            去实名认证
+          </Button>
+          <Button size='large' block onClick={goBook}>
+            去预约
+          </Button>
+        </StateBlock>
+      ) : null}
+      {list.status === 'error' && list.error.code !== 'REAL_NAME_REQUIRED' ? (
+        <ErrorNotice error={list.error} retryText='重新加载' onRetry={list.reload} />
+      ) : null}
       {list.data && list.data.length === 0 ? (
         <StateBlock text='您还没有预约。选好事项和时段，来大厅不用排长队。'>
           <Button type='primary' size='large' block onClick={goBook}>

@@ -54,6 +54,7 @@ export default function AppointmentDetail() {
       content: `开始前2小时（${deadline}）以前可以在网上取消或改约。取消后名额会释放给其他市民。确定取消吗？`,
       confirmText: '确定取消',
       cancelText: '再想想',
+      confirmColor: '#b3261e',
     })
     if (!confirm) return
     setBusy(true)
@@ -74,6 +75,12 @@ export default function AppointmentDetail() {
     }
   }
 
+  function toList() {
+    const pages = Taro.getCurrentPages()
+    if (pages[pages.length - 2]?.route?.includes('pages/appointments/index')) void Taro.navigateBack()
+    else void Taro.redirectTo({ url: APPOINTMENTS })
+  }
+
   function onReschedule() {
     if (!a) return
     void Taro.navigateTo({ url: slotsUrl({ itemId: a.itemId, hallId: a.hallId, reschedule: a.id }) })
@@ -81,7 +88,7 @@ export default function AppointmentDetail() {
 
   return (
     <Page className='appt'>
-      {created ? (
+      {created && booked && !a.rescheduledFrom ? (
         <View className='bk-banner bk-banner--ok appt__success'>
           <Text className='appt__success-title'>预约成功</Text>
           <Text>请按时到大厅签到，预约的市民优先办理。</Text>
@@ -109,7 +116,7 @@ export default function AppointmentDetail() {
           <Text className='jsb-subtitle'>签到码</Text>
           {ticket.data ? (
             <>
-              <Image className='appt__qr' src={ticket.data.qrPng} mode='aspectFit' showMenuByLongpress={false} />
+              <Image className='appt__qr' src={ticket.data.qrPng} mode='scaleToFill' />
               <Text className='appt__window'>{checkInText(ticket.data.validFrom, ticket.data.validUntil)}</Text>
               <Text className='jsb-muted'>到大厅后在签到机或窗口出示此码。截屏也可以使用。</Text>
             </>
@@ -147,7 +154,7 @@ export default function AppointmentDetail() {
         </View>
       ) : null}
 
-      <Button block onClick={() => void Taro.redirectTo({ url: APPOINTMENTS })}>
+      <Button block onClick={toList}>
         查看我的预约
       </Button>
     </Page>

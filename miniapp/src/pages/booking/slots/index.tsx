@@ -59,6 +59,7 @@ export default function SlotsPage() {
       content: `改到 ${dateLabel(target.date)} ${timeRange(target.start, target.end)}（${SLOT_KIND_LABEL[target.kind]}）？原时段将释放给其他市民。`,
       confirmText: '确认改约',
       cancelText: '再想想',
+      confirmColor: '#0b57d0',
     })
     if (!confirm) return
     if (lastTarget.current !== target.slotId) key.renew()
@@ -123,7 +124,7 @@ export default function SlotsPage() {
               {day.slots.length === 0 || day.slots.every((s) => !s.bookable) ? (
                 <Text className='slots__empty'>这一天没有可预约的时段，请选其他日期</Text>
               ) : null}
-              {day.slots.length ? <SlotGrid slots={day.slots} onPick={pick} /> : null}
+              {day.slots.length ? <SlotGrid slots={day.slots} onPick={pick} currentId={moving.data?.slotId} /> : null}
             </View>
           ) : (
             <StateBlock text='这一天没有可预约的时段，请选其他日期' />
