@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { startMongo, type MongoHandle } from './lib/mongo';
 import { h5IsFresh, buildH5 } from './lib/h5';
+import { loadOrCreateWxpayKeys } from '../mock/src/wxpay/keys';
 
 const root = path.resolve(__dirname, '..');
 const state = path.join(root, '.jsb');
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
     core: port('MOCK_CORE_PORT', 4010),
     wechat: port('MOCK_WECHAT_PORT', 4020),
     wxpay: port('MOCK_WXPAY_PORT', 4030),
+    province: port('MOCK_PROVINCE_PORT', 4040),
   };
   const secrets = devSecrets();
   const appid = process.env.WECHAT_APPID ?? 'wx0000000000000000';
@@ -109,12 +111,16 @@ async function main(): Promise<void> {
   }
 
   const common = { ...process.env, ...secrets, NODE_ENV: 'development', WECHAT_APPID: appid };
+  // WeChat Pay test keys: made with openssl once per checkout into .jsb/ (ignored by git), shared by the mock and the bff
+  const wxpayKeysDir = path.join(state, 'wxpay-keys');
+  const wxpayKeys = loadOrCreateWxpayKeys(wxpayKeysDir);
   await startChild(
     'mocks',
     'mock/src/main.ts',
-    { ...common, MOCK_CORE_PORT: ports.core, MOCK_WECHAT_PORT: ports.wechat, MOCK_WXPAY_PORT: ports.wxpay },
+    { ...common, MOCK_CORE_PORT: ports.core, MOCK_WECHAT_PORT: ports.wechat, MOCK_WXPAY_PORT: ports.wxpay, MOCK_PROVINCE_PORT: ports.province, WXPAY_KEYS_DIR: wxpayKeysDir },
     path.join(state, 'logs', 'mocks.log'),
-    2,
+    // mock-core, mock-wechat, mock-wxpay, mock-province
+    4,
   );
   const coreUrl = `http://127.0.0.1:${ports.core}`;
   const wechatUrl = `http://127.0.0.1:${ports.wechat}`;
@@ -129,6 +135,15 @@ async function main(): Promise<void> {
       WECHAT_API_BASE: wechatUrl,
       DEV_LOGIN: '1',
       H5_DIST: h5Dist,
+      WXPAY_MCHID: wxpayKeys.mchid,
+      WXPAY_API_BASE: `http://127.0.0.1:${ports.wxpay}`,
+      WXPAY_MERCHANT_SERIAL: wxpayKeys.merchantSerial,
+      WXPAY_MERCHANT_PRIVATE_KEY: path.join(wxpayKeysDir, 'apiclient_key.pem'),
+      WXPAY_MERCHANT_CERT: path.join(wxpayKeysDir, 'apiclient_cert.pem'),
+      WXPAY_PLATFORM_KEYS: JSON.stringify(Object.fromEntries(wxpayKeys.platformKeys.map((k) => [k.serial, k.publicKeyPem]))),
+      WXPAY_APIV3_KEY: wxpayKeys.apiV3Key,
+      WXPAY_NOTIFY_URL: `http://127.0.0.1:${ports.bff}/api/v1/payments/wechat/notify`,
+      WXPAY_DEV_PAY_PAGE: '1',
     },
     path.join(state, 'logs', 'bff.log'),
   );

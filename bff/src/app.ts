@@ -30,6 +30,20 @@ import type { PeriodicJob } from './jobs/runner';
 import { claimModel, createClaims } from './db/claims';
 import { createOutbox, type Deliver } from './outbox/outbox';
 import { outboxModel } from './outbox/outbox.model';
+import { createPaymentsFeature } from './features/payments/payments.feature';
+import { paymentRoutes } from './features/payments/payments.routes';
+import { notifyFailures } from './features/payments/notify';
+import { createCoreComplaintsClient } from './clients/core-complaints.client';
+import { complaintPhotoModel } from './features/complaints/photo.model';
+import { COMPLAINT_KIND, createComplaintsService } from './features/complaints/complaints.service';
+import { complaintRoutes, isComplaintPhotoUpload } from './features/complaints/complaints.routes';
+import type { ComplaintPayload } from './features/complaints/view';
+import { createCoreCasesClient } from './clients/core-cases.client';
+import { lookupAttemptModel } from './features/cases/lookup-attempt.model';
+import { createCasesService } from './features/cases/cases.service';
+import { caseRoutes } from './features/cases/cases.routes';
+import { createRatingsService, FOLLOW_UP_KIND, RATING_KIND, type RatingPayload } from './features/ratings/ratings.service';
+import { ratingRoutes } from './features/ratings/ratings.routes';
 
 export interface AppDeps {
   config: Config;
@@ -57,6 +71,8 @@ export function createApp(deps: AppDeps) {
     reminders: reminderModel(db),
     claims: claimModel(db),
     outbox: outboxModel(db),
+    complaintPhotos: complaintPhotoModel(db),
+    lookupAttempts: lookupAttemptModel(db),
   };
   const claims = createClaims(models.claims);
   // features register how each kind of queued write reaches its core system
@@ -91,7 +107,41 @@ export function createApp(deps: AppDeps) {
     reminders,
     clock,
   });
+  const complaints = createComplaintsService({
+    core: createCoreComplaintsClient(deps.core),
+    citizens: models.citizens,
+    photos: models.complaintPhotos,
+    outbox,
+    claims,
+    idempotency: createIdempotencyStore({ model: models.idempotency, clock }),
+    catalog,
+    clock,
+    dailyLimit: config.COMPLAINT_DAILY_LIMIT,
+  });
+  deliverers[COMPLAINT_KIND] = (payload, requestId) => complaints.deliver(payload as ComplaintPayload, requestId);
+  const coreCases = createCoreCasesClient(deps.core);
+  const casesIdempotency = createIdempotencyStore({ model: models.idempotency, clock });
+  const cases = createCasesService({ core: coreCases, citizens: models.citizens, idempotency: casesIdempotency, attempts: models.lookupAttempts, clock });
+  const ratings = createRatingsService({ core: coreCases, citizens: models.citizens, idempotency: casesIdempotency, outbox, clock });
+  // a rating waits in the outbox while the provincial 好差评 relay is down; the entry id is the request id, so a retry is the same rating
+  deliverers[RATING_KIND] = (payload, requestId) => ratings.deliverRating(payload as RatingPayload, requestId);
+  deliverers[FOLLOW_UP_KIND] = (payload, requestId) => ratings.deliverFollowUp(payload as RatingPayload, requestId);
+  // 缴费 (WeChat Pay v3): routes answer PAYMENTS_UNAVAILABLE until the WXPAY_* keys are configured
+  const payments = createPaymentsFeature({
+    config,
+    db,
+    core: deps.core,
+    citizens: models.citizens,
+    claims,
+    outbox,
+    idempotency: createIdempotencyStore({ model: models.idempotency, clock }),
+    clock,
+    log: deps.log,
+    owner: instanceId,
+  });
+  Object.assign(deliverers, payments.deliverers);
   const jobs: PeriodicJob[] = [
+    ...payments.jobs,
     { name: 'booking-reminders', everyMs: 30_000, run: () => reminders.sendDue() },
     { name: 'outbox-relay', everyMs: 5_000, run: () => outbox.relay() },
   ];
@@ -102,6 +152,10 @@ export function createApp(deps: AppDeps) {
   meRoutes(table, me);
   catalogRoutes(table, catalog);
   appointmentRoutes(table, appointments);
+  paymentRoutes(table, payments.service, payments.notify);
+  complaintRoutes(table, complaints);
+  caseRoutes(table, cases);
+  ratingRoutes(table, ratings);
   if (config.DEV_LOGIN) devRoutes(table, deps.wechat);
 
   const openapi = buildOpenApi(table.routes, { version: API_VERSION });
@@ -116,7 +170,10 @@ export function createApp(deps: AppDeps) {
   app.use(requestContext(deps.log));
   app.use(securityHeaders());
   if (config.H5_DIST) app.use(serveH5(config.H5_DIST));
-  app.use(jsonBody(config.BODY_LIMIT_BYTES));
+  app.use(notifyFailures()); // WeChat Pay reads { code: 'FAIL', message } on its notify path, not our error shape
+  const json = jsonBody(config.BODY_LIMIT_BYTES);
+  // the complaint photo upload reads its own body (image bytes up to 5 MB); every other route keeps the small JSON limit
+  app.use((ctx, next) => (isComplaintPhotoUpload(ctx) ? next() : json(ctx, next)));
   app.use(router.routes());
   app.use(
     router.allowedMethods({
@@ -125,5 +182,5 @@ export function createApp(deps: AppDeps) {
       notImplemented: () => new AppError('METHOD_NOT_ALLOWED'),
     }),
   );
-  return { app, models, openapi, jobs, instanceId, claims, outbox, deliverers, services: { auth, me, catalog, appointments, reminders } };
+  return { app, models: { ...models, ...payments.models }, payments, openapi, jobs, instanceId, claims, outbox, deliverers, services: { auth, me, catalog, appointments, complaints, reminders, cases, ratings } };
 }

@@ -31,6 +31,23 @@ const envSchema = z.object({
   H5_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
+  /** 找茬: complaints one citizen may submit per day (Asia/Shanghai) */
+  COMPLAINT_DAILY_LIMIT: z.coerce.number().int().min(1).max(100).default(10),
+  // WeChat Pay v3 (缴费). All optional: without them the payment routes answer PAYMENTS_UNAVAILABLE.
+  // Keys are PEM text or a path to a PEM file; WXPAY_PLATFORM_KEYS is JSON {"<serial>": "<PEM or path>"} (both keys during a migration).
+  WXPAY_MCHID: z.string().regex(/^\d{8,12}$/, 'must be the merchant number (digits)').optional(),
+  WXPAY_API_BASE: z.url().default('https://api.mch.weixin.qq.com'),
+  WXPAY_MERCHANT_SERIAL: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the merchant certificate serial (hex)').optional(),
+  WXPAY_MERCHANT_PRIVATE_KEY: z.string().min(1).optional(),
+  WXPAY_MERCHANT_CERT: z.string().min(1).optional(),
+  WXPAY_PLATFORM_KEYS: z.string().min(2).optional(),
+  WXPAY_APIV3_KEY: z.string().length(32, 'must be the 32-character APIv3 key').optional(),
+  /** public https URL of POST /api/v1/payments/wechat/notify */
+  WXPAY_NOTIFY_URL: z.url().optional(),
+  /** development only: link the H5 build to the WeChat Pay mock's pay page */
+  WXPAY_DEV_PAY_PAGE: bool.default(false),
+  /** minutes a citizen has to pay an order (WeChat's prepay_id lives 2 hours) */
+  WXPAY_ORDER_TTL_MINUTES: z.coerce.number().int().min(5).max(120).default(120),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -49,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
   } else if (parsed.data.NODE_ENV === 'production' && parsed.data.DEV_LOGIN) {
     problems.push('DEV_LOGIN: the development sign-in must never be enabled in production');
+  } else if (parsed.data.NODE_ENV === 'production' && parsed.data.WXPAY_DEV_PAY_PAGE) {
+    problems.push('WXPAY_DEV_PAY_PAGE: the development pay page must never be linked in production');
   }
   if (problems.length || !parsed.success) throw new ConfigError(problems);
   return parsed.data;

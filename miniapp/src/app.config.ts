@@ -12,6 +12,14 @@ export default defineAppConfig({
     'pages/appointments/index',
     'pages/appointments/detail/index',
   ],
+  subPackages: [
+    // 缴费 (payments): fees, utility bills, the result page and receipts
+    { root: 'pages/payments', pages: ['index', 'result/index', 'history/index'] },
+    // 找茬 (complaints): its own subpackage, loaded when first opened
+    { root: 'pages/complaints', pages: ['index', 'new/index', 'detail/index'] },
+    // 进度 and 好差评 detail pages (the 进度 tab itself is in the main package)
+    { root: 'pages/cases', pages: ['detail/index', 'mailing/index', 'rate/index', 'rating/index'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#0b57d0',

@@ -15,6 +15,15 @@ export type { CalendarOverride } from './core/calendar.domain';
 export type { BookingState } from './core/booking/booking.state';
 export { SIGNATURE_HEADERS, MAX_CLOCK_SKEW_S, NONCE_MEMORY_MS } from './core/signature';
 
+export { createProvinceMock, PROVINCE_PREFIX, type ProvinceMock, type ProvinceMockOptions, type Evaluation as ProvinceEvaluation } from './province/province.mock';
+export type { CasesState, CaseRecord, RatingRecord } from './core/cases/cases.state';
+
 export { createWechatMock, type WechatMock, type WechatMockOptions } from './wechat/wechat.mock';
 export type { WechatState, RecordedMessage, SubscriptionGrant } from './wechat/wechat.state';
 export { WX_ERRORS } from './wechat/errors';
+
+export { createWxpayMock, MAX_SKEW_SECONDS, type WxpayMock, type WxpayMockOptions } from './wxpay/wxpay.mock';
+export { loadOrCreateWxpayKeys, TEST_MCHID, type WxpayKeys, type PlatformKey } from './wxpay/keys';
+export type { WxpayState, WxOrder, WxRefund, WxNotification } from './wxpay/wxpay.state';
+export { RETRY_SCHEDULE_MS } from './wxpay/wxpay.state';
+export type { Fee, UtilityBill, Payable as CorePayable, BillsState } from './core/bills/bills.state';

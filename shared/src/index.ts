@@ -5,5 +5,8 @@ export * from './mask';
 export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/appointments';
+export * from './schemas/payments';
+export * from './schemas/complaints';
 export * from './calendar';
 export * from './booking';
+export * from './cases';

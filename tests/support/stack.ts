@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import mongoose, { type Connection } from 'mongoose';
-import { createCoreMock, createMockClock, createWechatMock, listen, type CoreMock, type MockClock, type RunningServer, type WechatMock } from '@jsb/mock';
+import { createCoreMock, createMockClock, createProvinceMock, createWechatMock, listen, type CoreMock, type MockClock, type ProvinceMock, type RunningServer, type WechatMock } from '@jsb/mock';
+import { createWxpayMock, loadOrCreateWxpayKeys, type WxpayKeys, type WxpayMock } from '@jsb/mock';
 import { createApp, createCoreClient, createLogger, createWechatClient, ensureIndexes, loadConfig, type Config } from '@jsb/bff';
 
 export const TEST_APPID = 'wx1234567890abcdef';
@@ -22,6 +23,13 @@ export interface Stack {
   bffUrl: string;
   wechatUrl: string;
   coreUrl: string;
+  /** the WeChat Pay v3 mock (keys made with openssl once per machine, in the temp folder) */
+  wxpayUrl: string;
+  wxpay: WxpayMock;
+  wxpayKeys: WxpayKeys;
+  /** the provincial 好差评 system the core relays ratings to */
+  provinceUrl: string;
+  province: ProvinceMock;
   clock: MockClock;
   db: Connection;
   config: Config;
@@ -49,9 +57,14 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const clock = createMockClock(o.start);
   const hmacSecret = randomBytes(24).toString('hex');
   const wechat = createWechatMock({ appid: TEST_APPID, secret: TEST_WX_SECRET, clock, admin: true, rateLimitPerMinute: o.wechatRateLimit });
-  const core = createCoreMock({ hmacSecret, clock, admin: true });
+  const province = createProvinceMock({ clock, admin: true });
+  const provinceSrv = await listen(province.app, 0);
+  const core = createCoreMock({ hmacSecret, clock, admin: true, provinceUrl: provinceSrv.url });
   const wechatSrv = await listen(wechat.app, 0);
   const coreSrv = await listen(core.app, 0);
+  const wxpayKeys = loadOrCreateWxpayKeys();
+  const wxpay = createWxpayMock({ clock, admin: true, mchid: wxpayKeys.mchid, appid: TEST_APPID, merchantCertPem: wxpayKeys.merchantCertPem, platformKeys: wxpayKeys.platformKeys, apiV3Key: wxpayKeys.apiV3Key });
+  const wxpaySrv = await listen(wxpay.app, 0);
   const dbName = `t_${o.name.replace(/[^A-Za-z0-9]/g, '_').slice(0, 30)}_${randomBytes(3).toString('hex')}`;
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -67,6 +80,14 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     UPSTREAM_TIMEOUT_MS: '1500',
     DEV_LOGIN: '1',
     LOG_LEVEL: 'info',
+    WXPAY_MCHID: wxpayKeys.mchid,
+    WXPAY_API_BASE: wxpaySrv.url,
+    WXPAY_MERCHANT_SERIAL: wxpayKeys.merchantSerial,
+    WXPAY_MERCHANT_PRIVATE_KEY: wxpayKeys.merchantPrivateKeyPem,
+    WXPAY_MERCHANT_CERT: wxpayKeys.merchantCertPem,
+    WXPAY_PLATFORM_KEYS: JSON.stringify(Object.fromEntries(wxpayKeys.platformKeys.map((k) => [k.serial, k.publicKeyPem]))),
+    WXPAY_APIV3_KEY: wxpayKeys.apiV3Key,
+    WXPAY_DEV_PAY_PAGE: '1',
     ...(o.h5Dist ? { H5_DIST: o.h5Dist } : {}),
     ...o.env,
   });
@@ -108,12 +129,19 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const first = await addInstance(db);
   const report = await ensureIndexes(db, log);
   const bffUrl = first.url;
+  // WeChat Pay needs the bff's public notify URL, known only now; the payments feature reads it at order time
+  config.WXPAY_NOTIFY_URL ??= `${bffUrl}/api/v1/payments/wechat/notify`;
   return {
     bff: first,
     addInstance: () => addInstance(),
     bffUrl,
     wechatUrl: wechatSrv.url,
+    wxpayUrl: wxpaySrv.url,
+    wxpay,
+    wxpayKeys,
     coreUrl: coreSrv.url,
+    provinceUrl: provinceSrv.url,
+    province,
     clock,
     db,
     config,
@@ -123,7 +151,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     ttlFallback: report.ttlFallback.length > 0,
     async close() {
       for (const i of instances.reverse()) await i.close();
-      await Promise.all([wechatSrv.close(), coreSrv.close()].map((p: Promise<void>) => p.catch(() => {})));
+      await Promise.all([wechatSrv.close(), coreSrv.close(), provinceSrv.close(), wxpaySrv.close()].map((p: Promise<void>) => p.catch(() => {})));
       await db.dropDatabase().catch(() => {});
       await db.close();
     },

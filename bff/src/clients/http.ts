@@ -92,6 +92,11 @@ export interface RequestOptions {
   retry?: boolean;
   headers?: Record<string, string>;
   timeoutMs?: number;
+  /**
+   * false: a 5xx answer reports on a system behind the upstream (the provincial 好差评 system behind the core),
+   * so it does not count towards opening this upstream's circuit; network failures and timeouts still do.
+   */
+  serverErrorsTripBreaker?: boolean;
 }
 
 export interface HttpResult<T = unknown> {
@@ -147,7 +152,8 @@ export function createHttpClient(o: HttpClientOptions): HttpClient {
       throw new UpstreamError(o.name, 'network', 'connection dropped while reading the answer', { cause: err });
     }
     if (res.status >= 500) {
-      breaker.failure();
+      if (opts.serverErrorsTripBreaker === false) breaker.success();
+      else breaker.failure();
       throw new UpstreamError(o.name, 'server', `answered ${res.status}`, { status: res.status });
     }
     breaker.success();

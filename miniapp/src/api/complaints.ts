@@ -58,10 +58,11 @@ function uploadWeapp(filePath: string, token: string, onProgress: (percent: numb
 }
 
 /** H5: the chosen file is a blob: URL; its bytes go up as the request body, with progress from XHR. */
-async function uploadH5(filePath: string, name: string, token: string, onProgress: (percent: number) => void): Promise<RawResult> {
+async function uploadH5(file: Blob | undefined, filePath: string, name: string, token: string, onProgress: (percent: number) => void): Promise<RawResult> {
+  // the chosen File itself; fetching its blob: URL would be refused by the page's CSP (connect-src 'self')
   let blob: Blob
   try {
-    blob = await (await fetch(filePath)).blob()
+    blob = file ?? (await (await fetch(filePath)).blob())
   } catch (err) {
     throw networkError(err)
   }
@@ -83,11 +84,15 @@ async function uploadH5(filePath: string, name: string, token: string, onProgres
 }
 
 /**
- * Uploads one photo; `onProgress` gets 0–100. A 401 (the access token just expired) refreshes the session
+ * Uploads one photo (H5: pass the chosen File as `file`); `onProgress` gets 0–100. A 401 (the access token just expired) refreshes the session
  * through the regular client once and tries again.
  */
-export async function uploadComplaintPhoto(filePath: string, name: string, onProgress: (percent: number) => void): Promise<UploadedPhoto> {
-  const send = (token: string) => (process.env.TARO_ENV === 'h5' ? uploadH5(filePath, name, token, onProgress) : uploadWeapp(filePath, token, onProgress))
+export async function uploadComplaintPhoto(
+  photo: { path: string; name: string; file?: Blob },
+  onProgress: (percent: number) => void,
+): Promise<UploadedPhoto> {
+  const send = (token: string) =>
+    process.env.TARO_ENV === 'h5' ? uploadH5(photo.file, photo.path, photo.name, token, onProgress) : uploadWeapp(photo.path, token, onProgress)
   let res = await send(session.get()?.accessToken ?? '')
   if (res.status === 401) {
     await apiClient.request('/api/v1/me')

@@ -1,5 +1,5 @@
 /** The service promises of the Jining halls (PRODUCT.md), as entry tiles on 首页. */
-export type TileTarget = { kind: 'tab'; url: string } | { kind: 'soon'; what: string; meanwhile: string }
+export type TileTarget = { kind: 'tab'; url: string } | { kind: 'page'; url: string } | { kind: 'soon'; what: string; meanwhile: string }
 
 export interface PromiseTile {
   title: string
@@ -31,11 +31,12 @@ export const PROMISE_TILES: readonly PromiseTile[] = [
   {
     title: '找茬',
     text: '窗口说“不”、办事不顺，都可以来找茬，限时答复。',
-    target: {
-      kind: 'soon',
-      what: '线上找茬即将开放',
-      meanwhile: '现在可以拨打12345政务服务便民热线，或到大厅“找茬”窗口当面反映，工作人员限时答复。',
-    },
+    target: { kind: 'page', url: '/pages/complaints/new/index' },
+  },
+  {
+    title: '集成缴费',
+    text: '办件费用、水费、电费、燃气费，微信支付，凭证随时查。',
+    target: { kind: 'page', url: '/pages/payments/index' },
   },
   {
     title: '免费邮寄',

@@ -18,6 +18,8 @@ export interface CoreMockOptions {
   clock: MockClock;
   /** Mount the test-only `/__mock/*` routes. */
   admin?: boolean;
+  /** Base URL of the provincial 好差评 system that ratings are relayed to (mock/src/province). */
+  provinceUrl?: string;
 }
 
 export interface CoreMock {
@@ -29,7 +31,7 @@ export interface CoreMock {
 /** The city's core government systems, one Koa app; each business area is a `CoreFeature`. */
 export function createCoreMock(opts: CoreMockOptions): CoreMock {
   const state = createCoreState();
-  const deps: CoreDeps = { clock: opts.clock, state };
+  const deps: CoreDeps = { clock: opts.clock, state, provinceUrl: opts.provinceUrl };
   const nonces = new NonceStore();
   const faults = createFaults({ defaults: { pathPrefix: CORE_PREFIX } });
   const app = new Koa();

@@ -1,5 +1,8 @@
 import { createBookingState, type BookingState } from './booking/booking.state';
+import { createBillsState, type BillsState } from './bills/bills.state';
 import type { CalendarOverride } from './calendar.domain';
+import { createCasesState, type CasesState } from './cases/cases.state';
+import { createComplaintsState, type ComplaintsState } from './complaints/complaints.state';
 import { createCatalog, type Catalog } from './catalog.domain';
 import { SEED_CLOSURES } from './seed/halls';
 import { SEED_PERSONS, type Person } from './seed/persons';
@@ -17,6 +20,12 @@ export interface CoreState {
   /** Per-hall and city-wide calendar overrides, later entries winning. */
   calendarOverrides: CalendarOverride[];
   booking: BookingState;
+  /** 办件, their mailing and 好差评 ratings (routes/cases.routes.ts; seeded lazily, relative to the clock) */
+  cases: CasesState;
+  /** 找茬: complaints and their photos (routes/complaints.routes.ts) */
+  complaints: ComplaintsState;
+  /** 缴费: fees on cases and utility bills (routes/bills.routes.ts) */
+  bills: BillsState;
 }
 
 // Built once: the catalog never changes at run time.
@@ -28,6 +37,9 @@ export function createCoreState(): CoreState {
     catalog: CATALOG,
     calendarOverrides: SEED_CLOSURES.map((c) => ({ ...c, closed: true })),
     booking: createBookingState(),
+    cases: createCasesState(),
+    complaints: createComplaintsState(),
+    bills: createBillsState(),
   };
 }
 

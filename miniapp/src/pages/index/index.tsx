@@ -8,6 +8,8 @@ function open(tile: PromiseTile) {
   const t = tile.target
   if (t.kind === 'tab') {
     void Taro.switchTab({ url: t.url })
+  } else if (t.kind === 'page') {
+    void Taro.navigateTo({ url: t.url })
   } else {
     void Taro.showModal({ title: t.what, content: t.meanwhile, showCancel: false, confirmText: '知道了' })
   }

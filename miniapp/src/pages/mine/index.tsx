@@ -12,6 +12,8 @@ import { Profile } from './Profile'
 import { DevIdentity } from './DevIdentity'
 import { DisplaySettings } from './DisplaySettings'
 import { BookingStanding } from './BookingStanding'
+import { ComplaintsEntry } from '../../components/complaints/ComplaintsEntry'
+import { PaymentsEntry } from '../../components/payments/PaymentsEntry'
 import './index.scss'
 
 /** H5 only: `#/pages/mine/index?openid=citizen_a` picks the test citizen (see DevIdentity). */
@@ -43,6 +45,8 @@ export default function Mine() {
       ) : null}
       {state.status === 'error' ? <ErrorNotice error={state.error} retryText='重新加载' onRetry={() => void loadMe()} /> : null}
       {state.status !== 'signedOut' ? <BookingStanding /> : null}
+      {state.status !== 'signedOut' ? <ComplaintsEntry /> : null}
+      {state.status !== 'signedOut' ? <PaymentsEntry /> : null}
       {state.status !== 'signedOut' ? <Profile me={state.me} /> : null}
       <DisplaySettings />
       {process.env.TARO_ENV === 'h5' ? <DevIdentity /> : null}

@@ -1,20 +1,107 @@
-import { ComingSoon } from '../../components/ComingSoon'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { MaskedCase } from '@jsb/shared'
+import { asApiError, type ApiError } from '../../api'
+import { listMyCases, lookupCase } from '../../api/cases'
+import { CountdownLine, StatusPill, Timeline } from '../../components/cases'
+import { ErrorNotice } from '../../components/ErrorNotice'
 import { Page } from '../../components/Page'
+import { StateBlock } from '../../components/StateBlock'
+import { Button, Input } from '../../components/ui'
+import { useLoad } from '../../hooks/useLoad'
+import { useReshow } from '../../hooks/useReshow'
+import { useSignedIn } from '../../hooks/useSignedIn'
+import { instantText } from '../../utils/case-format'
+import { caseUrl } from '../../utils/case-routes'
+import { MINE_TAB } from '../../utils/routes'
 
-const MEANWHILE = [
-  '拨打 12345，报上受理单上的办件编号，即可查询办理进度。',
-  '受理窗口会在办结时电话或短信通知您。',
-  '办好的证照可在窗口申请免费邮寄到家。',
-] as const
-
+/** 进度: my cases with status and countdown (signed in), and a lookup by number and code for anyone. */
 export default function Progress() {
+  const signedIn = useSignedIn()
+  const list = useLoad(listMyCases, [], signedIn)
+  useReshow(() => list.reload())
+
   return (
     <Page>
-      <ComingSoon
-        title='办件进度查询'
-        promise='查看每一步由谁办理、法定和承诺时限还剩几个工作日；凭办件编号和查询码，不登录也能查。'
-        meanwhile={MEANWHILE}
-      />
+      <View className='jsb-card'>
+        <Text className='jsb-subtitle cs-block'>我的办件</Text>
+        {!signedIn ? (
+          <View>
+            <Text className='jsb-muted cs-block'>登录并实名后，您在大厅办理的事项会自动列在这里。</Text>
+            <Button type='primary' fill='outline' block onClick={() => void Taro.switchTab({ url: MINE_TAB })}>
+              去登录
+            </Button>
+          </View>
+        ) : null}
+        {list.status === 'loading' && !list.data ? <StateBlock tone='loading' text='正在读取您的办件…' /> : null}
+        {list.status === 'error' ? <ErrorNotice error={list.error} retryText='重新加载' onRetry={list.reload} /> : null}
+        {list.data && list.data.length === 0 ? <StateBlock text='您还没有办件。在窗口受理后，办件会出现在这里；也可以用下方的办件编号和查询码查询。' /> : null}
+        {list.data?.map((c) => (
+          <View key={c.caseNo} className='cs-row' hoverClass='cs-row--pressed' onClick={() => void Taro.navigateTo({ url: caseUrl(c.caseNo) })}>
+            <View className='cs-row__head'>
+              <Text className='cs-row__name'>{c.itemName}</Text>
+              <StatusPill label={c.statusLabel} status={c.status} />
+            </View>
+            <CountdownLine countdown={c.countdown} />
+            <Text className='jsb-muted cs-block'>
+              {c.caseNo} · {c.hallName} · 收件 {instantText(c.receivedAt)}
+            </Text>
+            {c.canRate ? <Text className='jsb-link'>待评价：办结后15个工作日内可评价</Text> : null}
+          </View>
+        ))}
+      </View>
+      <LookupForm />
     </Page>
+  )
+}
+
+/** 凭办件编号和查询码查询 without signing in; shows the masked view inline. */
+function LookupForm() {
+  const [caseNo, setCaseNo] = useState('')
+  const [code, setCode] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [found, setFound] = useState<MaskedCase | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const ready = /^JN\d{13}$/i.test(caseNo.trim()) && /^\d{6}$/.test(code.trim())
+
+  const submit = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      setFound(await lookupCase(caseNo.trim().toUpperCase(), code.trim()))
+    } catch (err) {
+      setFound(null)
+      setError(asApiError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='jsb-card'>
+      <Text className='jsb-subtitle cs-block'>凭编号查询（无需登录）</Text>
+      <Text className='jsb-muted cs-block'>办件编号和6位查询码印在受理单上。为保护隐私，查询结果不显示完整姓名、证件号、电话和地址。</Text>
+      <Input placeholder='办件编号（JN开头15位）' value={caseNo} onChange={(v: string) => setCaseNo(v)} maxLength={15} />
+      <Input placeholder='6位查询码' type='number' value={code} onChange={(v: string) => setCode(v)} maxLength={6} />
+      <Button type='primary' block disabled={!ready || busy} loading={busy} onClick={() => void submit()}>
+        查询进度
+      </Button>
+      {error ? <ErrorNotice error={error} /> : null}
+      {found ? (
+        <View className='jsb-section'>
+          <View className='cs-row__head'>
+            <Text className='cs-row__name'>{found.itemName}</Text>
+            <StatusPill label={found.statusLabel} status={found.status} />
+          </View>
+          <Text className='jsb-muted cs-block'>
+            申请人 {found.applicantName} · {found.hallName} · {found.department}
+          </Text>
+          <CountdownLine countdown={found.countdown} />
+          {found.mailing?.emsNo ? <Text className='jsb-muted cs-block'>EMS 单号 {found.mailing.emsNo}</Text> : null}
+          <Timeline entries={found.timeline} />
+        </View>
+      ) : null}
+    </View>
   )
 }

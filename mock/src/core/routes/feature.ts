@@ -5,6 +5,8 @@ import type { CoreState } from '../state';
 export interface CoreDeps {
   clock: MockClock;
   state: CoreState;
+  /** the provincial 好差评 system (ratings are relayed there); absent: unreachable */
+  provinceUrl?: string;
 }
 
 /**

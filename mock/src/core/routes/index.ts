@@ -1,7 +1,10 @@
 import type { CoreFeature } from './feature';
+import { billsFeature } from './bills.routes';
 import { bookingsFeature } from './bookings.routes';
 import { calendarFeature } from './calendar.routes';
+import { casesFeature } from './cases.routes';
 import { catalogFeature } from './catalog.routes';
+import { complaintsFeature } from './complaints.routes';
 import { checkinFeature } from './checkin.routes';
 import { identityFeature } from './identity.routes';
 import { pingFeature } from './ping.routes';
@@ -12,6 +15,6 @@ import { slotsFeature } from './slots.routes';
  * complaints, ratings, bills): write `<name>.routes.ts` exporting a `CoreFeature`, give it a
  * slice in `../state.ts`, and list it here.
  */
-export const CORE_FEATURES: readonly CoreFeature[] = [pingFeature, identityFeature, catalogFeature, calendarFeature, slotsFeature, bookingsFeature, checkinFeature];
+export const CORE_FEATURES: readonly CoreFeature[] = [pingFeature, identityFeature, catalogFeature, calendarFeature, slotsFeature, bookingsFeature, checkinFeature, casesFeature, complaintsFeature, billsFeature];
 
 export type { CoreDeps, CoreFeature } from './feature';

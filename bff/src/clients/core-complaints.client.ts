@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { coreComplaintSchema, type ComplaintCategory, type ComplaintRating, type CoreComplaint, type PhotoType } from '@jsb/shared';
+import type { CoreClient } from './core.client';
+import { CoreRefusal } from './core-booking.client';
+import { UpstreamError, UpstreamRejection, type RequestOptions } from './http';
+
+export interface CoreComplaintCreate {
+  personId: string;
+  /** the outbox entry id: the core treats a repeat as the same complaint */
+  requestId: string;
+  clientRef: string;
+  category: ComplaintCategory;
+  target: { hallId: string; zoneId?: string; windowNo?: string; staffNo?: string };
+  description: string;
+  anonymous: boolean;
+  photoIds: string[];
+}
+
+/**
+ * The core's 找茬 API, mapped to our shared types. A payload that no longer matches its schema stops here as a
+ * protocol error; a 4xx becomes a CoreRefusal with the core's code and details.
+ */
+export function createCoreComplaintsClient(core: CoreClient) {
+  async function get<S extends z.ZodType>(schema: S, path: string, opts: RequestOptions = {}): Promise<z.output<S>> {
+    let body: unknown;
+    try {
+      body = await core.call<unknown>(path, opts);
+    } catch (err) {
+      if (err instanceof UpstreamRejection) {
+        const { code, message: _message, ...details } = (err.body ?? {}) as Record<string, unknown>;
+        throw new CoreRefusal(typeof code === 'string' ? code : 'UNKNOWN', err.status, details);
+      }
+      throw err;
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw new UpstreamError('core', 'protocol', `${path}: unexpected payload (${parsed.error.issues[0]?.path.join('.')})`);
+    return parsed.data;
+  }
+  const enc = encodeURIComponent;
+  const photoAck = z.object({ photoId: z.string(), bytes: z.number() });
+  const list = z.object({ complaints: z.array(coreComplaintSchema) });
+
+  return {
+    // both writes are idempotent at the core (photo id, request id): safe to retry after a lost answer
+    uploadPhoto: (p: { photoId: string; contentType: PhotoType; data: Buffer }) =>
+      get(photoAck, '/core/v1/complaints/photos', { method: 'POST', body: { photoId: p.photoId, contentType: p.contentType, dataBase64: p.data.toString('base64') }, idempotent: true }),
+    create: (c: CoreComplaintCreate): Promise<CoreComplaint> => get(coreComplaintSchema, '/core/v1/complaints', { method: 'POST', body: c, idempotent: true }),
+    list: (personId: string) => get(list, '/core/v1/complaints', { query: { personId } }),
+    get: (id: string, personId: string) => get(coreComplaintSchema, `/core/v1/complaints/${enc(id)}`, { query: { personId } }),
+    rate: (id: string, personId: string, rating: ComplaintRating, comment?: string) =>
+      get(coreComplaintSchema, `/core/v1/complaints/${enc(id)}/rating`, { method: 'POST', body: { personId, rating, ...(comment ? { comment } : {}) } }),
+    reopen: (id: string, personId: string, reason: string) => get(coreComplaintSchema, `/core/v1/complaints/${enc(id)}/reopen`, { method: 'POST', body: { personId, reason } }),
+  };
+}
+
+export type CoreComplaintsClient = ReturnType<typeof createCoreComplaintsClient>;

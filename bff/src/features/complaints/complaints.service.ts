@@ -1,0 +1,249 @@
+import { randomBytes } from 'node:crypto';
+import type { Context } from 'koa';
+import {
+  COMPLAINT_RULES,
+  shanghaiDate,
+  type Complaint,
+  type ComplaintList,
+  type CoreComplaint,
+  type RateComplaintReplyRequest,
+  type UploadedPhoto,
+} from '@jsb/shared';
+import { AppError } from '../../http/errors';
+import type { AuthContext } from '../../http/auth';
+import type { Claims } from '../../db/claims';
+import type { IdempotencyStore } from '../../db/idempotency';
+import type { Outbox } from '../../outbox/outbox';
+import { CoreRefusal } from '../../clients/core-booking.client';
+import type { CoreComplaintsClient } from '../../clients/core-complaints.client';
+import { UpstreamError } from '../../clients/http';
+import type { CitizenModel } from '../auth/citizen.model';
+import type { CatalogService } from '../catalog/catalog.service';
+import type { ComplaintPhotoModel } from './photo.model';
+import { readPhotoUpload, reencodePhoto } from './photos';
+import { complaintRefusal } from './refusals';
+import { fromCore, fromEntry, type ComplaintEntry, type ComplaintPayload } from './view';
+
+export const COMPLAINT_KIND = 'complaint.create';
+const DAY_MS = 24 * 3600_000;
+const REF = /^C[a-f0-9]{20}$/;
+const TRACKING_NO = /^ZC\d{12}$/;
+const STALE_NOTICE = '政务系统暂时无法连接，显示的是转交时的状态；请稍后刷新。';
+
+export interface ComplaintsDeps {
+  core: CoreComplaintsClient;
+  citizens: CitizenModel;
+  photos: ComplaintPhotoModel;
+  outbox: Outbox;
+  claims: Claims;
+  idempotency: IdempotencyStore;
+  catalog: CatalogService;
+  clock: () => Date;
+  /** complaints one citizen may submit per day (Asia/Shanghai) */
+  dailyLimit: number;
+}
+
+export interface CreateComplaintInput {
+  category: ComplaintPayload['category'];
+  target: ComplaintPayload['target'];
+  description: string;
+  anonymous: boolean;
+  photoIds: string[];
+}
+
+/** A binary field as read back with lean(): a Buffer on some drivers, a BSON Binary on others. */
+function asBuffer(v: unknown): Buffer {
+  if (Buffer.isBuffer(v)) return v;
+  const b = v as { buffer?: Uint8Array };
+  if (b && b.buffer instanceof Uint8Array) return Buffer.from(b.buffer);
+  throw new Error('photo data is not binary');
+}
+
+export function createComplaintsService(d: ComplaintsDeps) {
+  async function personOf(auth: AuthContext): Promise<string> {
+    const c = await d.citizens.findOne({ userId: auth.userId }).lean();
+    const personId = c?.realName?.personId;
+    if (!personId) throw new AppError('REAL_NAME_REQUIRED', { hint: '找茬需要实名，便于限时答复和回访（可以选择对窗口匿名）：请到“我的 › 实名认证”完成认证。' });
+    return personId;
+  }
+
+  async function core<T>(p: Promise<T>): Promise<T> {
+    try {
+      return await p;
+    } catch (err) {
+      if (err instanceof CoreRefusal) throw complaintRefusal(err);
+      throw err;
+    }
+  }
+
+  const entryId = (userId: string, ref: string) => `${COMPLAINT_KIND}:${userId}:${ref}`;
+
+  async function entryOf(auth: AuthContext, ref: string): Promise<ComplaintEntry> {
+    const e = REF.test(ref) ? ((await d.outbox.get(entryId(auth.userId, ref))) as ComplaintEntry | null) : null;
+    // another citizen's ref names another entry: "not found", the same as a ref that never existed
+    if (!e || e.userId !== auth.userId) throw new AppError('NOT_FOUND', { message: '没有找到这条找茬。', hint: '请返回“我的找茬”刷新后查看。' });
+    return e;
+  }
+
+  /** The core id of a complaint the citizen may act on; a queued one has none yet. */
+  async function coreIdOf(auth: AuthContext, id: string, action: 'rate' | 'reopen'): Promise<{ coreId: string; entry?: ComplaintEntry }> {
+    if (TRACKING_NO.test(id)) return { coreId: id };
+    const entry = await entryOf(auth, id);
+    if (entry.state !== 'delivered' || !entry.result) {
+      const message = '这条找茬还在转交政务系统，还没有答复。';
+      throw action === 'rate'
+        ? new AppError('COMPLAINT_NOT_REPLIED', { message, hint: '转交后会显示找茬编号和答复期限；收到答复后再评价。' })
+        : new AppError('REOPEN_NOT_ALLOWED', { message, hint: '收到答复后7天内，如问题没有解决，可以申请重新办理一次。', details: { reason: 'NOT_REPLIED' } });
+    }
+    return { coreId: entry.result.id, entry };
+  }
+
+  /** One of the day's slots, claimed atomically (FerretDB: no atomic counters), so parallel submits cannot exceed it. */
+  async function takeDailySlot(userId: string, now: Date): Promise<void> {
+    const day = shanghaiDate(now);
+    for (let n = 0; n < d.dailyLimit; n++) {
+      if (await d.claims.take(`complaint-quota:${userId}:${day}:${n}`, userId, now, 2 * DAY_MS)) return;
+    }
+    throw new AppError('COMPLAINT_DAILY_LIMIT', {
+      message: `您今天已提交${d.dailyLimit}条找茬，达到每天的上限。`,
+      hint: '已提交的找茬会限时答复，可在“我的找茬”查看进度；新的问题请明天再提交，紧急情况可拨打12345政务服务便民热线。',
+      details: { limit: d.dailyLimit },
+    });
+  }
+
+  async function ensurePhotos(userId: string, ids: string[], now: Date): Promise<void> {
+    if (ids.length > COMPLAINT_RULES.maxPhotos) {
+      throw new AppError('TOO_MANY_PHOTOS', { message: `照片最多${COMPLAINT_RULES.maxPhotos}张，这次选了${ids.length}张。`, details: { max: COMPLAINT_RULES.maxPhotos, count: ids.length } });
+    }
+    if (!ids.length) return;
+    const found = await d.photos.find({ _id: { $in: ids }, userId, expiresAt: { $gt: now } }, { _id: 1, complaintRef: 1 }).lean();
+    const usable = new Set(found.filter((p) => !p.complaintRef).map((p) => p._id));
+    const missing = ids.filter((id) => !usable.has(id));
+    if (missing.length) throw new AppError('PHOTO_NOT_FOUND', { details: { photoIds: missing } });
+  }
+
+  /** Hall and zone names for the queued view; a check when the catalog is reachable, skipped when it is not. */
+  async function placeNames(target: ComplaintPayload['target']): Promise<{ hallName?: string; zoneName?: string }> {
+    let halls;
+    try {
+      halls = (await d.catalog.halls()).value.halls;
+    } catch (err) {
+      if (err instanceof UpstreamError || (err instanceof AppError && err.code.startsWith('UPSTREAM'))) return {};
+      throw err;
+    }
+    const hall = halls.find((h) => h.id === target.hallId);
+    if (!hall) throw new AppError('VALIDATION_FAILED', { message: '没有找到所选的大厅。', hint: '请重新选择大厅后提交。' });
+    const zone = target.zoneId ? hall.zones.find((z) => z.id === target.zoneId) : undefined;
+    if (target.zoneId && !zone) throw new AppError('VALIDATION_FAILED', { message: '所选大厅没有这个专区。', hint: '请重新选择专区，或不选专区直接提交。' });
+    return { hallName: hall.name, ...(zone ? { zoneName: zone.name } : {}) };
+  }
+
+  async function view(auth: AuthContext, personId: string, entry: ComplaintEntry): Promise<Complaint> {
+    const now = d.clock();
+    if (entry.state !== 'delivered' || !entry.result) return fromEntry(entry);
+    try {
+      return fromCore(await core(d.core.get(entry.result.id, personId)), now, entry);
+    } catch (err) {
+      if (!(err instanceof UpstreamError)) throw err;
+      return { ...fromCore(entry.result, now, entry), notice: STALE_NOTICE };
+    }
+  }
+
+  return {
+    async uploadPhoto(auth: AuthContext, ctx: Context): Promise<UploadedPhoto> {
+      await personOf(auth);
+      const now = d.clock();
+      const recent = await d.photos.countDocuments({ userId: auth.userId, createdAt: { $gt: new Date(now.getTime() - DAY_MS) } });
+      if (recent >= d.dailyLimit * COMPLAINT_RULES.maxPhotos * 2) throw new AppError('RATE_LIMITED', { message: '今天上传的照片太多了。', hint: '请明天再上传；已上传的照片7天内可以使用。' });
+      const upload = await readPhotoUpload(ctx);
+      const photo = await reencodePhoto(upload.data, upload.type);
+      const id = `ph_${randomBytes(12).toString('hex')}`;
+      await d.photos.create({ _id: id, userId: auth.userId, type: photo.type, data: photo.data, bytes: photo.data.length, width: photo.width, height: photo.height, createdAt: now, expiresAt: new Date(now.getTime() + 7 * DAY_MS) });
+      return { id, type: photo.type, bytes: photo.data.length, width: photo.width, height: photo.height, metadataRemoved: true };
+    },
+
+    async create(auth: AuthContext, input: CreateComplaintInput, idempotencyKey?: string): Promise<Complaint> {
+      const personId = await personOf(auth);
+      const photoIds = [...new Set(input.photoIds)];
+      let fresh: Complaint | undefined;
+      const { ref } = await d.idempotency.once({
+        userId: auth.userId,
+        operation: 'createComplaint',
+        key: idempotencyKey,
+        request: input,
+        run: async () => {
+          const now = d.clock();
+          await ensurePhotos(auth.userId, photoIds, now);
+          const names = await placeNames(input.target);
+          await takeDailySlot(auth.userId, now);
+          const ref = `C${randomBytes(10).toString('hex')}`;
+          if (photoIds.length) await d.photos.updateMany({ _id: { $in: photoIds }, userId: auth.userId }, { $set: { complaintRef: ref, expiresAt: new Date(now.getTime() + 60 * DAY_MS) } });
+          const payload: ComplaintPayload = { ref, personId, ...input, ...names, photoIds };
+          // stored first, then delivered: an outage or a restart cannot lose it; the relay delivers it later
+          const entry = (await d.outbox.submit(COMPLAINT_KIND, auth.userId, payload, ref)) as ComplaintEntry;
+          fresh = entry.state === 'delivered' && entry.result ? fromCore(entry.result, now, entry) : fromEntry(entry);
+          return { ref };
+        },
+      });
+      // a repeated request (same Idempotency-Key) answers the complaint as it is now
+      return fresh ?? view(auth, personId, await entryOf(auth, ref));
+    },
+
+    /** The outbox's deliverer: photos first (idempotent by id), then the complaint (idempotent by requestId). */
+    async deliver(payload: ComplaintPayload, requestId: string): Promise<CoreComplaint> {
+      const now = d.clock();
+      for (const photoId of payload.photoIds) {
+        const photo = await d.photos.findById(photoId).lean();
+        // gone only after an earlier delivery went through: the core already has it
+        if (photo) await d.core.uploadPhoto({ photoId, contentType: photo.type as 'image/jpeg', data: asBuffer(photo.data) });
+      }
+      const { ref, hallName: _h, zoneName: _z, ...rest } = payload;
+      const complaint = await d.core.create({ ...rest, clientRef: ref, requestId });
+      if (payload.photoIds.length) await d.photos.updateMany({ _id: { $in: payload.photoIds } }, { $set: { expiresAt: new Date(now.getTime() + DAY_MS) } });
+      return complaint;
+    },
+
+    async list(auth: AuthContext): Promise<ComplaintList> {
+      const personId = await personOf(auth);
+      const now = d.clock();
+      const entries = (await d.outbox.listFor(auth.userId, COMPLAINT_KIND)) as ComplaintEntry[];
+      let fromCoreList: CoreComplaint[] | null = null;
+      try {
+        fromCoreList = (await core(d.core.list(personId))).complaints;
+      } catch (err) {
+        if (!(err instanceof UpstreamError)) throw err;
+      }
+      const byRef = new Map((fromCoreList ?? []).filter((c) => c.clientRef).map((c) => [c.clientRef!, c]));
+      const complaints: Complaint[] = entries.map((e) => {
+        if (e.state !== 'delivered' || !e.result) return fromEntry(e);
+        const live = byRef.get(e.payload.ref);
+        return live ? fromCore(live, now, e) : fromCore(e.result, now, e);
+      });
+      // complaints made at a hall window or by phone show too, under their tracking number
+      const ours = new Set(entries.map((e) => e.payload.ref));
+      for (const c of fromCoreList ?? []) if (!c.clientRef || !ours.has(c.clientRef)) complaints.push(fromCore(c, now));
+      complaints.sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+      return { complaints, ...(fromCoreList ? {} : { notice: STALE_NOTICE }) };
+    },
+
+    async get(auth: AuthContext, id: string): Promise<Complaint> {
+      const personId = await personOf(auth);
+      if (TRACKING_NO.test(id)) return fromCore(await core(d.core.get(id, personId)), d.clock());
+      return view(auth, personId, await entryOf(auth, id));
+    },
+
+    async rate(auth: AuthContext, id: string, input: RateComplaintReplyRequest): Promise<Complaint> {
+      const personId = await personOf(auth);
+      const { coreId, entry } = await coreIdOf(auth, id, 'rate');
+      return fromCore(await core(d.core.rate(coreId, personId, input.rating, input.comment)), d.clock(), entry);
+    },
+
+    async reopen(auth: AuthContext, id: string, reason: string): Promise<Complaint> {
+      const personId = await personOf(auth);
+      const { coreId, entry } = await coreIdOf(auth, id, 'reopen');
+      return fromCore(await core(d.core.reopen(coreId, personId, reason)), d.clock(), entry);
+    },
+  };
+}
+
+export type ComplaintsService = ReturnType<typeof createComplaintsService>;

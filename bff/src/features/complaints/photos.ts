@@ -1,0 +1,153 @@
+import type { Context } from 'koa';
+import sharp from 'sharp';
+import { COMPLAINT_RULES, type PhotoType } from '@jsb/shared';
+import { AppError } from '../../http/errors';
+
+/**
+ * Complaint photos: the type is decided from the bytes (a PNG called .jpg is a PNG; a text file called .jpg is
+ * not a photo), the size is capped while reading, and every photo is decoded and encoded again by sharp
+ * (libvips), which writes no EXIF, XMP, ICC or GPS data unless asked to: location data never leaves the bff.
+ */
+
+/** The type a file's first bytes prove, or null. Only the three formats a phone camera or album gives. */
+export function sniffPhotoType(buf: Buffer): PhotoType | null {
+  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  return null;
+}
+
+const MB = 1024 * 1024;
+const mb = (n: number) => `${(n / MB).toFixed(1)} MB`;
+
+export function photoTooLarge(bytes?: number): AppError {
+  return new AppError('PHOTO_TOO_LARGE', {
+    message: bytes ? `照片太大了（${mb(bytes)}），每张不超过5 MB。` : undefined,
+    details: { maxBytes: COMPLAINT_RULES.photoMaxBytes, ...(bytes ? { bytes } : {}) },
+  });
+}
+
+function notAPhoto(filename?: string): AppError {
+  const named = filename ? `“${filename.slice(0, 60)}”` : '这个文件';
+  return new AppError('PHOTO_TYPE_NOT_ALLOWED', {
+    message: `${named}不是 JPEG、PNG 或 WebP 照片。`,
+    hint: '文件名的后缀不能决定文件类型；请重新拍照，或从相册选择一张照片。',
+    details: { allowed: ['image/jpeg', 'image/png', 'image/webp'] },
+  });
+}
+
+async function readLimited(ctx: Context, limit: number): Promise<Buffer> {
+  const declared = Number(ctx.get('content-length') || '0');
+  if (declared > limit) {
+    ctx.req.resume();
+    ctx.set('Connection', 'close');
+    throw photoTooLarge(declared);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req.iterator({ destroyOnReturn: false })) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      ctx.req.resume();
+      ctx.set('Connection', 'close');
+      throw photoTooLarge();
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The first file part of a multipart/form-data body (what wx.uploadFile sends). */
+export function firstFilePart(body: Buffer, contentType: string): { data: Buffer; filename?: string } | null {
+  const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  const boundary = m?.[1] ?? m?.[2];
+  if (!boundary) return null;
+  const delimiter = Buffer.from(`--${boundary}`);
+  let pos = body.indexOf(delimiter);
+  while (pos !== -1) {
+    const headStart = pos + delimiter.length + 2; // CRLF after the delimiter
+    const headEnd = body.indexOf('\r\n\r\n', headStart);
+    if (headEnd === -1) return null;
+    const head = body.toString('utf8', headStart, headEnd);
+    const next = body.indexOf(Buffer.from(`\r\n--${boundary}`), headEnd + 4);
+    if (next === -1) return null;
+    const fname = /filename="([^"]*)"/i.exec(head);
+    if (fname) return { data: body.subarray(headEnd + 4, next), filename: fname[1] };
+    pos = next + 2;
+  }
+  return null;
+}
+
+/**
+ * Reads one photo from the request: raw bytes (H5: `Content-Type: image/…` or octet-stream, the file name in
+ * `X-File-Name`) or one file in multipart/form-data (weapp: wx.uploadFile). The declared type is ignored.
+ */
+export async function readPhotoUpload(ctx: Context): Promise<{ data: Buffer; type: PhotoType; filename?: string }> {
+  const contentType = ctx.get('content-type');
+  const multipart = /^multipart\/form-data/i.test(contentType);
+  // a multipart envelope adds a few hundred bytes of headers around the file
+  const raw = await readLimited(ctx, COMPLAINT_RULES.photoMaxBytes + (multipart ? 16 * 1024 : 0));
+  let data = raw;
+  let filename = ctx.get('x-file-name') ? safeDecode(ctx.get('x-file-name')) : undefined;
+  if (multipart) {
+    const part = firstFilePart(raw, contentType);
+    if (!part) throw new AppError('VALIDATION_FAILED', { message: '没有收到照片文件。', hint: '请重新选择照片后上传。' });
+    data = part.data;
+    filename = part.filename ?? filename;
+  }
+  if (data.length > COMPLAINT_RULES.photoMaxBytes) throw photoTooLarge(data.length);
+  if (data.length === 0) throw new AppError('VALIDATION_FAILED', { message: '没有收到照片内容。', hint: '请重新选择照片后上传。' });
+  const type = sniffPhotoType(data);
+  if (!type) throw notAPhoto(filename);
+  return { data, type, filename };
+}
+
+function safeDecode(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
+
+export interface EncodedPhoto {
+  data: Buffer;
+  type: PhotoType;
+  width: number;
+  height: number;
+}
+
+/** what one photo may weigh when forwarded (the core takes it as base64 in a JSON body of at most 1 MB) */
+export const FORWARD_MAX_BYTES = 700 * 1024;
+/** a 5 MB file can still decode to a huge bitmap (a "decompression bomb"); phone photos are far below this */
+const MAX_INPUT_PIXELS = 50_000_000;
+
+async function encode(input: Buffer, type: PhotoType, edge: number, quality: number): Promise<{ data: Buffer; info: { width: number; height: number } }> {
+  // rotate() applies the EXIF orientation to the pixels, so dropping the EXIF does not turn the photo sideways
+  const img = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate().resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true });
+  const out = type === 'image/png' ? img.png({ compressionLevel: 9 }) : type === 'image/webp' ? img.webp({ quality }) : img.jpeg({ quality, mozjpeg: true });
+  return out.toBuffer({ resolveWithObject: true });
+}
+
+/**
+ * Decodes and encodes again in the same format, with no metadata. Large photos are scaled down (long edge
+ * 2048, then smaller) until they fit what the core accepts; a PNG that still does not fit becomes a JPEG.
+ */
+export async function reencodePhoto(input: Buffer, type: PhotoType): Promise<EncodedPhoto> {
+  const steps: Array<[number, number]> = [
+    [2048, 82],
+    [1600, 75],
+    [1280, 70],
+    [1024, 65],
+  ];
+  try {
+    for (const [edge, quality] of steps) {
+      const { data, info } = await encode(input, type, edge, quality);
+      if (data.length <= FORWARD_MAX_BYTES) return { data, type, width: info.width, height: info.height };
+    }
+    const { data, info } = await encode(input, 'image/jpeg', 1024, 60);
+    return { data, type: 'image/jpeg', width: info.width, height: info.height };
+  } catch (err) {
+    throw new AppError('PHOTO_UNREADABLE', { cause: err });
+  }
+}

@@ -1,0 +1,38 @@
+import { View, Text } from '@tarojs/components'
+import type { CaseDetail, TimelineEntry } from '@jsb/shared'
+import { countdownText, instantText } from '../../utils/case-format'
+import './index.scss'
+
+/** The working-day countdown in one line, coloured by urgency. */
+export function CountdownLine({ countdown }: { countdown: CaseDetail['countdown'] }) {
+  const { text, tone } = countdownText(countdown)
+  return <Text className={`cs-countdown cs-countdown--${tone}`}>{text}</Text>
+}
+
+/** Every step of a case: what, when, which department, pauses marked. */
+export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
+  return (
+    <View className='cs-timeline'>
+      {entries.map((e, i) => (
+        <View key={`${e.kind}-${e.at}-${i}`} className={`cs-step cs-step--${e.kind}${e.current ? ' cs-step--current' : ''}`}>
+          <View className='cs-step__dot' />
+          <View className='cs-step__body'>
+            <Text className='cs-step__title'>
+              {e.title}
+              {e.current ? (e.kind === 'paused' ? '（暂停中）' : '（进行中）') : ''}
+            </Text>
+            <Text className='cs-step__meta'>
+              {instantText(e.at)}
+              {e.department ? ` · ${e.department}` : ''}
+            </Text>
+            {e.note ? <Text className='cs-step__note'>{e.note}</Text> : null}
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export function StatusPill({ label, status }: { label: string; status: string }) {
+  return <Text className={`cs-status cs-status--${status}`}>{label}</Text>
+}

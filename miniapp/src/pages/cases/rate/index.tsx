@@ -1,0 +1,102 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text, Textarea } from '@tarojs/components'
+import { RATING_LEVELS, type RatingLevel } from '@jsb/shared'
+import { showApiError } from '../../../api'
+import { followUpRating, getCaseRating, rateCase } from '../../../api/cases'
+import { ErrorNotice } from '../../../components/ErrorNotice'
+import { Page } from '../../../components/Page'
+import { SignInRequired } from '../../../components/SignInRequired'
+import { StateBlock } from '../../../components/StateBlock'
+import { Button } from '../../../components/ui'
+import '../../../components/cases/index.scss'
+import { useActionKey } from '../../../hooks/useActionKey'
+import { useLoad } from '../../../hooks/useLoad'
+import { useSignedIn } from '../../../hooks/useSignedIn'
+import { isBad, shortDate } from '../../../utils/case-format'
+import { ratingUrl } from '../../../utils/case-routes'
+import { param } from '../../../utils/routes'
+
+/** 评价 (or 追评 with followUp=1): five levels, the tags of the chosen level, an optional comment. */
+export default function RatePage() {
+  const router = useRouter()
+  const caseNo = param(router.params.caseNo)
+  const followUp = router.params.followUp === '1'
+  const signedIn = useSignedIn()
+  const state = useLoad(() => getCaseRating(caseNo), [caseNo], signedIn && caseNo !== '')
+  const [level, setLevel] = useState<RatingLevel | null>(null)
+  const [tags, setTags] = useState<string[]>([])
+  const [comment, setComment] = useState('')
+  const [busy, setBusy] = useState(false)
+  const key = useActionKey()
+
+  if (!signedIn) return <Page><SignInRequired why='登录后可以评价您的办件。' /></Page>
+  if (state.status === 'error') return <Page><ErrorNotice error={state.error} retryText='重新加载' onRetry={state.reload} /></Page>
+  if (!state.data) return <Page><StateBlock tone='loading' text='正在读取…' /></Page>
+  const s = state.data
+  const offered = level ? s.tagsByLevel[level] ?? [] : []
+
+  const pick = (l: RatingLevel) => {
+    setLevel(l)
+    setTags([]) // tags belong to a level: a new level starts with none
+    key.renew()
+  }
+  const toggle = (t: string) => {
+    setTags((x) => (x.includes(t) ? x.filter((y) => y !== t) : [...x, t]))
+    key.renew()
+  }
+  const submit = async () => {
+    if (!level) return
+    setBusy(true)
+    try {
+      const body = { level, tags, comment: comment.trim() }
+      await (followUp ? followUpRating(caseNo, body, key.take()) : rateCase(caseNo, body, key.take()))
+      void Taro.redirectTo({ url: ratingUrl(caseNo) })
+    } catch (err) {
+      await showApiError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const closedForRating = !followUp && !s.canRate
+  return (
+    <Page>
+      <View className='jsb-card'>
+        <Text className='jsb-subtitle cs-block'>{followUp ? '追评：整改后您满意吗？' : '您对这次办事满意吗？'}</Text>
+        <Text className='cs-note'>
+          评价直接报送山东省政务服务“好差评”系统。窗口和工作人员看不到评价人是谁；任何人不得要求您给出某个评价。
+        </Text>
+        {closedForRating ? (
+          <Text className='jsb-error__message'>
+            {s.state === 'not-rated' ? `这个办件现在不能评价${s.ratingDeadline ? `（评价期限${shortDate(s.ratingDeadline)}）` : '（办结后才能评价）'}。` : '这个办件已经评价过了。'}
+          </Text>
+        ) : null}
+        <View className='cs-choices'>
+          {RATING_LEVELS.map((l) => (
+            <View key={l} className={`cs-choice${level === l ? ' cs-choice--on' : ''}`} onClick={() => pick(l)}>
+              {l}
+            </View>
+          ))}
+        </View>
+      </View>
+      {level ? (
+        <View className='jsb-card'>
+          <Text className='jsb-subtitle cs-block'>{isBad(level) ? '哪里没做好？（至少选一项）' : level === '基本满意' ? '哪里还可以更好？' : '哪里做得好？'}</Text>
+          <View className='cs-choices'>
+            {offered.map((t) => (
+              <View key={t} className={`cs-choice${tags.includes(t) ? ' cs-choice--on' : ''}`} onClick={() => toggle(t)}>
+                {t}
+              </View>
+            ))}
+          </View>
+          <Textarea className='cs-textarea' placeholder='其他意见或建议（选填，300字以内）' value={comment} maxlength={300} onInput={(e) => setComment(e.detail.value)} />
+          {isBad(level) ? <Text className='jsb-muted cs-block'>不满意的评价，大厅会在1个工作日内回访、5个工作日内整改并反馈，您可以随时查看进度。</Text> : null}
+        </View>
+      ) : null}
+      <Button type='primary' size='large' block disabled={!level || busy || closedForRating || (isBad(level ?? '满意') && tags.length === 0)} loading={busy} onClick={() => void submit()}>
+        {followUp ? '提交追评' : '提交评价'}
+      </Button>
+    </Page>
+  )
+}

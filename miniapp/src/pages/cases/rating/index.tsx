@@ -1,0 +1,86 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { getCaseRating } from '../../../api/cases'
+import { ErrorNotice } from '../../../components/ErrorNotice'
+import { Page } from '../../../components/Page'
+import { SignInRequired } from '../../../components/SignInRequired'
+import { StateBlock } from '../../../components/StateBlock'
+import { Button } from '../../../components/ui'
+import '../../../components/cases/index.scss'
+import { useLoad } from '../../../hooks/useLoad'
+import { useReshow } from '../../../hooks/useReshow'
+import { useSignedIn } from '../../../hooks/useSignedIn'
+import { instantText, shortDate } from '../../../utils/case-format'
+import { rateUrl } from '../../../utils/case-routes'
+import { param } from '../../../utils/routes'
+
+function Step({ done, title, due, at, text, overdue }: { done: boolean; title: string; due: string; at?: string; text?: string; overdue: boolean }) {
+  return (
+    <View className='cs-row'>
+      <Text className='cs-row__name'>{title}：{done ? '已完成' : overdue ? '已逾期' : '进行中'}</Text>
+      <Text className='jsb-muted cs-block'>{done && at ? `${instantText(at)} 完成` : `最迟${shortDate(due)}完成`}</Text>
+      {text ? <Text>{text}</Text> : null}
+    </View>
+  )
+}
+
+/** 我的评价: the provincial receipt or the queued state, the 差评 call-back and correction, and the 追评. */
+export default function MyRatingPage() {
+  const caseNo = param(useRouter().params.caseNo)
+  const signedIn = useSignedIn()
+  const v = useLoad(() => getCaseRating(caseNo), [caseNo], signedIn && caseNo !== '')
+  useReshow(() => v.reload())
+
+  if (!signedIn) return <Page><SignInRequired why='登录后可以查看您的评价。' /></Page>
+  if (v.status === 'error') return <Page><ErrorNotice error={v.error} retryText='重新加载' onRetry={v.reload} /></Page>
+  if (!v.data) return <Page><StateBlock tone='loading' text='正在读取…' /></Page>
+  const s = v.data
+  const r = s.rating
+
+  if (!r) {
+    return (
+      <Page>
+        <StateBlock text={s.canRate ? '您还没有评价这个办件。' : '这个办件没有评价，评价期限已过或尚未办结。'}>
+          {s.canRate ? <Button type='primary' block onClick={() => void Taro.redirectTo({ url: rateUrl(caseNo) })}>去评价</Button> : null}
+        </StateBlock>
+      </Page>
+    )
+  }
+  return (
+    <Page>
+      <View className='jsb-card'>
+        <Text className='jsb-subtitle cs-block'>{s.stateLabel}</Text>
+        {s.state === 'queued' ? <Text className='cs-note'>省好差评系统暂时无法连接。您的评价已保存，系统恢复后会自动报送，不需要重新提交。</Text> : null}
+        {s.refusal ? <Text className='jsb-error__message'>{s.refusal.message}</Text> : null}
+        {r.receiptId ? (
+          <View>
+            <Text className='jsb-muted cs-block'>省好差评系统回执号</Text>
+            <Text className='cs-receipt'>{r.receiptId}</Text>
+          </View>
+        ) : null}
+        <View className='cs-kv'><Text>评价</Text><Text>{r.level}</Text></View>
+        {r.tags.length ? <View className='cs-kv'><Text>标签</Text><Text>{r.tags.join('、')}</Text></View> : null}
+        {r.comment ? <Text className='jsb-muted cs-block'>意见：{r.comment}</Text> : null}
+        <Text className='jsb-muted cs-block'>提交时间 {instantText(r.ratedAt)} · 窗口看不到评价人是谁</Text>
+      </View>
+      {r.loop ? (
+        <View className='jsb-card'>
+          <Text className='jsb-subtitle cs-block'>整改进度</Text>
+          <Step done={Boolean(r.loop.calledBackAt)} title='回访' due={r.loop.callbackDue} at={r.loop.calledBackAt} text={r.loop.callbackNote} overdue={r.loop.callbackOverdue} />
+          <Step done={Boolean(r.loop.correctedAt)} title='整改反馈' due={r.loop.correctionDue} at={r.loop.correctedAt} text={r.loop.feedback} overdue={r.loop.correctionOverdue} />
+          {r.loop.callbackOverdue || r.loop.correctionOverdue ? <Text className='jsb-muted cs-block'>大厅未按期回访或整改，您可以通过“找茬”反映，或拨打12345。</Text> : null}
+        </View>
+      ) : null}
+      {r.followUp ? (
+        <View className='jsb-card'>
+          <Text className='jsb-subtitle cs-block'>我的追评：{r.followUp.level}</Text>
+          <Text className='jsb-muted cs-block'>回执号 {r.followUp.receiptId}</Text>
+        </View>
+      ) : s.followUpQueued ? (
+        <Text className='cs-note'>追评已提交，等待报送省好差评系统。</Text>
+      ) : r.canFollowUp ? (
+        <Button type='primary' block onClick={() => void Taro.navigateTo({ url: rateUrl(caseNo, true) })}>整改后追评一次</Button>
+      ) : null}
+    </Page>
+  )
+}

@@ -1,0 +1,159 @@
+import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { View, Text, Textarea } from '@tarojs/components'
+import { COMPLAINT_RATINGS, type Complaint, type ComplaintRating } from '@jsb/shared'
+import { asApiError, type ApiError } from '../../../api'
+import { getComplaint, rateComplaintReply, reopenComplaint } from '../../../api/complaints'
+import { ErrorNotice } from '../../../components/ErrorNotice'
+import { Page } from '../../../components/Page'
+import { SignInRequired } from '../../../components/SignInRequired'
+import { StateBlock } from '../../../components/StateBlock'
+import { Button } from '../../../components/ui'
+import { useActionKey } from '../../../hooks/useActionKey'
+import { useLoad } from '../../../hooks/useLoad'
+import { useSignedIn } from '../../../hooks/useSignedIn'
+import { instantLabel, shortDate, slaLine } from '../../../utils/complaint-format'
+import { param } from '../../../utils/routes'
+import '../index.scss'
+
+/** One complaint: state and deadlines, the timeline, the reply; rate the reply, reopen once. */
+export default function ComplaintDetail() {
+  const params = useRouter().params
+  const id = param(params.id)
+  const signedIn = useSignedIn()
+  const loaded = useLoad(() => getComplaint(id), [id], signedIn && !!id)
+  const [latest, setLatest] = useState<Complaint | null>(null)
+  const c = latest ?? loaded.data
+
+  if (!signedIn) return <Page><SignInRequired why='登录后可以查看找茬的进度和答复。' /></Page>
+  if (!c) {
+    return (
+      <Page className='zc'>
+        {loaded.status === 'error' ? <ErrorNotice error={loaded.error} retryText='重新加载' onRetry={loaded.reload} /> : <StateBlock tone='loading' text='正在读取…' />}
+      </Page>
+    )
+  }
+  const sla = slaLine(c)
+  return (
+    <Page className='zc'>
+      {params.created ? <Text className='zc-notice zc-notice--ok'>{c.trackingNo ? `已提交，找茬编号 ${c.trackingNo}` : '已提交。政务系统暂时连不上，恢复后自动转交，不需要重新提交。'}</Text> : null}
+      {c.notice ? <Text className='zc-notice'>{c.notice}</Text> : null}
+      <View className='jsb-card'>
+        <View className='zc-row__head'>
+          <Text className='zc-row__title'>{c.category}</Text>
+          <Text className={`zc-status zc-status--${c.status}`}>{c.statusLabel}</Text>
+        </View>
+        <Text className='zc-tracking'>{c.trackingNo ? `找茬编号 ${c.trackingNo}` : '找茬编号：转交后显示'}</Text>
+        <Text className={`zc-sla zc-sla--${sla.tone}`}>{sla.text}</Text>
+        {c.sla ? (
+          <Text className='jsb-muted'>
+            签收期限 {shortDate(c.sla.acknowledgeBy)} · 答复期限 {shortDate(c.sla.replyBy)}（按工作日计算）
+          </Text>
+        ) : null}
+      </View>
+
+      <View className='jsb-card'>
+        <Text className='jsb-muted'>
+          {c.target.hallName ?? c.target.hallId}
+          {c.target.zoneName ? ` · ${c.target.zoneName}` : ''}
+          {c.target.windowNo ? ` · ${c.target.windowNo}号窗口` : ''}
+          {c.target.staffNo ? ` · 工号${c.target.staffNo}` : ''}
+        </Text>
+        <Text className='zc-row__desc'>{c.description}</Text>
+        <Text className='jsb-muted'>
+          {c.photoCount ? `${c.photoCount}张照片 · ` : ''}
+          {c.anonymous ? '对工作人员匿名' : '实名（工作人员可回访）'}
+        </Text>
+      </View>
+
+      {c.replies.map((r, i) => (
+        <View key={r.at} className='jsb-card zc-reply'>
+          <Text className='jsb-subtitle'>{i === 0 ? '答复' : `第${i + 1}次答复`}</Text>
+          <Text>{r.text}</Text>
+          <Text className='jsb-muted'>
+            {r.by} · {instantLabel(r.at)}
+            {r.rating ? ` · 您的评价：${r.rating}` : ''}
+          </Text>
+        </View>
+      ))}
+
+      {c.canRate ? <RateReply id={c.id} onDone={setLatest} /> : null}
+      {c.canReopen ? <Reopen c={c} onDone={setLatest} /> : c.reopenNote && c.replies.length ? <Text className='jsb-muted zc-foot'>{c.reopenNote}</Text> : null}
+
+      <View className='jsb-card'>
+        <Text className='jsb-subtitle'>办理过程</Text>
+        {[...c.timeline].reverse().map((e, i) => (
+          <View key={`${e.at}-${i}`} className='zc-event'>
+            <Text className='zc-event__label'>{e.label}</Text>
+            <Text className='jsb-muted'>{instantLabel(e.at)}</Text>
+            {e.note ? <Text className='zc-event__note'>{e.note}</Text> : null}
+          </View>
+        ))}
+      </View>
+    </Page>
+  )
+}
+
+function RateReply({ id, onDone }: { id: string; onDone: (c: Complaint) => void }) {
+  const [rating, setRating] = useState<ComplaintRating | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const [sending, setSending] = useState(false)
+  const key = useActionKey()
+  async function send() {
+    if (!rating) return
+    setSending(true)
+    try {
+      onDone(await rateComplaintReply(id, { rating }, key.take()))
+    } catch (err) {
+      setError(asApiError(err))
+    } finally {
+      setSending(false)
+    }
+  }
+  return (
+    <View className='jsb-card'>
+      <Text className='jsb-subtitle'>您对这次答复满意吗？</Text>
+      <View className='zc-chips'>
+        {COMPLAINT_RATINGS.map((r) => (
+          <View key={r} className={`zc-chip${rating === r ? ' zc-chip--on' : ''}`} role='radio' aria-checked={rating === r} onClick={() => (setRating(r), key.renew())}>
+            <Text>{r}</Text>
+          </View>
+        ))}
+      </View>
+      {error ? <ErrorNotice error={error} /> : null}
+      <Button type='primary' block disabled={!rating || sending} loading={sending} onClick={() => void send()}>
+        提交评价
+      </Button>
+    </View>
+  )
+}
+
+function Reopen({ c, onDone }: { c: Complaint; onDone: (c: Complaint) => void }) {
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<ApiError | null>(null)
+  const [sending, setSending] = useState(false)
+  const key = useActionKey()
+  async function send() {
+    setSending(true)
+    try {
+      onDone(await reopenComplaint(c.id, reason.trim(), key.take()))
+    } catch (err) {
+      setError(asApiError(err))
+    } finally {
+      setSending(false)
+    }
+  }
+  return (
+    <View className='jsb-card'>
+      <Text className='jsb-subtitle'>问题没有解决？</Text>
+      <Text className='jsb-muted'>
+        答复后7天内可以申请重新办理一次{c.reopenUntil ? `（${instantLabel(c.reopenUntil)}前）` : ''}，重新计算5个工作日的答复期限。
+      </Text>
+      <Textarea className='zc-textarea' placeholder='请说明哪里还没有解决（至少5个字）' maxlength={300} value={reason} onInput={(e) => (setReason(e.detail.value), key.renew())} />
+      {error ? <ErrorNotice error={error} /> : null}
+      <Button type='primary' fill='outline' block disabled={reason.trim().length < 5 || sending} loading={sending} onClick={() => void send()}>
+        申请重新办理
+      </Button>
+    </View>
+  )
+}

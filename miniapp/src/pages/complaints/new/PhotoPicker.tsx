@@ -1,0 +1,94 @@
+import Taro from '@tarojs/taro'
+import { View, Text, Image } from '@tarojs/components'
+import { COMPLAINT_RULES } from '@jsb/shared'
+import { asApiError } from '../../../api'
+import { uploadComplaintPhoto } from '../../../api/complaints'
+import { Button } from '../../../components/ui'
+
+export interface PickedPhoto {
+  key: string
+  path: string
+  name: string
+  /** H5: the chosen File */
+  file?: Blob
+  progress: number
+  state: 'uploading' | 'done' | 'failed'
+  id?: string
+  error?: string
+}
+
+interface Props {
+  photos: PickedPhoto[]
+  onChange: (update: (list: PickedPhoto[]) => PickedPhoto[]) => void
+}
+
+let seq = 0
+
+/** Choose up to 4 photos, see them, remove one, watch each upload; a failed one can be tried again. */
+export function PhotoPicker({ photos, onChange }: Props) {
+  const left = COMPLAINT_RULES.maxPhotos - photos.length
+  const patch = (key: string, p: Partial<PickedPhoto>) => onChange((list) => list.map((x) => (x.key === key ? { ...x, ...p } : x)))
+
+  function upload(photo: PickedPhoto) {
+    patch(photo.key, { state: 'uploading', progress: 0, error: undefined })
+    uploadComplaintPhoto(photo, (progress) => patch(photo.key, { progress })).then(
+      (up) => patch(photo.key, { state: 'done', progress: 100, id: up.id }),
+      (err: unknown) => {
+        const e = asApiError(err)
+        patch(photo.key, { state: 'failed', error: `${e.message}${e.hint}` })
+      },
+    )
+  }
+
+  async function choose() {
+    let files: Array<{ path: string; name: string; file?: File }>
+    try {
+      const res = await Taro.chooseImage({ count: left, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      files = res.tempFiles.map((f, i) => {
+        const file = (f as { originalFileObj?: File }).originalFileObj
+        return { path: f.path ?? res.tempFilePaths[i], name: file?.name ?? '', file }
+      })
+    } catch {
+      return // the citizen closed the picker
+    }
+    const picked = files.slice(0, left).map((f) => ({ key: `p${++seq}`, path: f.path, name: f.name, file: f.file, progress: 0, state: 'uploading' as const }))
+    onChange((list) => [...list, ...picked])
+    picked.forEach(upload)
+  }
+
+  return (
+    <View className='zc-photos'>
+      <View className='zc-photos__grid'>
+        {photos.map((p) => (
+          <View key={p.key} className='zc-photo'>
+            <Image className='zc-photo__img' src={p.path} mode='aspectFill' onClick={() => void Taro.previewImage({ current: p.path, urls: photos.map((x) => x.path) })} />
+            <Text className={`zc-photo__state zc-photo__state--${p.state}`}>
+              {p.state === 'uploading' ? `上传中 ${p.progress}%` : p.state === 'done' ? '已上传' : '上传失败'}
+            </Text>
+            {p.state === 'failed' ? (
+              <Button size='small' onClick={() => upload(p)}>
+                重试
+              </Button>
+            ) : null}
+            <Button size='small' fill='outline' onClick={() => onChange((list) => list.filter((x) => x.key !== p.key))}>
+              删除
+            </Button>
+          </View>
+        ))}
+      </View>
+      {photos
+        .filter((p) => p.error)
+        .map((p) => (
+          <Text key={p.key} className='zc-photos__error'>
+            {p.error}
+          </Text>
+        ))}
+      {left > 0 ? (
+        <Button fill='outline' block onClick={() => void choose()}>
+          添加照片（还可以加{left}张）
+        </Button>
+      ) : null}
+      <Text className='jsb-muted'>JPEG、PNG 或 WebP，每张不超过5 MB。上传时会去掉照片里的拍摄位置和相机信息。</Text>
+    </View>
+  )
+}

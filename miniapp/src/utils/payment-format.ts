@@ -1,0 +1,35 @@
+import { UTILITY_LABEL, yuan, type Payable, type Payment } from '@jsb/shared'
+
+export const PAYMENTS = '/pages/payments/index'
+export const PAYMENT_HISTORY = '/pages/payments/history/index'
+export const paymentResultUrl = (id: string) => `/pages/payments/result/index?id=${encodeURIComponent(id)}`
+
+/** 8000 → ￥80.00 */
+export const money = (fen: number) => `￥${yuan(fen)}`
+
+export const PAYABLE_STATUS_LABEL: Record<Payable['status'], string> = { due: '待缴', paid: '已缴', refundable: '可退费', refunded: '已退费' }
+export const PAYMENT_STATUS_LABEL: Record<Payment['status'], string> = {
+  pending: '待支付',
+  paid: '已缴费',
+  closed: '已关闭',
+  refunding: '退款中',
+  refunded: '已退款',
+  flagged: '核对中',
+}
+
+export function payableLine(p: Payable): string {
+  if (p.kind === 'fee') return `办件 ${p.caseNumber ?? ''}${p.itemName ? ` · ${p.itemName}` : ''}`
+  return `${p.utility ? UTILITY_LABEL[p.utility] : ''} ${p.period ?? ''}${p.usage ? ` · ${p.usage}` : ''}`.trim()
+}
+
+/** 2026-03-02T02:05:00Z → 2026年3月2日 10:05 (Beijing) */
+export function beijingDateTime(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3600_000)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}
+
+/** The URL the H5 build comes back to after the development pay page. */
+export function h5ReturnUrl(origin: string, pathname: string, id: string): string {
+  return `${origin}${pathname}#${paymentResultUrl(id)}`
+}

@@ -1,0 +1,3 @@
+export * from './rules';
+export * from './countdown';
+export * from './cases.schema';
