@@ -85,6 +85,7 @@ export function createApp(deps: AppDeps) {
     wechat: deps.wechat,
     clock,
     refreshTtlSeconds: config.REFRESH_TTL_SECONDS,
+    sessionCacheMs: config.SESSION_CACHE_MS,
     tokens: { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, accessTtlSeconds: config.ACCESS_TTL_SECONDS },
   });
   const me = createMeService({ ...models, core: deps.core, wechat: deps.wechat, piiHashSecret: config.PII_HASH_SECRET, clock });

@@ -24,6 +24,8 @@ const envSchema = z.object({
   CORE_CLIENT_ID: z.string().default('jishiban-bff'),
   CORE_HMAC_SECRET: z.string().min(16),
   WECHAT_TPL_BOOKING_REMINDER: z.string().min(1).default('tpl_booking_reminder'),
+  /** how long an instance trusts a session it found live (ms); 0 asks MongoDB on every request */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   DEV_LOGIN: bool.default(false),
   /** validate every response against its schema (default: outside production) */

@@ -1,9 +1,13 @@
 /**
  * `npm run bench`: prints figures, measured in this run, on this machine (all traffic on 127.0.0.1).
- *  1. Signed-in slot listing (cached) through the whole bff — token check against MongoDB, cache, JSON — next to a
- *     bare Koa server answering the same JSON; the ratio is bff / bare.
+ *  1. Signed-in slot listing (cached) through the whole bff — token check, cache, JSON — next to a bare Koa server
+ *     answering the same JSON (ratio bff / bare), and next to the same bff asking MongoDB for the session on every
+ *     request (SESSION_CACHE_MS=0: the figure before the session cache).
  *  2. 500 concurrent booking attempts by 500 citizens at one 20-seat slot: booked must be exactly 20.
- * Options: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default "64,256").
+ *  3. Sign-in (code → session in MongoDB → tokens) next to the jscode2session call alone.
+ *  4. The weapp build's main package and total; the H5 first load of 首页 in Chromium.
+ * Options: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default "64,256"), BENCH_BURST (500), BENCH_SIGNINS (400),
+ * BENCH_SKIP_BUILDS=1.
  */
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
@@ -11,9 +15,12 @@ import Koa from 'koa';
 import type { Appointment, SlotsResponse } from '@jsb/shared';
 import { startMongo } from '../../scripts/lib/mongo';
 import { startStack, type Stack } from '../support/stack';
+import { H5_DIST } from '../support/browser';
 import { call } from '../support/http';
 import { verifiedCitizen } from '../support/citizens';
 import { load, percentile, row } from './load';
+import { signInBench } from './signin';
+import { h5FirstLoad, weappSizes } from './builds';
 
 const MONDAY_8AM = new Date('2026-02-09T00:00:00Z');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -34,13 +41,19 @@ async function slotListing(s: Stack): Promise<void> {
   const path = '/api/v1/slots?hallId=city&itemId=SS01&from=2026-02-09&to=2026-02-16';
   const warm = await call<SlotsResponse>(s.bffUrl, 'GET', path, { token: c.accessToken });
   const bare = await bareKoa(warm.body);
+  const uncached = await s.addInstance({ SESSION_CACHE_MS: 0 });
+  const auth = { authorization: `Bearer ${c.accessToken}` };
   console.log(`\n1. Signed-in slot listing, ${SECONDS} s per run, body ${warm.text.length} bytes (8 days of slots)`);
   for (const connections of CONNECTIONS) {
     const base = await load('bare Koa, same JSON', bare.url + path, { connections, seconds: SECONDS });
-    const bff = await load('bff GET /api/v1/slots (cached)', s.bffUrl + path, { connections, seconds: SECONDS, headers: { authorization: `Bearer ${c.accessToken}` } });
+    const before = await load('bff, session read from MongoDB each time', uncached.url + path, { connections, seconds: SECONDS, headers: auth });
+    const bff = await load('bff, session cache (default)', s.bffUrl + path, { connections, seconds: SECONDS, headers: auth });
     console.log(row(base));
+    console.log(row(before));
     console.log(row(bff));
-    console.log(`   ratio bff/bare: throughput ${(bff.rps / base.rps).toFixed(2)}, p50 ${(bff.p50 / Math.max(base.p50, 0.5)).toFixed(1)}×, p99 ${(bff.p99 / Math.max(base.p99, 0.5)).toFixed(1)}×`);
+    const ratio = (x: typeof bff) =>
+      `throughput ${(x.rps / base.rps).toFixed(2)}, p50 ${(x.p50 / Math.max(base.p50, 0.5)).toFixed(1)}×, p99 ${(x.p99 / Math.max(base.p99, 0.5)).toFixed(1)}×`;
+    console.log(`   ratio to bare Koa — without session cache: ${ratio(before)}; with: ${ratio(bff)}`);
   }
   bare.close();
 }
@@ -79,12 +92,17 @@ async function main(): Promise<void> {
   process.env.MONGODB_URI = mongo.uri;
   console.log(`济时办 benchmark — ${new Date().toISOString()} — database: ${mongo.description}`);
   console.log(`node ${process.version}, ${cpus().length} cores; bff with NODE_ENV=test, response checks off, logs at warn`);
-  const s = await startStack({ name: 'bench', start: MONDAY_8AM, env: { LOG_LEVEL: 'warn', CHECK_RESPONSES: '0' }, wechatRateLimit: 100_000 });
+  const s = await startStack({ name: 'bench', start: MONDAY_8AM, env: { LOG_LEVEL: 'warn', CHECK_RESPONSES: '0' }, wechatRateLimit: 100_000, h5Dist: H5_DIST });
   s.clock.freeze();
   s.clock.set(MONDAY_8AM);
   try {
     await slotListing(s);
     await bookingBurst(s);
+    await signInBench(s, Number(process.env.BENCH_SIGNINS ?? 400), 32);
+    if (process.env.BENCH_SKIP_BUILDS !== '1') {
+      weappSizes();
+      await h5FirstLoad(s);
+    }
   } finally {
     await s.close();
     await mongo.stop();

@@ -19,7 +19,7 @@ export interface Stack {
   /** the bff instance that bffUrl points at */
   bff: BffInstance;
   /** starts one more bff instance on the same database (to test work shared by several instances) */
-  addInstance(): Promise<BffInstance>;
+  addInstance(overrides?: Partial<Config>): Promise<BffInstance>;
   bffUrl: string;
   wechatUrl: string;
   coreUrl: string;
@@ -101,10 +101,11 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const log = createLogger({ level: config.LOG_LEVEL, destination });
   const db = await mongoose.createConnection(config.MONGODB_URI, { dbName: config.MONGODB_DB, serverSelectionTimeoutMS: 5000 }).asPromise();
   const instances: BffInstance[] = [];
-  async function addInstance(conn?: Connection): Promise<BffInstance> {
+  async function addInstance(conn?: Connection, overrides: Partial<Config> = {}): Promise<BffInstance> {
     const own = conn ?? (await mongoose.createConnection(config.MONGODB_URI, { dbName: config.MONGODB_DB }).asPromise());
     const built = createApp({
-      config,
+      // the same object when nothing is overridden: WXPAY_NOTIFY_URL is set on it after the first instance listens
+      config: Object.keys(overrides).length ? { ...config, ...overrides } : config,
       db: own,
       log,
       clock: () => clock.now(),
@@ -133,7 +134,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   config.WXPAY_NOTIFY_URL ??= `${bffUrl}/api/v1/payments/wechat/notify`;
   return {
     bff: first,
-    addInstance: () => addInstance(),
+    addInstance: (overrides?: Partial<Config>) => addInstance(undefined, overrides),
     bffUrl,
     wechatUrl: wechatSrv.url,
     wxpayUrl: wxpaySrv.url,

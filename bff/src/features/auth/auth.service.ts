@@ -18,11 +18,20 @@ export interface AuthServiceDeps {
   tokens: TokenConfig;
   refreshTtlSeconds: number;
   clock: () => Date;
+  /**
+   * How long this instance trusts a session it has just found live, in real milliseconds (0 = ask MongoDB on every
+   * request). A revocation made on this instance takes effect at once; one made on another instance within this time.
+   */
+  sessionCacheMs?: number;
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
 export function createAuthService(d: AuthServiceDeps) {
+  const cacheMs = d.sessionCacheMs ?? 5000;
+  const live = new Map<string, { userId: string; expiresAt: number; checkedAt: number }>();
+  const forget = (sessionId: string) => void live.delete(sessionId);
+
   function pair(sessionId: string, userId: string, generation: number, familySecret: string, isNewCitizen: boolean): TokenPair {
     const now = d.clock().getTime();
     return {
@@ -92,11 +101,13 @@ export function createAuthService(d: AuthServiceDeps) {
       if (parsed.generation > session.generation) throw new AppError('REFRESH_INVALID');
       // a genuine token of an older generation: somebody replayed it, so the whole family goes
       await d.sessions.updateOne({ _id: session._id, revokedAt: null }, { $set: { revokedAt: now, revokedReason: 'refresh-reuse' } });
+      forget(parsed.sessionId);
       throw new AppError('REFRESH_REUSED');
     },
 
     async logout(auth: AuthContext): Promise<void> {
       await d.sessions.updateOne({ _id: auth.sessionId, revokedAt: null }, { $set: { revokedAt: d.clock(), revokedReason: 'logout' } });
+      forget(auth.sessionId);
     },
 
     async authenticate(ctx: Context): Promise<AuthContext> {
@@ -106,10 +117,20 @@ export function createAuthService(d: AuthServiceDeps) {
       if (!m?.[1]) throw new AppError('TOKEN_INVALID');
       const claims = verifyAccessToken(d.tokens, m[1], d.clock().getTime());
       if (!Types.ObjectId.isValid(claims.sid)) throw new AppError('TOKEN_INVALID');
+      const now = d.clock().getTime();
+      const known = live.get(claims.sid);
+      // infrastructure cache, so real time: the business clock may be moved by tests
+      if (known && Date.now() - known.checkedAt < cacheMs && known.userId === claims.sub && known.expiresAt > now) {
+        return { userId: claims.sub, sessionId: claims.sid };
+      }
       const session = await d.sessions.findById(claims.sid, { userId: 1, revokedAt: 1, expiresAt: 1 }).lean();
       if (!session || session.userId !== claims.sub) throw new AppError('SESSION_REVOKED');
       if (session.revokedAt) throw new AppError('SESSION_REVOKED');
-      if (session.expiresAt.getTime() <= d.clock().getTime()) throw new AppError('SESSION_REVOKED');
+      if (session.expiresAt.getTime() <= now) throw new AppError('SESSION_REVOKED');
+      if (cacheMs > 0) {
+        if (live.size > 50_000) live.clear();
+        live.set(claims.sid, { userId: session.userId, expiresAt: session.expiresAt.getTime(), checkedAt: Date.now() });
+      }
       return { userId: claims.sub, sessionId: claims.sid };
     },
   };
