@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { PAYABLE_STATUSES, UTILITY_KINDS } from '@jsb/shared';
 import type { CoreClient } from './core.client';
-import { UpstreamError, UpstreamRejection, type RequestOptions } from './http';
-import { CoreRefusal } from './core-booking.client';
 
 /** What the core's 缴费 API answers (mock/src/core/routes/bills.routes.ts). */
 const corePayable = z.object({
@@ -32,21 +30,7 @@ const account = z.object({ accountNumber: z.string(), utility: z.enum(UTILITY_KI
 const recordResult = z.object({ payable: corePayable, recorded: z.boolean(), note: z.string().optional() });
 
 export function createCoreBillsClient(core: CoreClient) {
-  async function get<S extends z.ZodType>(schema: S, path: string, opts: RequestOptions = {}): Promise<z.output<S>> {
-    let body: unknown;
-    try {
-      body = await core.call<unknown>(path, opts);
-    } catch (err) {
-      if (err instanceof UpstreamRejection) {
-        const { code, message: _m, ...details } = (err.body ?? {}) as Record<string, unknown>;
-        throw new CoreRefusal(typeof code === 'string' ? code : 'UNKNOWN', err.status, details);
-      }
-      throw err;
-    }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new UpstreamError('core', 'protocol', `${path}: unexpected payload (${parsed.error.issues[0]?.path.join('.')})`);
-    return parsed.data;
-  }
+  const get = core.parsed;
   const enc = encodeURIComponent;
   return {
     fees: (personId: string) => get(z.object({ fees: z.array(corePayable) }), '/core/v1/fees', { query: { personId } }),

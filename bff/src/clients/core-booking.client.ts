@@ -13,41 +13,15 @@ import {
   type Booking,
 } from '@jsb/shared';
 import type { CoreClient } from './core.client';
-import { UpstreamError, UpstreamRejection, type RequestOptions } from './http';
 
-/** A business refusal from the core's booking systems: its code and the details it gave. */
-export class CoreRefusal extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: number,
-    readonly details: Record<string, unknown>,
-  ) {
-    super(`core refused: ${code}`);
-    this.name = 'CoreRefusal';
-  }
-}
+export { CoreRefusal } from './core.client';
 
 /**
  * The core's catalog, calendar, slot and booking APIs, mapped to our shared types. A payload that no longer
  * matches its schema stops here as a protocol error instead of leaking a renamed field to the miniapp.
  */
 export function createCoreBookingClient(core: CoreClient) {
-  async function get<S extends z.ZodType>(schema: S, path: string, opts: RequestOptions = {}): Promise<z.output<S>> {
-    let body: unknown;
-    try {
-      body = await core.call<unknown>(path, opts);
-    } catch (err) {
-      if (err instanceof UpstreamRejection) {
-        const b = (err.body ?? {}) as Record<string, unknown>;
-        const { code, message: _message, ...details } = b;
-        throw new CoreRefusal(typeof code === 'string' ? code : 'UNKNOWN', err.status, details);
-      }
-      throw err;
-    }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new UpstreamError('core', 'protocol', `${path}: unexpected payload (${parsed.error.issues[0]?.path.join('.')})`);
-    return parsed.data;
-  }
+  const get = core.parsed;
   const enc = encodeURIComponent;
   const bookingList = z.object({ bookings: z.array(bookingSchema) });
 

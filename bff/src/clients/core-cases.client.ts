@@ -1,29 +1,13 @@
 import { z } from 'zod';
 import { coreCaseSchema, coreRatingSchema, coreRatingStateSchema, hallStatsSchema, maskedCaseSchema, type MailingAddress, type RatingLevel } from '@jsb/shared';
 import type { CoreClient } from './core.client';
-import { CoreRefusal } from './core-booking.client';
-import { UpstreamError, UpstreamRejection, type RequestOptions } from './http';
 
 /**
  * The core's case (办件), mailing and 好差评 APIs, parsed with the shared schemas. A 4xx becomes a CoreRefusal
  * with the core's code and details; a payload that no longer matches stops here as a protocol error.
  */
 export function createCoreCasesClient(core: CoreClient) {
-  async function get<S extends z.ZodType>(schema: S, path: string, opts: RequestOptions = {}): Promise<z.output<S>> {
-    let body: unknown;
-    try {
-      body = await core.call<unknown>(path, opts);
-    } catch (err) {
-      if (err instanceof UpstreamRejection) {
-        const { code, message: _m, ...details } = (err.body ?? {}) as Record<string, unknown>;
-        throw new CoreRefusal(typeof code === 'string' ? code : 'UNKNOWN', err.status, details);
-      }
-      throw err;
-    }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new UpstreamError('core', 'protocol', `${path}: unexpected payload (${parsed.error.issues[0]?.path.join('.')})`);
-    return parsed.data;
-  }
+  const get = core.parsed;
   const enc = encodeURIComponent;
   type Rate = { personId: string; requestId: string; level: RatingLevel; tags: string[]; comment: string; ratedAt: string };
   // a rating is relayed to the province inside the core: its 503 says the province is down, not the core

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { coreComplaintSchema, type ComplaintCategory, type ComplaintRating, type CoreComplaint, type PhotoType } from '@jsb/shared';
 import type { CoreClient } from './core.client';
-import { CoreRefusal } from './core-booking.client';
-import { UpstreamError, UpstreamRejection, type RequestOptions } from './http';
 
 export interface CoreComplaintCreate {
   personId: string;
@@ -21,21 +19,7 @@ export interface CoreComplaintCreate {
  * protocol error; a 4xx becomes a CoreRefusal with the core's code and details.
  */
 export function createCoreComplaintsClient(core: CoreClient) {
-  async function get<S extends z.ZodType>(schema: S, path: string, opts: RequestOptions = {}): Promise<z.output<S>> {
-    let body: unknown;
-    try {
-      body = await core.call<unknown>(path, opts);
-    } catch (err) {
-      if (err instanceof UpstreamRejection) {
-        const { code, message: _message, ...details } = (err.body ?? {}) as Record<string, unknown>;
-        throw new CoreRefusal(typeof code === 'string' ? code : 'UNKNOWN', err.status, details);
-      }
-      throw err;
-    }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new UpstreamError('core', 'protocol', `${path}: unexpected payload (${parsed.error.issues[0]?.path.join('.')})`);
-    return parsed.data;
-  }
+  const get = core.parsed;
   const enc = encodeURIComponent;
   const photoAck = z.object({ photoId: z.string(), bytes: z.number() });
   const list = z.object({ complaints: z.array(coreComplaintSchema) });

@@ -1,5 +1,18 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { createHttpClient, UpstreamRejection, type HttpClient, type RequestOptions } from './http';
+import type { z } from 'zod';
+import { createHttpClient, UpstreamError, UpstreamRejection, type HttpClient, type RequestOptions } from './http';
+
+/** A business refusal from a core system: its code and the details it gave (e.g. SLOT_FULL with the nearest slots). */
+export class CoreRefusal extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    readonly details: Record<string, unknown>,
+  ) {
+    super(`core refused: ${code}`);
+    this.name = 'CoreRefusal';
+  }
+}
 
 /**
  * The city's core government systems. Every call carries a signed header set:
@@ -28,6 +41,11 @@ export interface CoreClient {
   http: HttpClient;
   /** Sends a call and returns the body on 2xx; throws UpstreamRejection with the core's own error body on 4xx. */
   call<T>(path: string, opts?: RequestOptions): Promise<T>;
+  /**
+   * A call whose answer is parsed with our shared schema: a 4xx becomes a CoreRefusal with the core's code and
+   * details; a payload that no longer matches stops here as a protocol error instead of leaking a renamed field.
+   */
+  parsed<S extends z.ZodType>(schema: S, path: string, opts?: RequestOptions): Promise<z.output<S>>;
   verifyIdentity(name: string, idNumber: string): Promise<IdentityVerdict>;
 }
 
@@ -45,9 +63,25 @@ export function createCoreClient(o: { baseUrl: string; clientId: string; secret:
     if (res.status >= 400) throw new UpstreamRejection('core', res.status, res.body);
     return res.body as T;
   }
+  async function parsed<S extends z.ZodType>(schema: S, path: string, opts: RequestOptions = {}): Promise<z.output<S>> {
+    let body: unknown;
+    try {
+      body = await call<unknown>(path, opts);
+    } catch (err) {
+      if (err instanceof UpstreamRejection) {
+        const { code, message: _message, ...details } = (err.body ?? {}) as Record<string, unknown>;
+        throw new CoreRefusal(typeof code === 'string' ? code : 'UNKNOWN', err.status, details);
+      }
+      throw err;
+    }
+    const result = schema.safeParse(body);
+    if (!result.success) throw new UpstreamError('core', 'protocol', `${path}: unexpected payload (${result.error.issues[0]?.path.join('.')})`);
+    return result.data;
+  }
   return {
     http,
     call,
+    parsed,
     async verifyIdentity(name, idNumber) {
       // a read: safe to retry
       const r = await call<IdentityVerdict>('/core/v1/identity/verify', { method: 'POST', body: { name, idNumber }, idempotent: true });
