@@ -10,7 +10,6 @@ import {
   type BookingStanding,
   type SlotRules,
 } from '@jsb/shared';
-import { AppError } from '../../http/errors';
 import type { AuthContext } from '../../http/auth';
 import type { IdempotencyStore } from '../../db/idempotency';
 import { CoreRefusal, type CoreBookingClient } from '../../clients/core-booking.client';
@@ -18,6 +17,7 @@ import type { CitizenModel } from '../auth/citizen.model';
 import type { CatalogService } from '../catalog/catalog.service';
 import { refusalToAppError } from './refusals';
 import type { Reminders } from './reminders';
+import { ensurePerson } from '../auth/person';
 
 export interface AppointmentsDeps {
   core: CoreBookingClient;
@@ -64,12 +64,7 @@ export function toAppointment(b: Booking, now: Date, rules: SlotRules): Appointm
 export function createAppointmentsService(d: AppointmentsDeps) {
   const rules = d.rules ?? DEFAULT_SLOT_RULES;
 
-  async function personOf(auth: AuthContext): Promise<string> {
-    const c = await d.citizens.findOne({ userId: auth.userId }).lean();
-    const personId = c?.realName?.personId;
-    if (!personId) throw new AppError('REAL_NAME_REQUIRED', { hint: '预约需要实名：请到“我的 › 实名认证”填写姓名和身份证号码，认证后即可预约。' });
-    return personId;
-  }
+  const personOf = (auth: AuthContext) => ensurePerson(d.citizens, auth, '预约需要实名：请到“我的 › 实名认证”填写姓名和身份证号码，认证后即可预约。');
 
   async function core<T>(p: Promise<T>): Promise<T> {
     try {

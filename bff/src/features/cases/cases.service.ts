@@ -20,6 +20,7 @@ import type { CoreCasesClient } from '../../clients/core-cases.client';
 import type { CitizenModel } from '../auth/citizen.model';
 import type { LookupAttemptModel } from './lookup-attempt.model';
 import { caseRefusal } from './refusals';
+import { ensurePerson } from '../auth/person';
 
 export interface CasesDeps {
   core: CoreCasesClient;
@@ -40,11 +41,8 @@ export async function fromCore<T>(p: Promise<T>): Promise<T> {
 }
 
 /** The personId behind a signed-in citizen; cases need a verified real name. */
-export async function personOf(citizens: CitizenModel, auth: AuthContext): Promise<string> {
-  const c = await citizens.findOne({ userId: auth.userId }).lean();
-  const personId = c?.realName?.personId;
-  if (!personId) throw new AppError('REAL_NAME_REQUIRED', { hint: '查看我的办件需要实名：请到“我的 › 实名认证”填写姓名和身份证号码；也可以用办件编号和查询码直接查询。' });
-  return personId;
+export function personOf(citizens: CitizenModel, auth: AuthContext): Promise<string> {
+  return ensurePerson(citizens, auth, '查看我的办件需要实名：请到“我的 › 实名认证”填写姓名和身份证号码；也可以用办件编号和查询码直接查询。');
 }
 
 export function statusLabel(c: Pick<CoreCase, 'status' | 'decision'>): string {

@@ -23,6 +23,7 @@ import type { ComplaintPhotoModel } from './photo.model';
 import { readPhotoUpload, reencodePhoto } from './photos';
 import { complaintRefusal } from './refusals';
 import { fromCore, fromEntry, type ComplaintEntry, type ComplaintPayload } from './view';
+import { ensurePerson } from '../auth/person';
 
 export const COMPLAINT_KIND = 'complaint.create';
 const DAY_MS = 24 * 3600_000;
@@ -60,12 +61,8 @@ function asBuffer(v: unknown): Buffer {
 }
 
 export function createComplaintsService(d: ComplaintsDeps) {
-  async function personOf(auth: AuthContext): Promise<string> {
-    const c = await d.citizens.findOne({ userId: auth.userId }).lean();
-    const personId = c?.realName?.personId;
-    if (!personId) throw new AppError('REAL_NAME_REQUIRED', { hint: '找茬需要实名，便于限时答复和回访（可以选择对窗口匿名）：请到“我的 › 实名认证”完成认证。' });
-    return personId;
-  }
+  const personOf = (auth: AuthContext) =>
+    ensurePerson(d.citizens, auth, '找茬需要实名，便于限时答复和回访（可以选择对窗口匿名）：请到“我的 › 实名认证”完成认证。');
 
   async function core<T>(p: Promise<T>): Promise<T> {
     try {

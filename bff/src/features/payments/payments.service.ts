@@ -13,6 +13,7 @@ import type { Settlement } from './settlement';
 import { WxpayRefusal, type WxpayClient } from './wxpay.client';
 import type { WxpaySettings } from './wxpay.keys';
 import { signRequestPayment } from './wxpay.signature';
+import { ensurePerson } from '../auth/person';
 
 export interface PaymentsDeps {
   payments: PaymentModel;
@@ -56,11 +57,7 @@ export function createPaymentsService(d: PaymentsDeps) {
     return c;
   }
 
-  async function personOf(auth: AuthContext): Promise<string> {
-    const personId = (await citizenOf(auth)).realName?.personId;
-    if (!personId) throw new AppError('REAL_NAME_REQUIRED', { hint: '查看和缴纳办件费用需要实名：请到“我的 › 实名认证”填写姓名和身份证号码。' });
-    return personId;
-  }
+  const personOf = (auth: AuthContext) => ensurePerson(d.citizens, auth, '查看和缴纳办件费用需要实名：请到“我的 › 实名认证”填写姓名和身份证号码。');
 
   async function core<T>(p: Promise<T>): Promise<T> {
     try {
