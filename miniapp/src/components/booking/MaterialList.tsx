@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { Material, MergedMaterial } from '@jsb/shared'
 import { materialForm } from '../../utils/booking-format'
+import { tappable } from '../../utils/a11y'
 
 interface Props {
   materials: readonly (Material | MergedMaterial)[]
@@ -32,7 +33,7 @@ export function MaterialList({ materials, checked, onToggle }: Props) {
             {m.note ? <Text className='bk-material__note'>{m.note}</Text> : null}
             {forItems && forItems.length ? <Text className='bk-material__for'>用于：{forItems.map((f) => f.name).join('、')}</Text> : null}
             {onToggle ? (
-              <View className={`bk-check${done ? ' bk-check--on' : ''}`} onClick={() => onToggle(i)}>
+              <View className={`bk-check${done ? ' bk-check--on' : ''}`} {...tappable('checkbox', { checked: done })} onClick={() => onToggle(i)}>
                 <Text className='bk-check__box'>{done ? '✓' : ''}</Text>
                 <Text className='bk-check__label'>我已备齐</Text>
               </View>

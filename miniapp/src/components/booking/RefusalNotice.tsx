@@ -6,6 +6,7 @@ import { Button } from '../ui'
 import { dateLabel, timeRange } from '../../utils/booking-format'
 import type { RefusalView } from '../../utils/booking-refusal'
 import { APPOINTMENTS, BOOKING_TAB, MINE_TAB, REAL_NAME } from '../../utils/routes'
+import { tappable } from '../../utils/a11y'
 
 interface Props {
   view: RefusalView
@@ -52,7 +53,7 @@ export function RefusalNotice({ view, onNearest, onReselect, onRetry, requestRef
         <View className='bk-nearest'>
           <Text className='bk-nearest__title'>最近的空余时段，点一下即可改选：</Text>
           {view.nearest.map((n) => (
-            <View key={n.slotId} className='bk-nearest__slot' hoverClass='bk-nearest__slot--pressed' onClick={() => onNearest(n)}>
+            <View key={n.slotId} className='bk-nearest__slot' hoverClass='bk-nearest__slot--pressed' {...tappable()} onClick={() => onNearest(n)}>
               <Text className='bk-nearest__when'>{`${dateLabel(n.date)} ${timeRange(n.start, n.end)}`}</Text>
               <Text className='bk-nearest__kind'>{`${SLOT_KIND_LABEL[n.kind]} · 余${n.remaining}`}</Text>
             </View>

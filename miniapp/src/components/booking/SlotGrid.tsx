@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { Slot } from '@jsb/shared'
 import { groupSlotsByKind, slotStateText, timeRange } from '../../utils/booking-format'
+import { tappable } from '../../utils/a11y'
 
 const KIND_NOTE: Record<Slot['kind'], string> = {
   regular: '工作日上午、下午的正常办公时间',
@@ -28,6 +29,7 @@ export function SlotGrid({ slots, onPick, currentId }: { slots: readonly Slot[];
                   key={s.id}
                   className={`bk-slot${open ? '' : ' bk-slot--off'}${current ? ' bk-slot--current' : ''}`}
                   hoverClass={open ? 'bk-slot--pressed' : 'none'}
+                  {...tappable('button', { disabled: !open })}
                   onClick={open ? () => onPick(s) : undefined}
                 >
                   <Text className='bk-slot__time'>{timeRange(s.start, s.end)}</Text>

@@ -7,4 +7,6 @@ import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 
-export { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
+export { Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
+// Button with its role and tab stop on H5 (see ./Button)
+export { Button } from './Button'

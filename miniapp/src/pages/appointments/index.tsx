@@ -16,6 +16,7 @@ import { loadStanding, standingStore } from '../../services/booking'
 import { BOOKING_STATUS_LABEL, dateLabel, timeRange } from '../../utils/booking-format'
 import { appointmentUrl, BOOKING_TAB, REAL_NAME } from '../../utils/routes'
 import './index.scss'
+import { tappable } from '../../utils/a11y'
 
 /** 我的预约: newest first, each with its status; empty state leads to 去预约. */
 export default function Appointments() {
@@ -59,7 +60,7 @@ export default function Appointments() {
       {list.data && list.data.length > 0 ? (
         <>
           {list.data.map((a) => (
-            <View key={a.id} className='jsb-card appts__row' hoverClass='appts__row--pressed' onClick={() => void Taro.navigateTo({ url: appointmentUrl(a.id) })}>
+            <View key={a.id} className='jsb-card appts__row' hoverClass='appts__row--pressed' {...tappable()} onClick={() => void Taro.navigateTo({ url: appointmentUrl(a.id) })}>
               <View className='appts__head'>
                 <Text className='appts__name'>{a.itemName}</Text>
                 <Text className={`bk-status bk-status--${a.status}`}>{BOOKING_STATUS_LABEL[a.status]}</Text>

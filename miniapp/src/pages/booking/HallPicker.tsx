@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { Hall } from '@jsb/shared'
 import { Button } from '../../components/ui'
+import { tappable } from '../../utils/a11y'
 
 /** The chosen hall, and the list of all 15 (city hall first) to switch. The choice is remembered. */
 export function HallPicker({ halls, current, onChoose }: { halls: readonly Hall[]; current: Hall; onChoose: (id: string) => void }) {
@@ -21,6 +22,7 @@ export function HallPicker({ halls, current, onChoose }: { halls: readonly Hall[
             <View
               key={h.id}
               className={`booking__hall-option${h.id === current.id ? ' booking__hall-option--on' : ''}`}
+              {...tappable('radio', { checked: h.id === current.id })}
               onClick={() => {
                 onChoose(h.id)
                 setOpen(false)

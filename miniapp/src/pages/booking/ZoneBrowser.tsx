@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import type { Hall } from '@jsb/shared'
 import { zoneServices } from '../../utils/booking-format'
 import type { Browse } from './ItemSearch'
+import { tappable } from '../../utils/a11y'
 
 /** Browse by zone (专区): each zone of the chosen hall, with what it offers beyond regular hours. */
 export function ZoneBrowser({ hall, browse, onBrowse }: { hall: Hall; browse: Browse | null; onBrowse: (b: Browse | null) => void }) {
@@ -16,6 +17,7 @@ export function ZoneBrowser({ hall, browse, onBrowse }: { hall: Hall; browse: Br
             <View
               key={z.id}
               className={`booking__zone${z.id === selected ? ' booking__zone--on' : ''}`}
+              {...tappable('button', { pressed: z.id === selected })}
               onClick={() => onBrowse(z.id === selected ? null : { kind: 'zone', zoneId: z.id })}
             >
               <Text className='booking__zone-name'>{z.name}</Text>

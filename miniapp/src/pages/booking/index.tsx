@@ -15,6 +15,7 @@ import { HallPicker } from './HallPicker'
 import { ItemSearch, type Browse } from './ItemSearch'
 import { ZoneBrowser } from './ZoneBrowser'
 import './index.scss'
+import { tappable } from '../../utils/a11y'
 
 export default function Booking() {
   const hallId = useStore(hallIdStore)
@@ -94,7 +95,7 @@ export default function Booking() {
         {themes.status === 'error' ? <ErrorNotice error={themes.error} onRetry={themes.reload} /> : null}
         <View className='booking__themes'>
           {(themes.data ?? []).map((t) => (
-            <View key={t.id} className='booking__theme' hoverClass='booking__theme--pressed' onClick={() => void Taro.navigateTo({ url: themeUrl(t.id, hall?.id) })}>
+            <View key={t.id} className='booking__theme' hoverClass='booking__theme--pressed' {...tappable()} onClick={() => void Taro.navigateTo({ url: themeUrl(t.id, hall?.id) })}>
               <Text className='booking__theme-name'>{t.name}</Text>
               <Text className='booking__theme-desc'>{t.description}</Text>
               <Text className='booking__theme-count'>含 {t.itemIds.length} 个事项</Text>

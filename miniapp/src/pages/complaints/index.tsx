@@ -11,6 +11,7 @@ import { useReshow } from '../../hooks/useReshow'
 import { useSignedIn } from '../../hooks/useSignedIn'
 import { complaintUrl, COMPLAINT_NEW, instantLabel, slaLine } from '../../utils/complaint-format'
 import './index.scss'
+import { tappable } from '../../utils/a11y'
 
 /** 我的找茬: newest first, each with its state and where its deadline stands. */
 export default function MyComplaints() {
@@ -38,7 +39,7 @@ export default function MyComplaints() {
           {list.data.complaints.map((c) => {
             const sla = slaLine(c)
             return (
-              <View key={c.id} className='jsb-card zc-row' hoverClass='zc-row--pressed' onClick={() => void Taro.navigateTo({ url: complaintUrl(c.id) })}>
+              <View key={c.id} className='jsb-card zc-row' hoverClass='zc-row--pressed' {...tappable()} onClick={() => void Taro.navigateTo({ url: complaintUrl(c.id) })}>
                 <View className='zc-row__head'>
                   <Text className='zc-row__title'>{c.category}</Text>
                   <Text className={`zc-status zc-status--${c.status}`}>{c.statusLabel}</Text>

@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { Page } from '../../components/Page'
 import { PROMISE_TILES, type PromiseTile } from '../../utils/home'
 import './index.scss'
+import { tappable } from '../../utils/a11y'
 
 function open(tile: PromiseTile) {
   const t = tile.target
@@ -26,7 +27,7 @@ export default function Home() {
 
       <View className='home__tiles'>
         {PROMISE_TILES.map((tile) => (
-          <View key={tile.title} className='home__tile' hoverClass='home__tile--pressed' onClick={() => open(tile)}>
+          <View key={tile.title} className='home__tile' hoverClass='home__tile--pressed' {...tappable()} onClick={() => open(tile)}>
             <Text className='home__tile-title'>{tile.title}</Text>
             <Text className='home__tile-text'>{tile.text}</Text>
           </View>

@@ -15,6 +15,7 @@ import { useSignedIn } from '../../hooks/useSignedIn'
 import { instantText } from '../../utils/case-format'
 import { caseUrl } from '../../utils/case-routes'
 import { MINE_TAB } from '../../utils/routes'
+import { tappable } from '../../utils/a11y'
 
 /** 进度: my cases with status and countdown (signed in), and a lookup by number and code for anyone. */
 export default function Progress() {
@@ -38,7 +39,7 @@ export default function Progress() {
         {list.status === 'error' ? <ErrorNotice error={list.error} retryText='重新加载' onRetry={list.reload} /> : null}
         {list.data && list.data.length === 0 ? <StateBlock text='您还没有办件。在窗口受理后，办件会出现在这里；也可以用下方的办件编号和查询码查询。' /> : null}
         {list.data?.map((c) => (
-          <View key={c.caseNo} className='cs-row' hoverClass='cs-row--pressed' onClick={() => void Taro.navigateTo({ url: caseUrl(c.caseNo) })}>
+          <View key={c.caseNo} className='cs-row' hoverClass='cs-row--pressed' {...tappable()} onClick={() => void Taro.navigateTo({ url: caseUrl(c.caseNo) })}>
             <View className='cs-row__head'>
               <Text className='cs-row__name'>{c.itemName}</Text>
               <StatusPill label={c.statusLabel} status={c.status} />

@@ -116,7 +116,7 @@ export default function AppointmentDetail() {
           <Text className='jsb-subtitle'>签到码</Text>
           {ticket.data ? (
             <>
-              <Image className='appt__qr' src={ticket.data.qrPng} mode='scaleToFill' />
+              <Image className='appt__qr' src={ticket.data.qrPng} mode='scaleToFill' nativeProps={{ alt: '签到二维码，到大厅后出示给工作人员扫码' }} />
               <Text className='appt__window'>{checkInText(ticket.data.validFrom, ticket.data.validUntil)}</Text>
               <Text className='jsb-muted'>到大厅后在签到机或窗口出示此码。截屏也可以使用。</Text>
             </>

@@ -16,6 +16,7 @@ import { useSignedIn } from '../../../hooks/useSignedIn'
 import { isBad, shortDate } from '../../../utils/case-format'
 import { ratingUrl } from '../../../utils/case-routes'
 import { param } from '../../../utils/routes'
+import { tappable } from '../../../utils/a11y'
 
 /** 评价 (or 追评 with followUp=1): five levels, the tags of the chosen level, an optional comment. */
 export default function RatePage() {
@@ -74,7 +75,7 @@ export default function RatePage() {
         ) : null}
         <View className='cs-choices'>
           {RATING_LEVELS.map((l) => (
-            <View key={l} className={`cs-choice${level === l ? ' cs-choice--on' : ''}`} onClick={() => pick(l)}>
+            <View key={l} className={`cs-choice${level === l ? ' cs-choice--on' : ''}`} {...tappable('radio', { checked: level === l })} onClick={() => pick(l)}>
               {l}
             </View>
           ))}
@@ -85,7 +86,7 @@ export default function RatePage() {
           <Text className='jsb-subtitle cs-block'>{isBad(level) ? '哪里没做好？（至少选一项）' : level === '基本满意' ? '哪里还可以更好？' : '哪里做得好？'}</Text>
           <View className='cs-choices'>
             {offered.map((t) => (
-              <View key={t} className={`cs-choice${tags.includes(t) ? ' cs-choice--on' : ''}`} onClick={() => toggle(t)}>
+              <View key={t} className={`cs-choice${tags.includes(t) ? ' cs-choice--on' : ''}`} {...tappable('checkbox', { checked: tags.includes(t) })} onClick={() => toggle(t)}>
                 {t}
               </View>
             ))}

@@ -59,9 +59,9 @@ export function PhotoPicker({ photos, onChange }: Props) {
   return (
     <View className='zc-photos'>
       <View className='zc-photos__grid'>
-        {photos.map((p) => (
+        {photos.map((p, i) => (
           <View key={p.key} className='zc-photo'>
-            <Image className='zc-photo__img' src={p.path} mode='aspectFill' onClick={() => void Taro.previewImage({ current: p.path, urls: photos.map((x) => x.path) })} />
+            <Image className='zc-photo__img' src={p.path} mode='aspectFill' nativeProps={{ alt: `第${i + 1}张照片，点击查看大图`, role: 'button', tabIndex: 0 }} onClick={() => void Taro.previewImage({ current: p.path, urls: photos.map((x) => x.path) })} />
             <Text className={`zc-photo__state zc-photo__state--${p.state}`}>
               {p.state === 'uploading' ? `上传中 ${p.progress}%` : p.state === 'done' ? '已上传' : '上传失败'}
             </Text>

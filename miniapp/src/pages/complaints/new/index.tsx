@@ -108,7 +108,7 @@ export default function NewComplaint() {
             <Text className='jsb-muted'>哪个专区（可不选）</Text>
             <View className='zc-chips'>
               {hall.zones.map((z) => (
-                <View key={z.id} className={`zc-chip zc-chip--small${zoneId === z.id ? ' zc-chip--on' : ''}`} onClick={() => changed(setZoneId)(zoneId === z.id ? null : z.id)}>
+                <View key={z.id} className={`zc-chip zc-chip--small${zoneId === z.id ? ' zc-chip--on' : ''}`} role='radio' aria-checked={zoneId === z.id} onClick={() => changed(setZoneId)(zoneId === z.id ? null : z.id)}>
                   <Text>{z.name}</Text>
                 </View>
               ))}

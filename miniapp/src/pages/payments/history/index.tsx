@@ -15,6 +15,7 @@ import { useReshow } from '../../../hooks/useReshow'
 import { useSignedIn } from '../../../hooks/useSignedIn'
 import { beijingDateTime, money, PAYMENT_STATUS_LABEL, PAYMENTS, paymentResultUrl } from '../../../utils/payment-format'
 import '../../../components/payments/index.scss'
+import { tappable } from '../../../utils/a11y'
 
 /** 缴费记录: newest first, each with its 电子缴费凭证; a refundable fee offers 申请退费. */
 export default function PaymentHistory() {
@@ -53,7 +54,7 @@ export default function PaymentHistory() {
       ) : null}
       {list.data?.map((p) => (
         <View key={p.id}>
-          <View className='jsb-card pay-card' onClick={() => setOpen(open === p.id ? null : p.id)}>
+          <View className='jsb-card pay-card' {...(p.receipt ? tappable('button', { expanded: open === p.id }) : {})} onClick={() => setOpen(open === p.id ? null : p.id)}>
             <View className='pay-card__head'>
               <Text className='pay-card__title'>{p.title}</Text>
               <Text className={`pay-status pay-status--${p.status}`}>{PAYMENT_STATUS_LABEL[p.status]}</Text>
