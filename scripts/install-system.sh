@@ -2,6 +2,27 @@
 # System packages the tests need on Debian: Chromium for the browser tests, CJK fonts so pages render Chinese.
 # Safe to run again; does nothing when everything is there. Needs root (or sudo) only when something is missing.
 set -euo pipefail
+
+# schemathesis (PyPI) for the fuzz test (tests/fuzz/run.ts, run by tests/integration/fuzz.test.ts), pinned, in a venv of
+# its own so the system Python stays untouched. Any Python >= 3.9 works (3.11 here); does nothing when it is there.
+ST_VERSION=4.32.5
+ST_VENV="${XDG_CACHE_HOME:-$HOME/.cache}/jishiban/venv"
+if "$ST_VENV/bin/st" --version 2>/dev/null | grep -q "version $ST_VERSION\$"; then
+  echo "schemathesis $ST_VERSION is present in $ST_VENV"
+else
+  echo "schemathesis: installing $ST_VERSION in $ST_VENV"
+  mkdir -p "$(dirname "$ST_VENV")"
+  if ! python3 -m venv --clear "$ST_VENV" >/dev/null 2>&1; then
+    # Debian's python3 without its venv module
+    [ "$(id -u)" -eq 0 ] && ST_SUDO="" || ST_SUDO="sudo"
+    $ST_SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $ST_SUDO apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+    python3 -m venv --clear "$ST_VENV"
+  fi
+  "$ST_VENV/bin/python" -m pip install --quiet --disable-pip-version-check "schemathesis==$ST_VERSION"
+  "$ST_VENV/bin/st" --version
+fi
+
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi 'noto sans cjk\|wqy\|droid sans fallback' || need+=(fonts-noto-cjk)

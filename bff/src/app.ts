@@ -28,6 +28,7 @@ import { createAppointmentsService } from './features/appointments/appointments.
 import { appointmentRoutes } from './features/appointments/appointments.routes';
 import type { PeriodicJob } from './jobs/runner';
 import { claimModel, createClaims } from './db/claims';
+import { attemptModel, createRateLimiter } from './db/attempts';
 import { createOutbox, type Deliver } from './outbox/outbox';
 import { outboxModel } from './outbox/outbox.model';
 import { createPaymentsFeature } from './features/payments/payments.feature';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
     outbox: outboxModel(db),
     complaintPhotos: complaintPhotoModel(db),
     lookupAttempts: lookupAttemptModel(db),
+    rateAttempts: attemptModel(db),
   };
   const claims = createClaims(models.claims);
   // features register how each kind of queued write reaches its core system
@@ -86,6 +88,11 @@ export function createApp(deps: AppDeps) {
     clock,
     refreshTtlSeconds: config.REFRESH_TTL_SECONDS,
     sessionCacheMs: config.SESSION_CACHE_MS,
+    signInLimits: {
+      limiter: createRateLimiter({ model: models.rateAttempts, clock }),
+      perAddress: { max: config.SIGNIN_LIMIT_PER_ADDRESS, windowMs: 60_000 },
+      perOpenid: { max: config.SIGNIN_LIMIT_PER_OPENID, windowMs: 10 * 60_000 },
+    },
     tokens: { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, accessTtlSeconds: config.ACCESS_TTL_SECONDS },
   });
   const me = createMeService({ ...models, core: deps.core, wechat: deps.wechat, piiHashSecret: config.PII_HASH_SECRET, clock });

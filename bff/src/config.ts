@@ -26,6 +26,10 @@ const envSchema = z.object({
   WECHAT_TPL_BOOKING_REMINDER: z.string().min(1).default('tpl_booking_reminder'),
   /** how long an instance trusts a session it found live (ms); 0 asks MongoDB on every request */
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  /** sign-in attempts one client address may make per minute (before WeChat is asked) */
+  SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(60),
+  /** sign-ins one WeChat user (openid) may make per 10 minutes */
+  SIGNIN_LIMIT_PER_OPENID: z.coerce.number().int().min(1).default(10),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   DEV_LOGIN: bool.default(false),
   /** validate every response against its schema (default: outside production) */

@@ -6,6 +6,7 @@ import { createLogger } from './log';
 import { createCoreClient } from './clients/core.client';
 import { createWechatClient } from './clients/wechat.client';
 import { ensureIndexes, sweepExpired } from './db/indexes';
+import { MONGO_OPTIONS } from './db/unavailable';
 import { createJobRunner, type PeriodicJob } from './jobs/runner';
 
 async function main(): Promise<void> {
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger({ level: config.LOG_LEVEL });
-  const db = await mongoose.createConnection(config.MONGODB_URI, { dbName: config.MONGODB_DB, serverSelectionTimeoutMS: 5000 }).asPromise();
+  const db = await mongoose.createConnection(config.MONGODB_URI, MONGO_OPTIONS(config.MONGODB_DB)).asPromise();
   const clock = () => new Date();
   const { app, jobs, claims, instanceId } = createApp({
     config,

@@ -70,6 +70,7 @@ export const ERROR_CODES = [
   // upstream and server
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_TIMEOUT',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 
@@ -155,5 +156,6 @@ export const ERROR_TEXT: Record<ErrorCode, { message: string; hint: string }> = 
     hint: '请稍后重试；您填写的内容不会丢失。急需办理可拨打12345。',
   },
   UPSTREAM_TIMEOUT: { message: '政务系统响应超时。', hint: '请稍后刷新查看结果，不要重复提交。' },
+  SERVICE_UNAVAILABLE: { message: '服务暂时不可用，正在自动恢复。', hint: '请过一两分钟再试；之前已提交成功的内容不受影响。' },
   INTERNAL: { message: '系统出了点问题。', hint: '请稍后重试；如多次出现，请拨打12345反映。' },
 };

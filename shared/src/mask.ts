@@ -12,3 +12,11 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`;
   return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
 }
+
+const ID_IN_TEXT = /(?<![\dA-Za-z])(\d{3})\d{11}(\d{3}[\dXx])(?![\dA-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+
+/** Free text a citizen wrote (a complaint's description): ID numbers and mobile numbers in it shown masked. */
+export function maskNumbersInText(text: string): string {
+  return text.replace(ID_IN_TEXT, '$1***********$2').replace(MOBILE_IN_TEXT, '$1****$2');
+}

@@ -88,6 +88,9 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     WXPAY_PLATFORM_KEYS: JSON.stringify(Object.fromEntries(wxpayKeys.platformKeys.map((k) => [k.serial, k.publicKeyPem]))),
     WXPAY_APIV3_KEY: wxpayKeys.apiV3Key,
     WXPAY_DEV_PAY_PAGE: '1',
+    // every test file signs many citizens in from 127.0.0.1 at a frozen clock; tests/security/rate-limits.test.ts sets low limits
+    SIGNIN_LIMIT_PER_ADDRESS: '100000',
+    SIGNIN_LIMIT_PER_OPENID: '100000',
     ...(o.h5Dist ? { H5_DIST: o.h5Dist } : {}),
     ...o.env,
   });

@@ -1,6 +1,10 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { createHttpClient, UpstreamError, UpstreamRejection, type HttpClient, type RequestOptions } from './http';
+import { AppError } from '../http/errors';
+
+/** a path segment "." or ".." (also percent-encoded), which URL normalisation would resolve */
+const DOT_SEGMENT = /\/(\.|%2e){1,2}(\/|$)/i;
 
 /** A business refusal from a core system: its code and the details it gave (e.g. SLOT_FULL with the nearest slots). */
 export class CoreRefusal extends Error {
@@ -59,6 +63,8 @@ export function createCoreClient(o: { baseUrl: string; clientId: string; secret:
     sign: (r) => signCoreHeaders({ ...r, secret: o.secret, clientId: o.clientId, nowMs: Date.now() }),
   });
   async function call<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+    // an id that is "." or ".." would walk the core's URL up to another endpoint: such a path never leaves the bff
+    if (DOT_SEGMENT.test(path.split('?')[0] ?? path)) throw new AppError('NOT_FOUND');
     const res = await http.request<T | CoreErrorBody>(path, opts);
     if (res.status >= 400) throw new UpstreamRejection('core', res.status, res.body);
     return res.body as T;

@@ -44,9 +44,18 @@ export interface IdempotencyStore {
   once<T>(call: IdempotentCall<T>): Promise<T>;
 }
 
-export function createIdempotencyStore(o: { model: IdempotencyModel; clock: () => Date; ttlHours?: number; waitMs?: number }): IdempotencyStore {
+/**
+ * A record still pending this long after it was claimed belongs to a request that can no longer be running (its
+ * bff instance died mid-request: a crash, a SIGKILL, a lost database): a repeat takes it over and runs the write
+ * again, instead of being told "still in progress" until the record expires. The work behind it must therefore be
+ * safe to run again (keyed writes: the outbox entry id, the core's request id).
+ */
+export const STALE_PENDING_MS = 30_000;
+
+export function createIdempotencyStore(o: { model: IdempotencyModel; clock: () => Date; ttlHours?: number; waitMs?: number; staleMs?: number }): IdempotencyStore {
   const ttlMs = (o.ttlHours ?? 24) * 3600_000;
   const waitMs = o.waitMs ?? 3000;
+  const staleMs = o.staleMs ?? STALE_PENDING_MS;
   return {
     async once<T>(call: IdempotentCall<T>): Promise<T> {
       if (call.key === undefined) return call.run();
@@ -60,7 +69,7 @@ export function createIdempotencyStore(o: { model: IdempotencyModel; clock: () =
         await o.model.create({ _id: id, requestHash, state: 'pending', createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) });
       } catch (err) {
         if ((err as { code?: number }).code !== 11000) throw err;
-        return replay<T>(id, requestHash);
+        if (!(await takeOver(id, requestHash, now))) return replay<T>(id, requestHash);
       }
       try {
         const result = await call.run();
@@ -77,6 +86,20 @@ export function createIdempotencyStore(o: { model: IdempotencyModel; clock: () =
       }
     },
   };
+
+  /** true when the pending record `id` was abandoned and this caller won it (one insert on a unique _id decides) */
+  async function takeOver(id: string, requestHash: string, now: Date): Promise<boolean> {
+    const doc = await o.model.findById(id, { state: 1, requestHash: 1, createdAt: 1 }).lean();
+    if (!doc || doc.state !== 'pending' || doc.requestHash !== requestHash || now.getTime() - doc.createdAt.getTime() < staleMs) return false;
+    try {
+      await o.model.create({ _id: `${id}#takeover#${doc.createdAt.getTime()}`, requestHash, state: 'done', createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) });
+    } catch (err) {
+      if ((err as { code?: number }).code === 11000) return false;
+      throw err;
+    }
+    await o.model.updateOne({ _id: id }, { $set: { createdAt: now } });
+    return true;
+  }
 
   async function replay<T>(id: string, requestHash: string): Promise<T> {
     const deadline = Date.now() + waitMs;

@@ -6,6 +6,7 @@ import type { Logger } from '../log';
 import { AppError, isAppError } from './errors';
 import { ERROR_STATUS } from './error-status';
 import { UpstreamError } from '../clients/http';
+import { isDatabaseUnavailable } from '../db/unavailable';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -59,6 +60,8 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof UpstreamError) {
     return new AppError(err.kind === 'timeout' ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE', { cause: err });
   }
+  // the database is down or unreachable: a 503 that says we are recovering, not a 500
+  if (isDatabaseUnavailable(err)) return new AppError('SERVICE_UNAVAILABLE', { cause: err });
   const e = err as { status?: number; expose?: boolean; type?: string };
   // koa / router HTTP errors we raise ourselves carry a status
   if (e && e.status === 405) return new AppError('METHOD_NOT_ALLOWED', { cause: err });

@@ -11,7 +11,7 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
   return s;
 }
 
-const GENERIC: ErrorCode[] = ['VALIDATION_FAILED', 'RATE_LIMITED', 'INTERNAL'];
+const GENERIC: ErrorCode[] = ['VALIDATION_FAILED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL'];
 const AUTH: ErrorCode[] = ['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'TOKEN_INVALID', 'SESSION_REVOKED'];
 const BODY: ErrorCode[] = ['BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'];
 
@@ -49,7 +49,9 @@ function parameters(spec: AnyRouteSpec): Json[] {
 export function buildOpenApi(routes: AnyRouteSpec[], info: { version: string }): Json {
   const paths: Record<string, Record<string, Json>> = {};
   for (const spec of routes) {
-    const codes = new Set<ErrorCode>([...GENERIC, ...(spec.auth ? AUTH : []), ...(spec.body ? BODY : []), ...(spec.errors ?? [])]);
+    // development helpers (/__dev/*, mounted only with DEV_LOGIN, never in production) are not part of the product API
+    if (spec.path.startsWith('/__')) continue;
+    const codes = new Set<ErrorCode>([...GENERIC, ...(spec.auth ? AUTH : []), ...(spec.body || spec.rawBody ? BODY : []), ...(spec.errors ?? [])]);
     if (spec.params) codes.add('NOT_FOUND');
     const byStatus = new Map<number, ErrorCode[]>();
     for (const c of codes) byStatus.set(ERROR_STATUS[c], [...(byStatus.get(ERROR_STATUS[c]) ?? []), c]);
@@ -59,11 +61,17 @@ export function buildOpenApi(routes: AnyRouteSpec[], info: { version: string }):
       spec.response === null
         ? { description: 'No Content' }
         : { description: 'OK', content: { 'application/json': { schema: jsonSchema(spec.response as z.ZodType, 'output') } } };
-    for (const [status, list] of [...byStatus.entries()].sort((a, b) => a[0] - b[0])) {
-      responses[String(status)] = {
-        description: list.join(', '),
-        content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
-      };
+    if (spec.failure) {
+      const statuses = new Set([...byStatus.keys(), ...spec.failure.statuses]);
+      const schema = jsonSchema(spec.failure.schema as z.ZodType, 'output');
+      for (const status of [...statuses].sort((a, b) => a - b)) responses[String(status)] = { description: 'Failure', content: { 'application/json': { schema } } };
+    } else {
+      for (const [status, list] of [...byStatus.entries()].sort((a, b) => a[0] - b[0])) {
+        responses[String(status)] = {
+          description: list.join(', '),
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+        };
+      }
     }
     const op: Json = {
       operationId: spec.operationId,
@@ -75,6 +83,16 @@ export function buildOpenApi(routes: AnyRouteSpec[], info: { version: string }):
     };
     if (spec.body) {
       op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(spec.body as z.ZodType, 'input') } } };
+    }
+    if (spec.rawBody) {
+      const content: Record<string, Json> = {};
+      for (const type of spec.rawBody) {
+        content[type] =
+          type === 'multipart/form-data'
+            ? { schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } }, required: ['file'] } }
+            : { schema: { type: 'string', contentMediaType: type } };
+      }
+      op.requestBody = { required: true, content };
     }
     const p = toOpenApiPath(spec.path);
     paths[p] = { ...(paths[p] ?? {}), [spec.method]: op };

@@ -27,6 +27,13 @@ export interface RouteSpec<B, Q, P, R, A extends boolean = boolean> {
   status?: number;
   /** codes this operation may answer beyond the generic ones, for the OpenAPI document */
   errors?: ErrorCode[];
+  /**
+   * For an operation whose failures are not our error body (a webhook answering in its caller's format):
+   * the schema of its failure answers and the statuses it may answer with, for the OpenAPI document.
+   */
+  failure?: { schema: Schema; statuses: number[] };
+  /** content types of a body the handler reads itself (not JSON), for the OpenAPI document */
+  rawBody?: string[];
   /** Accepts an Idempotency-Key header (documented; enforcement is by the service) */
   idempotencyKey?: boolean;
   cache?: string;

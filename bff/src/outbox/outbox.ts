@@ -37,8 +37,13 @@ export interface OutboxDeps {
   backoffMs?: (attempts: number) => number;
 }
 
-/** an attempt claimed this long ago without an outcome was cut short (the instance died): try again */
-const STALE_ATTEMPT_MS = 2 * 60_000;
+/**
+ * An attempt claimed this long ago without an outcome was cut short (the instance died): try again. A live attempt
+ * takes at most a few upstream timeouts; should one outlive this, the retry is still harmless, because the core
+ * answers a repeated request id with the same result. (The SIGKILL drill showed 2 minutes left queued writes
+ * waiting that long after a restart.)
+ */
+export const STALE_ATTEMPT_MS = 30_000;
 
 const defaultBackoff = (n: number) => Math.min(5_000 * 2 ** Math.max(0, n - 1), 600_000);
 

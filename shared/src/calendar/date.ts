@@ -19,8 +19,9 @@ export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string') return false;
   const m = DATE_PATTERN.exec(value);
   if (!m) return false;
-  const utc = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return utc.toISOString().slice(0, 10) === value;
+  // parsed as ISO text: Date.UTC would read the years 0000–0099 as 1900–1999 and refuse real dates that addDays accepts
+  const utc = new Date(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(utc.getTime()) && utc.toISOString().slice(0, 10) === value;
 }
 
 export function isHhMm(value: unknown): value is HhMm {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bookingSchema, isoDateSchema, slotsResponseSchema, standingSchema } from '../booking/booking.schema';
+import { bookingSchema, slotsResponseSchema, standingSchema } from '../booking/booking.schema';
 import { hallSchema, itemSchema, itemSummarySchema, themeSchema, themeSummarySchema } from '../booking/catalog.schema';
 
 /** The bff's booking API (预约). Catalog shapes are the core's own, served as they are. */
@@ -13,15 +13,17 @@ export const listItemsQuerySchema = z.strictObject({
   zoneId: z.string().max(40).optional(),
   q: z.string().trim().max(40, '搜索词不超过40个字').optional(),
 });
-export const idParamSchema = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_.:-]{1,80}$/, '编号格式不正确') });
+// not "." or "..": a dot segment would walk up the core's URL (/core/v1/bookings/.. is /core/v1/)
+export const idParamSchema = z.strictObject({ id: z.string().regex(/^(?!\.{1,2}$)[A-Za-z0-9_.:-]{1,80}$/, '编号格式不正确') });
 
 export const listSlotsQuerySchema = z
   .strictObject({
     hallId: z.string().min(1, '请选择大厅').max(40),
     zoneId: z.string().max(40).optional(),
     itemId: z.string().max(40).optional(),
-    from: isoDateSchema.optional(),
-    to: isoDateSchema.optional(),
+    // a real calendar day (z.iso.date refuses 0000-00-00 or 2026-02-30, which used to reach date arithmetic and answer 500)
+    from: z.iso.date('日期应为 YYYY-MM-DD 格式的有效日期').optional(),
+    to: z.iso.date('日期应为 YYYY-MM-DD 格式的有效日期').optional(),
   })
   .refine((q) => q.zoneId || q.itemId, { message: '请选择办事专区或事项', path: ['itemId'] });
 export const slotListSchema = slotsResponseSchema;

@@ -45,7 +45,10 @@ export const bindRealNameRequestSchema = z.strictObject({
     .trim()
     .min(2, '姓名至少2个字')
     .max(30, '姓名不超过30个字')
-    .regex(/^[\u3400-\u9fff\u{20000}-\u{2ffff}·•]+$/u, '姓名请填写身份证上的汉字'),
+    .regex(/^[\u3400-\u9fff\u{20000}-\u{2ffff}·•]+$/u, '姓名请填写身份证上的汉字')
+    // the OpenAPI document carries the same class with literal characters: `\u{…}` escapes need the u flag, which
+    // Python-based tools (schemathesis) cannot read, so they could not generate a name at all
+    .meta({ pattern: '^[\u3400-\u9fff\u{20000}-\u{2ffff}·•]+$' }),
   idNumber: z.string().trim().min(1, '请填写身份证号码').max(20, '身份证号码应为18位'),
 });
 export type BindRealNameRequest = z.infer<typeof bindRealNameRequestSchema>;

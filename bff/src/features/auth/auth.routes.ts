@@ -12,8 +12,9 @@ export function authRoutes(t: RouteTable, auth: AuthService): void {
     auth: false,
     body: wechatLoginRequestSchema,
     response: tokenPairSchema,
-    errors: ['WECHAT_CODE_INVALID', 'WECHAT_CODE_USED', 'WECHAT_RATE_LIMITED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
-    handler: ({ body }) => auth.login(body.code, body.device),
+    errors: ['WECHAT_CODE_INVALID', 'WECHAT_CODE_USED', 'WECHAT_RATE_LIMITED', 'RATE_LIMITED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
+    // sign-ins are limited per client address and per openid: 429 RATE_LIMITED with Retry-After
+    handler: ({ body, ctx }) => auth.login(body.code, body.device, ctx.ip || 'unknown'),
   });
   t.add({
     method: 'post',

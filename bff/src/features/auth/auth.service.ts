@@ -8,6 +8,7 @@ import { WechatApiError, type WechatClient } from '../../clients/wechat.client';
 import type { CitizenModel } from './citizen.model';
 import type { SessionModel } from './session.model';
 import type { Claims } from '../../db/claims';
+import { waitLabel, type RateLimiter } from '../../db/attempts';
 import { makeRefreshToken, newFamilySecret, parseRefreshToken, refreshMacMatches, signAccessToken, verifyAccessToken, type TokenConfig } from './tokens';
 
 export interface AuthServiceDeps {
@@ -23,9 +24,16 @@ export interface AuthServiceDeps {
    * request). A revocation made on this instance takes effect at once; one made on another instance within this time.
    */
   sessionCacheMs?: number;
+  /** sign-in attempts per client address (counted before WeChat is asked) and sign-ins per openid (after) */
+  signInLimits?: { limiter: RateLimiter; perAddress: { max: number; windowMs: number }; perOpenid: { max: number; windowMs: number } };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
+
+const SIGN_IN_REFUSAL = {
+  message: '登录太频繁，已暂时停止登录。',
+  hint: (_at: Date, seconds: number) => `为保护您的账号，请${waitLabel(seconds)}后再点击“微信一键登录”；无需登录也可以凭办件编号和查询码查询进度。`,
+};
 
 export function createAuthService(d: AuthServiceDeps) {
   const cacheMs = d.sessionCacheMs ?? 5000;
@@ -59,8 +67,11 @@ export function createAuthService(d: AuthServiceDeps) {
   }
 
   return {
-    async login(code: string, device: string | undefined): Promise<TokenPair> {
+    async login(code: string, device: string | undefined, client = 'unknown'): Promise<TokenPair> {
+      const limits = d.signInLimits;
+      if (limits) await limits.limiter.hit([{ key: `signin:addr:${client}`, ...limits.perAddress }], SIGN_IN_REFUSAL);
       const wx = await exchangeCode(code);
+      if (limits) await limits.limiter.hit([{ key: `signin:openid:${wx.openid}`, ...limits.perOpenid }], SIGN_IN_REFUSAL);
       const now = d.clock();
       const res = await d.citizens.findOneAndUpdate(
         { openid: wx.openid },

@@ -38,6 +38,10 @@ export function verifyAccessToken(cfg: TokenConfig, token: string, nowMs: number
     if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
       throw new AppError('TOKEN_INVALID');
     }
+    // every token we issue expires: one without exp, or living longer than we ever issue, is not ours (jsonwebtoken accepts both)
+    if (typeof payload.exp !== 'number' || typeof payload.iat !== 'number' || payload.exp - payload.iat > cfg.accessTtlSeconds) {
+      throw new AppError('TOKEN_INVALID');
+    }
     return { sub: payload.sub, sid: payload.sid };
   } catch (err) {
     if (err instanceof AppError) throw err;

@@ -26,6 +26,7 @@ export function catalogRoutes(t: RouteTable, catalog: CatalogService): void {
     query: listItemsQuerySchema,
     response: itemListSchema,
     cache: CATALOG_CACHE,
+    errors: ['NOT_FOUND', 'UPSTREAM_UNAVAILABLE'],
     handler: async ({ ctx, query }) => withEtag(ctx, await catalog.items(query)),
   });
   t.add({
@@ -73,7 +74,7 @@ export function catalogRoutes(t: RouteTable, catalog: CatalogService): void {
     query: listSlotsQuerySchema,
     response: slotListSchema,
     cache: 'private, max-age=5',
-    errors: ['HALL_CLOSED', 'ITEM_NOT_AT_HALL', 'UPSTREAM_UNAVAILABLE'],
+    errors: ['NOT_FOUND', 'HALL_CLOSED', 'ITEM_NOT_AT_HALL', 'UPSTREAM_UNAVAILABLE'],
     handler: async ({ ctx, query }) => withEtag(ctx, await catalog.slots(query)),
   });
 }

@@ -27,6 +27,7 @@ export function complaintRoutes(t: RouteTable, s: ComplaintsService): void {
     auth: true,
     response: uploadedPhotoSchema,
     status: 201,
+    rawBody: ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream', 'multipart/form-data'],
     errors: ['REAL_NAME_REQUIRED', 'PHOTO_TYPE_NOT_ALLOWED', 'PHOTO_TOO_LARGE', 'PHOTO_UNREADABLE', 'RATE_LIMITED'],
     handler: ({ auth, ctx }) => s.uploadPhoto(auth, ctx),
   });

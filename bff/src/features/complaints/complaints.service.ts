@@ -1,6 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'koa';
 import {
+  addDays,
+  atShanghai,
   COMPLAINT_RULES,
   shanghaiDate,
   type Complaint,
@@ -101,20 +103,25 @@ export function createComplaintsService(d: ComplaintsDeps) {
     for (let n = 0; n < d.dailyLimit; n++) {
       if (await d.claims.take(`complaint-quota:${userId}:${day}:${n}`, userId, now, 2 * DAY_MS)) return;
     }
+    // the quota is per Shanghai day: a new one starts at midnight
+    const retryAt = atShanghai(addDays(day, 1), '00:00');
+    const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
     throw new AppError('COMPLAINT_DAILY_LIMIT', {
       message: `您今天已提交${d.dailyLimit}条找茬，达到每天的上限。`,
       hint: '已提交的找茬会限时答复，可在“我的找茬”查看进度；新的问题请明天再提交，紧急情况可拨打12345政务服务便民热线。',
-      details: { limit: d.dailyLimit },
+      details: { limit: d.dailyLimit, retryAt: retryAt.toISOString(), retryAfterSeconds: seconds },
+      headers: { 'Retry-After': String(seconds) },
     });
   }
 
-  async function ensurePhotos(userId: string, ids: string[], now: Date): Promise<void> {
+  /** `ref`: photos already attached to this same complaint (a run repeated after a crash) still count as usable */
+  async function ensurePhotos(userId: string, ids: string[], now: Date, ref?: string): Promise<void> {
     if (ids.length > COMPLAINT_RULES.maxPhotos) {
       throw new AppError('TOO_MANY_PHOTOS', { message: `照片最多${COMPLAINT_RULES.maxPhotos}张，这次选了${ids.length}张。`, details: { max: COMPLAINT_RULES.maxPhotos, count: ids.length } });
     }
     if (!ids.length) return;
     const found = await d.photos.find({ _id: { $in: ids }, userId, expiresAt: { $gt: now } }, { _id: 1, complaintRef: 1 }).lean();
-    const usable = new Set(found.filter((p) => !p.complaintRef).map((p) => p._id));
+    const usable = new Set(found.filter((p) => !p.complaintRef || p.complaintRef === ref).map((p) => p._id));
     const missing = ids.filter((id) => !usable.has(id));
     if (missing.length) throw new AppError('PHOTO_NOT_FOUND', { details: { photoIds: missing } });
   }
@@ -130,8 +137,9 @@ export function createComplaintsService(d: ComplaintsDeps) {
     }
     const hall = halls.find((h) => h.id === target.hallId);
     if (!hall) throw new AppError('VALIDATION_FAILED', { message: '没有找到所选的大厅。', hint: '请重新选择大厅后提交。' });
-    const zone = target.zoneId ? hall.zones.find((z) => z.id === target.zoneId) : undefined;
-    if (target.zoneId && !zone) throw new AppError('VALIDATION_FAILED', { message: '所选大厅没有这个专区。', hint: '请重新选择专区，或不选专区直接提交。' });
+    // as the core reads it: an empty zoneId is a zone that does not exist, not "no zone" (found by the fuzzer: it queued, then the core refused it)
+    const zone = target.zoneId !== undefined ? hall.zones.find((z) => z.id === target.zoneId) : undefined;
+    if (target.zoneId !== undefined && !zone) throw new AppError('VALIDATION_FAILED', { message: '所选大厅没有这个专区。', hint: '请重新选择专区，或不选专区直接提交。' });
     return { hallName: hall.name, ...(zone ? { zoneName: zone.name } : {}) };
   }
 
@@ -170,10 +178,11 @@ export function createComplaintsService(d: ComplaintsDeps) {
         request: input,
         run: async () => {
           const now = d.clock();
-          await ensurePhotos(auth.userId, photoIds, now);
+          // with a key the ref is the key's: a run repeated after a crash mid-request finds the same outbox entry, never a second complaint
+          const ref = idempotencyKey ? `C${createHash('sha256').update(`${auth.userId}:${idempotencyKey}`).digest('hex').slice(0, 20)}` : `C${randomBytes(10).toString('hex')}`;
+          await ensurePhotos(auth.userId, photoIds, now, ref);
           const names = await placeNames(input.target);
           await takeDailySlot(auth.userId, now);
-          const ref = `C${randomBytes(10).toString('hex')}`;
           if (photoIds.length) await d.photos.updateMany({ _id: { $in: photoIds }, userId: auth.userId }, { $set: { complaintRef: ref, expiresAt: new Date(now.getTime() + 60 * DAY_MS) } });
           const payload: ComplaintPayload = { ref, personId, ...input, ...names, photoIds };
           // stored first, then delivered: an outage or a restart cannot lose it; the relay delivers it later

@@ -1,6 +1,7 @@
 import {
   COMPLAINT_RULES,
   COMPLAINT_STATUS_LABEL,
+  maskNumbersInText,
   shanghaiDate,
   shanghaiTime,
   type Complaint,
@@ -61,7 +62,8 @@ export function fromCore(c: CoreComplaint, now: Date, entry?: ComplaintEntry): C
     statusLabel: COMPLAINT_STATUS_LABEL[c.status],
     category: c.category,
     target: c.target,
-    description: c.description,
+    // the citizen may have typed a phone or ID number: answers show it masked, like everywhere else (the core keeps the text)
+    description: maskNumbersInText(c.description),
     anonymous: c.anonymous,
     photoCount: c.photoIds.length,
     submittedAt: (entry?.createdAt ?? new Date(c.createdAt)).toISOString(),
@@ -87,7 +89,7 @@ export function fromEntry(e: ComplaintEntry): Complaint {
     statusLabel: COMPLAINT_STATUS_LABEL[rejected ? 'rejected' : 'queued'],
     category: p.category,
     target: { ...p.target, ...(p.hallName ? { hallName: p.hallName } : {}), ...(p.zoneName ? { zoneName: p.zoneName } : {}) },
-    description: p.description,
+    description: maskNumbersInText(p.description),
     anonymous: p.anonymous,
     photoCount: p.photoIds.length,
     submittedAt: e.createdAt.toISOString(),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Context, Middleware } from 'koa';
 import { toAppError } from '../../http/middleware';
 import { ERROR_STATUS } from '../../http/error-status';
@@ -10,6 +11,9 @@ import type { WxRefund, WxTransaction } from './wxpay.client';
 import { checkSignature, decryptResource } from './wxpay.signature';
 
 export const NOTIFY_PATH = '/api/v1/payments/wechat/notify';
+
+/** What WeChat Pay reads when we refuse a notification (documented in the OpenAPI document as this route's failure). */
+export const wechatPayFailureSchema = z.object({ code: z.literal('FAIL'), message: z.string() });
 
 /** A notification we refuse: WeChat decides by the HTTP status alone and retries on its schedule. */
 export class NotifyFailure extends Error {

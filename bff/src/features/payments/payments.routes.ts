@@ -12,7 +12,7 @@ import {
 } from '@jsb/shared';
 import type { Context } from 'koa';
 import type { RouteTable } from '../../http/route';
-import { NOTIFY_PATH } from './notify';
+import { NOTIFY_PATH, wechatPayFailureSchema } from './notify';
 import type { PaymentsService } from './payments.service';
 
 export function paymentRoutes(t: RouteTable, s: PaymentsService, notify: (ctx: Context) => Promise<void>): void {
@@ -97,6 +97,7 @@ export function paymentRoutes(t: RouteTable, s: PaymentsService, notify: (ctx: C
     auth: false,
     body: wechatPayNotificationSchema,
     response: null,
+    failure: { schema: wechatPayFailureSchema, statuses: [400, 401, 404, 503] },
     handler: ({ ctx }) => notify(ctx),
   });
 }

@@ -1,0 +1,102 @@
+/**
+ * One citizen with something of every kind: signed in, real-name verified, phone bound, an appointment, a complaint
+ * (replied and rated), an open case, a closed and rated case, and a paid fee. Used by the fuzzer (so list and detail
+ * operations answer with real data) and by the security suite (resources another citizen must not reach).
+ * The caller sets the clock first (SEED_START, a Tuesday 10:00 in Jining, has bookable slots the day after).
+ */
+import type { Appointment, Complaint, CreatePaymentResponse, SlotsResponse, TokenPair } from '@jsb/shared';
+import { call, openid, signIn } from './http';
+import { newPerson } from './citizens';
+import { closedCase, openCase } from './cases';
+import type { Stack } from './stack';
+
+/** Tue 3 Mar 2026, 10:00 in Jining */
+export const SEED_START = new Date('2026-03-03T02:00:00Z');
+
+export interface SeededCitizen extends TokenPair {
+  openid: string;
+  name: string;
+  idNumber: string;
+  personId: string;
+  phone: string;
+}
+
+export interface Seeded {
+  citizen: SeededCitizen;
+  appointmentId: string;
+  complaintId: string;
+  complaintTrackingNo: string;
+  openCaseNo: string;
+  openCaseQueryCode: string;
+  closedCaseNo: string;
+  feeId: string;
+  paymentId: string;
+}
+
+let phoneSeq = 0;
+
+function ok<T>(what: string, r: { status: number; text: string; body: T }): T {
+  if (r.status >= 300) throw new Error(`seed: ${what} answered ${r.status} ${r.text}`);
+  return r.body;
+}
+
+/** A signed-in, real-name verified citizen with a bound phone number. */
+export async function seededCitizen(s: Stack): Promise<SeededCitizen> {
+  const oid = openid();
+  const t = await signIn(s, oid);
+  const p = await newPerson(s);
+  ok('real-name', await call(s.bffUrl, 'POST', '/api/v1/me/real-name', { token: t.accessToken, body: p }));
+  phoneSeq += 1;
+  const phone = `1390537${String(1000 + ((phoneSeq * 7919 + Math.floor(Math.random() * 9000)) % 9000)).padStart(4, '0')}`;
+  const code = ok('phone-code', await call<{ code: string }>(s.wechatUrl, 'POST', '/__mock/phone-code', { body: { phoneNumber: phone } })).code;
+  ok('phone', await call(s.bffUrl, 'POST', '/api/v1/me/phone', { token: t.accessToken, body: { code } }));
+  const person = s.core.state.persons.get(p.idNumber);
+  if (!person) throw new Error('seed: person not in the registry');
+  return { ...t, openid: oid, name: p.name, idNumber: p.idNumber, personId: person.personId, phone };
+}
+
+/** Books the first bookable slot of 社会事务 (item SH01) in the coming week. */
+export async function bookSomething(s: Stack, c: TokenPair, itemId = 'SH01', zoneId = 'shehui'): Promise<Appointment> {
+  const slots = ok('slots', await call<SlotsResponse>(s.bffUrl, 'GET', `/api/v1/slots?hallId=city&itemId=${itemId}`, { token: c.accessToken }));
+  const slot = slots.days.flatMap((d) => d.slots).find((x) => x.bookable);
+  if (!slot) throw new Error(`seed: no bookable slot for ${itemId} in ${zoneId}`);
+  return ok('book', await call<Appointment>(s.bffUrl, 'POST', '/api/v1/appointments', { token: c.accessToken, body: { itemId, slotId: slot.id } }));
+}
+
+export async function seed(s: Stack): Promise<Seeded> {
+  const c = await seededCitizen(s);
+  const appointment = await bookSomething(s, c);
+  const complaint = ok(
+    'complaint',
+    await call<Complaint>(s.bffUrl, 'POST', '/api/v1/complaints', {
+      token: c.accessToken,
+      body: { category: '推诿/说"No"', target: { hallId: 'city', zoneId: 'shangshi', windowNo: '12' }, description: '窗口说材料不全，但没有一次说清缺什么', anonymous: false, photoIds: [] },
+    }),
+  );
+  const trackingNo = complaint.trackingNo;
+  if (!trackingNo) throw new Error('seed: the complaint was queued, not delivered');
+  ok('reply', await call(s.coreUrl, 'POST', `/__mock/staff/complaints/${trackingNo}/reply`, { body: { text: '已核实，已向您补充说明所缺材料' } }));
+  ok('rate complaint', await call(s.bffUrl, 'POST', `/api/v1/complaints/${complaint.id}/rating`, { token: c.accessToken, body: { rating: '满意' } }));
+  const open = await openCase(s, c.personId);
+  const closed = await closedCase(s, c.personId);
+  ok('rate case', await call(s.bffUrl, 'POST', `/api/v1/cases/${closed.caseNo}/rating`, { token: c.accessToken, body: { level: '满意', tags: [] } }));
+  const fee = ok(
+    'fee',
+    await call<{ id: string }>(s.coreUrl, 'POST', '/__mock/fees', {
+      body: { idNumber: c.idNumber, caseNumber: closed.caseNo, title: '不动产登记费（住宅）', amountFen: 8000 },
+    }),
+  );
+  const payment = ok('payment', await call<CreatePaymentResponse>(s.bffUrl, 'POST', '/api/v1/payments', { token: c.accessToken, body: { payableId: fee.id } }));
+  ok('pay', await call(s.wxpayUrl, 'POST', '/__mock/pay', { body: { prepayId: payment.requestPayment.package.replace('prepay_id=', '') } }));
+  return {
+    citizen: c,
+    appointmentId: appointment.id,
+    complaintId: complaint.id,
+    complaintTrackingNo: trackingNo,
+    openCaseNo: open.caseNo,
+    openCaseQueryCode: open.queryCode,
+    closedCaseNo: closed.caseNo,
+    feeId: fee.id,
+    paymentId: payment.payment.id,
+  };
+}
