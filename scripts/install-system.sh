@@ -27,8 +27,9 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi 'noto sans cjk\|wqy\|droid sans fallback' || need+=(fonts-noto-cjk)
 command -v go >/dev/null 2>&1 || need+=(golang-go)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)   # test keys and certificates for the WeChat Pay mock
 if [ ${#need[@]} -eq 0 ]; then
-  echo "system packages: chromium, CJK fonts and Go are present"
+  echo "system packages: chromium, CJK fonts, Go and openssl are present"
   exit 0
 fi
 echo "system packages: installing ${need[*]}"
