@@ -177,7 +177,6 @@ export function createApp(deps: AppDeps) {
   app.silent = true; // errors are rendered and logged by requestContext
   app.use(requestContext(deps.log));
   app.use(securityHeaders());
-  if (config.H5_DIST) app.use(serveH5(config.H5_DIST));
   app.use(notifyFailures()); // WeChat Pay reads { code: 'FAIL', message } on its notify path, not our error shape
   const json = jsonBody(config.BODY_LIMIT_BYTES);
   // the complaint photo upload reads its own body (image bytes up to 5 MB); every other route keeps the small JSON limit
@@ -190,5 +189,7 @@ export function createApp(deps: AppDeps) {
       notImplemented: () => new AppError('METHOD_NOT_ALLOWED'),
     }),
   );
+  // last: the H5 build answers only what no route did (so /healthz and /readyz stay JSON)
+  if (config.H5_DIST) app.use(serveH5(config.H5_DIST));
   return { app, models: { ...models, ...payments.models }, payments, openapi, jobs, instanceId, claims, outbox, deliverers, services: { auth, me, catalog, appointments, complaints, reminders, cases, ratings } };
 }

@@ -15,6 +15,21 @@ afterAll(async () => {
   await s?.close();
 });
 
+describe('the bff serving the H5 build', () => {
+  it('still answers its own paths with JSON: /healthz, /readyz and unknown API paths', async () => {
+    for (const path of ['/healthz', '/readyz']) {
+      const r = await fetch(s.bffUrl + path);
+      expect(r.headers.get('content-type')).toContain('application/json');
+      expect(await r.json()).toMatchObject({ status: 'ok' });
+    }
+    const missing = await fetch(`${s.bffUrl}/api/v1/nothing`);
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe('NOT_FOUND');
+    const page = await fetch(`${s.bffUrl}/`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+  });
+});
+
 describe('H5 build: sign in on 我的', () => {
   it('signs in with the development WeChat login, binds a real name and shows it masked', async () => {
     const { page } = phone;
