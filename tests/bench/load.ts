@@ -9,6 +9,7 @@ export interface LoadResult {
   p99: number;
   non2xx: number;
   errors: number;
+  timeouts: number;
 }
 
 /** Drives one URL with autocannon for a fixed time; latency figures are in milliseconds. */
@@ -22,7 +23,8 @@ export async function load(label: string, url: string, o: { connections: number;
     p50: r.latency.p50,
     p99: r.latency.p99,
     non2xx: r.non2xx,
-    errors: r.errors + r.timeouts,
+    errors: r.errors - r.timeouts,
+    timeouts: r.timeouts,
   };
 }
 
@@ -33,5 +35,5 @@ export function percentile(values: number[], p: number): number {
 }
 
 export function row(r: LoadResult): string {
-  return `${r.label.padEnd(34)} c=${String(r.connections).padStart(3)}  ${String(r.rps).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  (${r.requests} requests, non-2xx ${r.non2xx}, errors ${r.errors})`;
+  return `${r.label.padEnd(34)} c=${String(r.connections).padStart(3)}  ${String(r.rps).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  (${r.requests} requests, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})`;
 }

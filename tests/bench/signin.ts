@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { Stack } from '../support/stack';
 import { call } from '../support/http';
 import { percentile } from './load';
@@ -46,21 +47,37 @@ async function mintCodes(s: Stack, n: number, prefix: string): Promise<string[]>
   return codes;
 }
 
+/** POST JSON from a given loopback source address: each citizen signs in from their own phone, as in life. */
+function postFrom(localAddress: string, url: string, body: unknown): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const data = JSON.stringify(body);
+    const req = http.request(url, { method: 'POST', localAddress, agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+const addressOf = (i: number) => `127.1.${Math.floor(i / 250)}.${(i % 250) + 1}`;
+
 /**
- * Sign-in: code → jscode2session at the WeChat mock → citizen upsert and session insert in MongoDB → tokens.
+ * Sign-in: code → jscode2session at the WeChat mock → the sign-in rate limits (production settings: 60 a minute per
+ * address, 10 per 10 minutes per openid) → citizen upsert and session insert in MongoDB → tokens.
  * Baseline: the jscode2session call alone, the part of the work that is WeChat's.
  */
 export async function signInBench(s: Stack, n: number, concurrency: number): Promise<void> {
+  const production = await s.addInstance({ SIGNIN_LIMIT_PER_ADDRESS: 60, SIGNIN_LIMIT_PER_OPENID: 10 });
   console.log(`\n3. Sign-in, ${n} first-time citizens, ${concurrency} in flight`);
   const rawCodes = await mintCodes(s, n, 'bench_raw');
   const base = await drive('baseline: jscode2session at the WeChat mock', rawCodes, concurrency, async (code) => {
     const r = await call<{ openid?: string }>(s.wechatUrl, 'GET', `/sns/jscode2session?appid=${s.config.WECHAT_APPID}&secret=${s.config.WECHAT_SECRET}&js_code=${code}&grant_type=authorization_code`);
     return Boolean(r.body?.openid);
   });
-  const codes = await mintCodes(s, n, 'bench_signin');
-  const full = await drive('bff POST /api/v1/auth/wechat-login', codes, concurrency, async (code) => {
-    const r = await call(s.bffUrl, 'POST', '/api/v1/auth/wechat-login', { body: { code } });
-    return r.status === 200;
+  const codes = (await mintCodes(s, n, 'bench_signin')).map((code, i) => ({ code, from: addressOf(i) }));
+  const full = await drive('bff POST /api/v1/auth/wechat-login', codes, concurrency, async ({ code, from }) => {
+    return (await postFrom(from, `${production.url}/api/v1/auth/wechat-login`, { code })) === 200;
   });
   console.log(show(base));
   console.log(show(full));

@@ -47,17 +47,21 @@ export function createRateLimiter(d: { model: AttemptModel; clock: () => Date })
       let retryAt: Date | null = null;
       for (const [i, rule] of rules.entries()) {
         const since = new Date(now.getTime() - rule.windowMs);
-        const live = await d.model
+        // only the newest max+1 records matter: if there are that many, this attempt is one too many. Reading no
+        // more than that keeps the cost of a hit bounded by the limit, not by the traffic.
+        const newest = await d.model
           .find({ key: rule.key, at: { $gt: since }, expiresAt: { $gt: now } }, { at: 1 })
-          .sort({ at: 1 })
+          .sort({ at: -1, _id: -1 })
+          .limit(rule.max + 1)
           .lean();
-        // every live record counts, this one included (it was inserted first): of the attempts that go ahead, the last
-        // one inserted sees all the others, so no more than `max` can ever go ahead, whatever the concurrency.
-        // (Ranking by _id instead would not do: ids are made before their inserts land, so two could both rank low.)
-        const count = live.some((x) => String(x._id) === String(mine[i]!._id)) ? live.length : live.length + 1;
+        // this attempt's own record was inserted first; of the attempts that go ahead, the last one inserted sees all
+        // the others, so no more than `max` can ever go ahead, whatever the concurrency. If its record is not among
+        // the newest max+1, at least max+1 others are newer: over the limit too.
+        const includesMine = newest.some((x) => String(x._id) === String(mine[i]!._id));
+        const count = includesMine ? newest.length : newest.length + 1;
         if (count <= rule.max) continue;
-        // it may go once enough of the oldest records have left the window
-        const freeing = live[Math.max(0, count - rule.max - 1)];
+        // it may go once the oldest of the newest max+1 has left the window
+        const freeing = newest[newest.length - 1];
         const at = new Date((freeing ? freeing.at.getTime() : now.getTime()) + rule.windowMs);
         if (!retryAt || at > retryAt) retryAt = at;
       }
