@@ -77,6 +77,7 @@ export function createApp(deps: AppDeps) {
     rateAttempts: attemptModel(db),
   };
   const claims = createClaims(models.claims);
+  const idempotency = createIdempotencyStore({ model: models.idempotency, clock });
   // features register how each kind of queued write reaches its core system
   const deliverers: Record<string, Deliver> = {};
   const outbox = createOutbox({ model: models.outbox, claims, owner: instanceId, clock, log: deps.log, deliverers });
@@ -110,7 +111,7 @@ export function createApp(deps: AppDeps) {
   const appointments = createAppointmentsService({
     core: coreBooking,
     citizens: models.citizens,
-    idempotency: createIdempotencyStore({ model: models.idempotency, clock }),
+    idempotency,
     catalog,
     reminders,
     clock,
@@ -121,16 +122,15 @@ export function createApp(deps: AppDeps) {
     photos: models.complaintPhotos,
     outbox,
     claims,
-    idempotency: createIdempotencyStore({ model: models.idempotency, clock }),
+    idempotency,
     catalog,
     clock,
     dailyLimit: config.COMPLAINT_DAILY_LIMIT,
   });
   deliverers[COMPLAINT_KIND] = (payload, requestId) => complaints.deliver(payload as ComplaintPayload, requestId);
   const coreCases = createCoreCasesClient(deps.core);
-  const casesIdempotency = createIdempotencyStore({ model: models.idempotency, clock });
-  const cases = createCasesService({ core: coreCases, citizens: models.citizens, idempotency: casesIdempotency, attempts: models.lookupAttempts, clock });
-  const ratings = createRatingsService({ core: coreCases, citizens: models.citizens, idempotency: casesIdempotency, outbox, clock });
+  const cases = createCasesService({ core: coreCases, citizens: models.citizens, idempotency, attempts: models.lookupAttempts, clock });
+  const ratings = createRatingsService({ core: coreCases, citizens: models.citizens, idempotency, outbox, clock });
   // a rating waits in the outbox while the provincial 好差评 relay is down; the entry id is the request id, so a retry is the same rating
   deliverers[RATING_KIND] = (payload, requestId) => ratings.deliverRating(payload as RatingPayload, requestId);
   deliverers[FOLLOW_UP_KIND] = (payload, requestId) => ratings.deliverFollowUp(payload as RatingPayload, requestId);
@@ -142,7 +142,7 @@ export function createApp(deps: AppDeps) {
     citizens: models.citizens,
     claims,
     outbox,
-    idempotency: createIdempotencyStore({ model: models.idempotency, clock }),
+    idempotency,
     clock,
     log: deps.log,
     owner: instanceId,
