@@ -9,7 +9,7 @@ import path from 'node:path';
 import { SEED_PERSONS } from '@jsb/mock';
 import type { Appointment, Complaint, CreatePaymentResponse, SlotsResponse } from '@jsb/shared';
 import { startStack, type Stack } from '../support/stack';
-import { ARTIFACTS, H5_DIST, openPhone, type Phone } from '../support/browser';
+import { ARTIFACTS, H5_DIST, openPhone, type Phone, signInAndVerify } from '../support/browser';
 import { call } from '../support/http';
 
 jest.setTimeout(600_000);
@@ -203,13 +203,7 @@ describe('H5 build: every page in normal mode and in 长辈版', () => {
 
   it('signs in 张伟 and makes the data every page shows', async () => {
     const { page } = phone;
-    await page.goto(`${s.bffUrl}/#/pages/mine/index?openid=browser_a11y_1`);
-    await page.getByText('微信一键登录').click();
-    await page.getByText('去实名认证').click();
-    await page.getByRole('textbox', { name: '请填写身份证上的姓名' }).fill(zhang.name);
-    await page.getByRole('textbox', { name: '请填写18位身份证号码' }).fill(zhang.idNumber);
-    await page.getByText('提交认证').click();
-    await page.getByText('张*').waitFor();
+    await signInAndVerify(page, s.bffUrl, 'browser_a11y_1', zhang);
     const token = await page.evaluate(() => {
       const raw = localStorage.getItem('jsb.session') ?? '';
       const v = JSON.parse(raw) as { data?: { accessToken?: string }; accessToken?: string };

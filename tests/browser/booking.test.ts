@@ -1,5 +1,5 @@
 import { startStack, type Stack } from '../support/stack';
-import { H5_DIST, openPhone, type Phone } from '../support/browser';
+import { H5_DIST, openPhone, type Phone, signInAndVerify } from '../support/browser';
 import { newPerson } from '../support/citizens';
 
 jest.setTimeout(90_000);
@@ -26,13 +26,7 @@ describe('H5 build: a whole booking', () => {
   it('signs in, verifies, finds an item, reads every material, books a slot and gets the QR ticket', async () => {
     const { page } = phone;
     const person = await newPerson(s);
-    await page.goto(`${s.bffUrl}/#/pages/mine/index?openid=browser_booker_1`);
-    await page.getByText('微信一键登录').click();
-    await page.getByText('去实名认证').click();
-    await page.getByRole('textbox', { name: '请填写身份证上的姓名' }).fill(person.name);
-    await page.getByRole('textbox', { name: '请填写18位身份证号码' }).fill(person.idNumber);
-    await page.getByText('提交认证').click();
-    await page.getByText('已认证').waitFor();
+    await signInAndVerify(page, s.bffUrl, 'browser_booker_1', person);
 
     // 预约 tab → search → the item page tells every material at once (一次告知)
     await page.locator('.weui-tabbar__item').filter({ hasText: '预约' }).click();

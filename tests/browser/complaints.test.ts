@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { SEED_PERSONS } from '@jsb/mock';
 import { startStack, type Stack } from '../support/stack';
-import { H5_DIST, openPhone, type Phone } from '../support/browser';
+import { H5_DIST, openPhone, type Phone, signInAndVerify } from '../support/browser';
 import { call } from '../support/http';
 
 jest.setTimeout(120_000);
@@ -36,13 +36,7 @@ describe('H5 build: 找茬 submit → staff reply → rate → reopen', () => {
         .toBuffer(),
     );
 
-    await page.goto(`${s.bffUrl}/#/pages/mine/index?openid=browser_zc_1`);
-    await page.getByText('微信一键登录').click();
-    await page.getByText('去实名认证').click();
-    await page.getByRole('textbox', { name: '请填写身份证上的姓名' }).fill(person.name);
-    await page.getByRole('textbox', { name: '请填写18位身份证号码' }).fill(person.idNumber);
-    await page.getByText('提交认证').click();
-    await page.getByText('林*静').waitFor();
+    await signInAndVerify(page, s.bffUrl, 'browser_zc_1', person);
 
     // 我的 › 我要找茬
     await page.getByText('我要找茬').click();

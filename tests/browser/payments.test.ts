@@ -1,6 +1,6 @@
 import { SEED_PERSONS } from '@jsb/mock';
 import { startStack, type Stack } from '../support/stack';
-import { H5_DIST, openPhone, type Phone } from '../support/browser';
+import { H5_DIST, openPhone, type Phone, signInAndVerify } from '../support/browser';
 
 jest.setTimeout(90_000);
 
@@ -19,13 +19,7 @@ describe('H5 build: 缴费', () => {
   it('pays the 80 元 不动产登记费 on my case through the development pay page and shows the receipt once the server confirms', async () => {
     const { page } = phone;
     const person = SEED_PERSONS.find((p) => p.name === '张伟')!;
-    await page.goto(`${s.bffUrl}/#/pages/mine/index?openid=browser_payer_1`);
-    await page.getByText('微信一键登录').click();
-    await page.getByText('去实名认证').click();
-    await page.getByRole('textbox', { name: '请填写身份证上的姓名' }).fill(person.name);
-    await page.getByRole('textbox', { name: '请填写18位身份证号码' }).fill(person.idNumber);
-    await page.getByText('提交认证').click();
-    await page.getByText('张*').waitFor();
+    await signInAndVerify(page, s.bffUrl, 'browser_payer_1', person);
 
     // 我的 › 缴费
     await page.getByText('去缴费').click();

@@ -1,6 +1,6 @@
 import { SEED_PERSONS } from '@jsb/mock';
 import { startStack, type Stack } from '../support/stack';
-import { H5_DIST, openPhone, type Phone } from '../support/browser';
+import { H5_DIST, openPhone, type Phone, signInAndVerify } from '../support/browser';
 
 jest.setTimeout(90_000);
 
@@ -20,13 +20,7 @@ describe('H5 build: 进度 › a closed case › 评价 › the provincial recei
     const { page } = phone;
     const zhang = SEED_PERSONS.find((p) => p.name === '张伟')!;
     // sign in and verify the real name of a seeded citizen who has cases at the core
-    await page.goto(`${s.bffUrl}/#/pages/mine/index?openid=browser_rater_1`);
-    await page.getByText('微信一键登录').click();
-    await page.getByText('去实名认证').click();
-    await page.getByRole('textbox', { name: '请填写身份证上的姓名' }).fill(zhang.name);
-    await page.getByRole('textbox', { name: '请填写18位身份证号码' }).fill(zhang.idNumber);
-    await page.getByText('提交认证').click();
-    await page.getByText('张*').waitFor();
+    await signInAndVerify(page, s.bffUrl, 'browser_rater_1', zhang);
 
     // 进度: my cases with status and countdown; the closed one invites a rating
     await page.goto(`${s.bffUrl}/#/pages/progress/index`);

@@ -60,3 +60,14 @@ export async function openPhone(): Promise<Phone> {
 }
 
 export const H5_DIST = path.resolve(__dirname, '..', '..', 'miniapp', 'dist-h5');
+
+/** On 我的: the development WeChat sign-in as `openid`, then 实名认证 through the form, until 我的 shows 已认证. */
+export async function signInAndVerify(page: Page, bffUrl: string, openid: string, person: { name: string; idNumber: string }): Promise<void> {
+  await page.goto(`${bffUrl}/#/pages/mine/index?openid=${openid}`);
+  await page.getByText('微信一键登录').click();
+  await page.getByText('去实名认证').click();
+  await page.getByRole('textbox', { name: '请填写身份证上的姓名' }).fill(person.name);
+  await page.getByRole('textbox', { name: '请填写18位身份证号码' }).fill(person.idNumber);
+  await page.getByText('提交认证').click();
+  await page.getByText('已认证').waitFor();
+}
