@@ -150,7 +150,10 @@ describe('drill: the database restarted under load', () => {
     console.log(`drill 3 /readyz during the outage: ${JSON.stringify(outageReadyz?.body)}`);
     // a request wholly inside the outage is a 503; one that overlaps the stop or the restart may also succeed
     const bad = samples.filter((x) => (x.phase === 'outage' && x.ended === 'outage' ? x.status !== 503 : x.status !== 503 && !(x.status >= 200 && x.status < 300)));
-    if (bad.length) console.log(`drill 3 unexpected answers during the outage: ${JSON.stringify(bad.slice(0, 5))}`);
+    if (bad.length) {
+      console.log(`drill 3 unexpected answers during the outage: ${JSON.stringify(bad.slice(0, 5))}`);
+      console.log(`drill 3 the bff's failure log lines:\n${bff!.lines.filter((l) => /request failed/.test(l)).slice(0, 5).join('\n')}`);
+    }
 
     // writes: what the bff accepted is in the database after the restart and at the core, once
     const accepted = samples.filter((x) => x.ref).map((x) => x.ref!);

@@ -12,9 +12,29 @@ const UNAVAILABLE = new Set([
   'MongoTopologyClosedError',
 ]);
 
+/**
+ * Server errors that mean "shutting down or stepping away", not "your command is wrong": mongod's shutdown and
+ * failover codes (InterruptedAtShutdown 11600, ShutdownInProgress 91, InterruptedDueToReplStateChange 11602,
+ * PrimarySteppedDown 189, NotWritablePrimary 10107, NotPrimaryNoSecondaryOk 13435, NotPrimaryOrSecondary 13436).
+ */
+const SHUTDOWN_CODES = new Set([11600, 91, 11602, 189, 10107, 13435, 13436]);
+/**
+ * FerretDB (v1.24, SQLite) answers a command that was running when it was told to stop with InternalError (code 1)
+ * whose text ends in "context canceled" (seen for inserts and for find/count under load while it stopped).
+ */
+const FERRETDB_STOPPING = /\bcontext canceled\b/;
+
 export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e = err as { name?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+  for (
+    let e = err as { name?: string; message?: string; code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    e = e.cause as typeof e, depth++
+  ) {
     if (typeof e.name === 'string' && UNAVAILABLE.has(e.name)) return true;
+    if (e.name === 'MongoServerError' && typeof e.code === 'number') {
+      if (SHUTDOWN_CODES.has(e.code)) return true;
+      if (e.code === 1 && typeof e.message === 'string' && FERRETDB_STOPPING.test(e.message)) return true;
+    }
     // mongoose with bufferCommands (not ours, but models built on another connection may have it)
     if (e.name === 'MongooseError' && typeof e.message === 'string' && /buffering timed out/.test(e.message)) return true;
   }
