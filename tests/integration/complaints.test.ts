@@ -187,6 +187,27 @@ describe('POST /api/v1/complaints during a core outage (outbox)', () => {
   });
 });
 
+describe('the core\'s 找茬 intake down while its other services are up', () => {
+  it('queues the complaints and still answers my cases and my appointments (one circuit per core service)', async () => {
+    const b = await s.addInstance(); // circuits that have seen nothing yet
+    const citizens = [await verifiedCitizen(s), await verifiedCitizen(s)];
+    s.core.faults.update({ outage: true, pathPrefix: '/core/v1/complaints' });
+    try {
+      const answers = [];
+      for (const [i, c] of citizens.entries()) {
+        for (let n = 0; n < 3; n++) answers.push((await submit(c, form({ description: `取号机坏了，第${i}-${n}次反映` }), `intake-down-${i}-${n}`, b.url)).body.status);
+      }
+      expect(answers).toEqual(Array(6).fill('queued'));
+      const cases = await call<{ cases: unknown[] } & ErrBody>(b.url, 'GET', '/api/v1/cases', { token: citizens[0]!.accessToken });
+      const appointments = await call<{ appointments: unknown[] } & ErrBody>(b.url, 'GET', '/api/v1/appointments', { token: citizens[1]!.accessToken });
+      expect([cases.status, cases.body.error?.code]).toEqual([200, undefined]);
+      expect([appointments.status, appointments.body.error?.code]).toEqual([200, undefined]);
+    } finally {
+      s.core.faults.clear();
+    }
+  });
+});
+
 describe('找茬 rules seen through the bff', () => {
   it('shows staff no name or phone for an anonymous complaint', async () => {
     const c = await verifiedCitizen(s);

@@ -53,12 +53,21 @@ export interface CoreClient {
   verifyIdentity(name: string, idNumber: string): Promise<IdentityVerdict>;
 }
 
+/** the core service a path belongs to: its first segment after /core/v1/ ("complaints", "cases", "bookings"…) */
+export function coreService(path: string): string {
+  const m = /^\/core\/v1\/([^/?]+)/.exec(path);
+  return m ? m[1]! : 'other';
+}
+
 export function createCoreClient(o: { baseUrl: string; clientId: string; secret: string; timeoutMs: number; fetch?: typeof fetch }): CoreClient {
   const http = createHttpClient({
     name: 'core',
     baseUrl: o.baseUrl,
     timeoutMs: o.timeoutMs,
     fetch: o.fetch,
+    // one circuit per core service (/core/v1/complaints/…, /core/v1/cases/…): the 找茬 intake being down must not
+    // stop bookings, cases or ratings
+    circuitOf: coreService,
     // the signature uses real time: it protects the wire, not the business clock
     sign: (r) => signCoreHeaders({ ...r, secret: o.secret, clientId: o.clientId, nowMs: Date.now() }),
   });

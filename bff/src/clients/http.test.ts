@@ -52,7 +52,30 @@ describe('upstream HTTP client', () => {
       for (let i = 0; i < 3; i++) await expect(c.request('/x')).rejects.toMatchObject({ kind: 'server' });
       await expect(c.request('/x')).rejects.toMatchObject({ kind: 'circuit-open' });
       expect(calls).toBe(3);
-      expect(c.breaker.state).toBe('open');
+      expect(c.breakerFor('/x').state).toBe('open');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('keeps one circuit per service when told how to group paths: a failing service does not stop the others', async () => {
+    const s = await server((req, res) => {
+      if (req.url!.startsWith('/broken/')) return void res.writeHead(503).end();
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+    try {
+      const c = createHttpClient({
+        name: 'core',
+        baseUrl: s.url,
+        timeoutMs: 500,
+        retries: 0,
+        breaker: { failureThreshold: 3, cooldownMs: 60_000 },
+        circuitOf: (p) => p.split('/')[1]!,
+      });
+      for (let i = 0; i < 3; i++) await expect(c.request(`/broken/${i}`)).rejects.toMatchObject({ kind: 'server' });
+      await expect(c.request('/broken/again')).rejects.toMatchObject({ kind: 'circuit-open', upstream: 'core broken' });
+      await expect(c.request('/healthy/1')).resolves.toMatchObject({ status: 200 });
+      expect([c.breakerFor('/broken/x').state, c.breakerFor('/healthy/x').state]).toEqual(['open', 'closed']);
     } finally {
       await s.close();
     }

@@ -78,6 +78,12 @@ export interface HttpClientOptions {
   /** extra attempts for safe (GET) calls or calls marked idempotent */
   retries?: number;
   breaker?: BreakerOptions;
+  /**
+   * Which circuit a path belongs to (default: one circuit for the whole upstream). An upstream made of separate
+   * services (the core's 找茬 intake, cases, bookings…) gets one circuit per service, so one failing service does not
+   * make the bff refuse calls to the others.
+   */
+  circuitOf?: (path: string) => string;
   /** adds headers (e.g. a signature) from the final method, path and body */
   sign?: (req: { method: string; pathWithQuery: string; body: string }) => Record<string, string>;
 }
@@ -107,12 +113,22 @@ export interface HttpResult<T = unknown> {
 
 export interface HttpClient {
   request<T = unknown>(path: string, opts?: RequestOptions): Promise<HttpResult<T>>;
-  readonly breaker: CircuitBreaker;
+  /** the circuit breaker that guards calls to `path` */
+  breakerFor(path: string): CircuitBreaker;
 }
 
 export function createHttpClient(o: HttpClientOptions): HttpClient {
   const doFetch = o.fetch ?? fetch;
-  const breaker = createBreaker(o.name, o.breaker ?? { failureThreshold: 5, cooldownMs: 5000 });
+  const breakers = new Map<string, CircuitBreaker>();
+  const breakerFor = (path: string): CircuitBreaker => {
+    const circuit = o.circuitOf ? o.circuitOf(path) : '';
+    let b = breakers.get(circuit);
+    if (!b) {
+      b = createBreaker(circuit ? `${o.name} ${circuit}` : o.name, o.breaker ?? { failureThreshold: 5, cooldownMs: 5000 });
+      breakers.set(circuit, b);
+    }
+    return b;
+  };
   const base = o.baseUrl.replace(/\/$/, '');
 
   async function once<T>(path: string, opts: RequestOptions): Promise<HttpResult<T>> {
@@ -129,6 +145,7 @@ export function createHttpClient(o: HttpClientOptions): HttpClient {
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     if (body) headers['content-type'] = 'application/json';
     if (o.sign) Object.assign(headers, o.sign({ method, pathWithQuery, body }));
+    const breaker = breakerFor(path);
     breaker.check();
     let res: Response;
     try {
@@ -169,7 +186,7 @@ export function createHttpClient(o: HttpClientOptions): HttpClient {
   }
 
   return {
-    breaker,
+    breakerFor,
     async request<T>(path: string, opts: RequestOptions = {}): Promise<HttpResult<T>> {
       const safe = opts.retry ?? ((opts.method ?? 'GET') === 'GET' || opts.idempotent === true);
       const attempts = 1 + (safe ? (o.retries ?? 1) : 0);
