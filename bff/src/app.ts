@@ -10,7 +10,7 @@ import { buildOpenApi } from './http/openapi';
 import { createRouteTable, mountRoutes } from './http/route';
 import { serveH5 } from './http/static';
 import { auditModel } from './features/auth/audit.model';
-import { citizenModel } from './features/auth/citizen.model';
+import { citizenModel, openidLinkModel } from './features/auth/citizen.model';
 import { sessionModel } from './features/auth/session.model';
 import { createAuthService } from './features/auth/auth.service';
 import { authRoutes } from './features/auth/auth.routes';
@@ -66,6 +66,7 @@ export function createApp(deps: AppDeps) {
   const instanceId = deps.instanceId ?? `bff-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const models = {
     citizens: citizenModel(db),
+    openidLinks: openidLinkModel(db),
     sessions: sessionModel(db),
     audit: auditModel(db),
     idempotency: idempotencyModel(db),
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps) {
   const outbox = createOutbox({ model: models.outbox, claims, owner: instanceId, clock, log: deps.log, deliverers });
   const auth = createAuthService({
     citizens: models.citizens,
+    links: models.openidLinks,
     sessions: models.sessions,
     claims,
     wechat: deps.wechat,

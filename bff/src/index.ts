@@ -4,6 +4,7 @@ export { createLogger, redact, redactString, type Logger } from './log';
 export { createCoreClient, signCoreHeaders, type CoreClient } from './clients/core.client';
 export { createWechatClient, type WechatClient } from './clients/wechat.client';
 export { ensureIndexes, sweepExpired } from './db/indexes';
+export { prepareDatabase } from './db/prepare';
 export { createClaims, claimModel } from './db/claims';
 export { createJobRunner, type PeriodicJob } from './jobs/runner';
 export { createOutbox, type Outbox, type OutboxEntry, type Deliver } from './outbox/outbox';

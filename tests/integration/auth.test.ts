@@ -1,4 +1,6 @@
 import jwt from 'jsonwebtoken';
+import { Types } from 'mongoose';
+import { createLogger, prepareDatabase } from '@jsb/bff';
 import type { Me, TokenPair } from '@jsb/shared';
 import { startStack, type Stack } from '../support/stack';
 import { call, loginCode, openid, signIn, type ErrBody } from '../support/http';
@@ -54,6 +56,32 @@ describe('POST /api/v1/auth/wechat-login', () => {
     const a = await me(first.accessToken);
     const b = await me(second.accessToken);
     expect(a.body.userId).toBe(b.body.userId);
+  });
+
+  it('makes one citizen of one WeChat user signing in on two phones at the same moment', async () => {
+    const oid = openid();
+    const codes = await Promise.all(Array.from({ length: 6 }, () => loginCode(s, oid)));
+    const pairs = await Promise.all(codes.map((c) => login(c)));
+    expect(pairs.map((p) => p.status)).toEqual(Array(6).fill(200));
+    const ids = new Set(await Promise.all(pairs.map(async (p) => (await me(p.body.accessToken)).body.userId)));
+    expect(ids.size).toBe(1);
+    expect(pairs.filter((p) => p.body.isNewCitizen).length).toBe(1);
+    expect(await s.db.collection('citizens').countDocuments({ openid: oid })).toBe(1);
+  });
+
+  it('keeps a citizen stored in the earlier shape (ObjectId key, unique openid index): same userId and real name after the bff starts', async () => {
+    const citizens = s.db.collection('citizens');
+    const oid = openid();
+    const userId = `U${oid.slice(-18)}`;
+    const realName = { nameMasked: '张*', idNumberMasked: '370802********0018', idNumberHash: 'h'.repeat(64), personId: 'P-legacy-1', verifiedAt: new Date() };
+    await citizens.createIndex({ openid: 1 }, { unique: true, name: 'openid_1' });
+    await citizens.insertOne({ _id: new Types.ObjectId(), userId, openid: oid, realName, phone: null, createdAt: new Date(), updatedAt: new Date() });
+    // what every instance does before it serves; twice, as two instances starting together would
+    await Promise.all([prepareDatabase(s.db, createLogger({ level: 'silent' }), s.clock.now()), prepareDatabase(s.db, createLogger({ level: 'silent' }), s.clock.now())]);
+    const back = await login(await loginCode(s, oid));
+    expect(back.body.isNewCitizen).toBe(false);
+    expect((await me(back.body.accessToken)).body).toMatchObject({ userId, realName: { verified: true, nameMasked: '张*' } });
+    expect(await citizens.countDocuments({ openid: oid })).toBe(1);
   });
 
   it('answers WECHAT_CODE_USED with a hint when a code is used twice', async () => {

@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import mongoose, { type Connection } from 'mongoose';
 import { createCoreMock, createMockClock, createProvinceMock, createWechatMock, listen, type CoreMock, type MockClock, type ProvinceMock, type RunningServer, type WechatMock } from '@jsb/mock';
 import { createWxpayMock, loadOrCreateWxpayKeys, type WxpayKeys, type WxpayMock } from '@jsb/mock';
-import { createApp, createCoreClient, createLogger, createWechatClient, ensureIndexes, loadConfig, type Config } from '@jsb/bff';
+import { createApp, createCoreClient, createLogger, createWechatClient, loadConfig, prepareDatabase, type Config } from '@jsb/bff';
 
 export const TEST_APPID = 'wx1234567890abcdef';
 export const TEST_WX_SECRET = 'test-wechat-secret';
@@ -131,7 +131,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     return instance;
   }
   const first = await addInstance(db);
-  const report = await ensureIndexes(db, log);
+  const report = await prepareDatabase(db, log, clock.now());
   const bffUrl = first.url;
   // WeChat Pay needs the bff's public notify URL, known only now; the payments feature reads it at order time
   config.WXPAY_NOTIFY_URL ??= `${bffUrl}/api/v1/payments/wechat/notify`;

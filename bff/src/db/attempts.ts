@@ -1,22 +1,27 @@
-import { Schema, Types, type Connection } from 'mongoose';
+import { Schema, type Connection } from 'mongoose';
 import { AppError } from '../http/errors';
 
 /**
- * Rate limits counted with insert-only attempt records (FerretDB has no atomic conditional update or $inc, see claims.ts).
- * An attempt inserts its record first, then counts the live records of its key: it may go ahead when there are at most
- * `max`; otherwise it withdraws its own record (a refused attempt does not extend the wait) and is refused with
- * 429 RATE_LIMITED and Retry-After. Under a burst this may refuse a few too many, never let one too many through.
+ * Rate limits as fixed windows of numbered places: an attempt in window w of key k takes the first free place
+ * `k|w#n` with n ≤ max by inserting a document with that _id. A unique _id insert is atomic on every server we run
+ * (FerretDB has no atomic conditional update or $inc, see claims.ts), so no more than `max` attempts ever go ahead in
+ * a window, whatever the concurrency; the rest are refused with 429 RATE_LIMITED and Retry-After (the window's end)
+ * and take no place, so a refused attempt does not extend the wait.
+ *
+ * Every read and write is by _id, the only lookup FerretDB v1.24 (SQLite) answers without scanning the collection:
+ * a `k|w` document remembers roughly how many places are taken, so an attempt starts looking there instead of at 1.
+ * That note may lag behind (it is written without a lock); then an attempt tries a place or two more. Windows are
+ * fixed (aligned to the epoch), so at a window's edge up to 2 × max attempts can pass within a short time.
  */
 const attemptSchema = new Schema(
   {
-    _id: { type: Schema.Types.ObjectId, required: true },
-    key: { type: String, required: true },
-    at: { type: Date, required: true },
+    _id: { type: String, required: true },
+    /** the highest place known to be taken, on the `k|w` document */
+    n: { type: Number },
     expiresAt: { type: Date, required: true },
   },
   { collection: 'rate_attempts', versionKey: false },
 );
-attemptSchema.index({ key: 1, at: 1 });
 attemptSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 
 const build = (conn: Connection) => conn.model('RateAttempt', attemptSchema);
@@ -33,45 +38,53 @@ export interface RateRule {
 }
 
 export interface RateLimiter {
-  /** Counts one attempt against every rule; throws RATE_LIMITED (with Retry-After) when any of them is over its limit. */
-  hit(rules: RateRule[], refusal?: { message?: string; hint?: (retryAt: Date, seconds: number) => string }): Promise<void>;
+  /** Counts one attempt; throws RATE_LIMITED (with Retry-After) when the rule's window is full. */
+  hit(rule: RateRule, refusal?: { message?: string; hint?: (retryAt: Date, seconds: number) => string }): Promise<void>;
 }
 
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
+
 export function createRateLimiter(d: { model: AttemptModel; clock: () => Date }): RateLimiter {
-  return {
-    async hit(rules, refusal) {
-      if (!rules.length) return;
-      const now = d.clock();
-      const mine = rules.map((r) => ({ _id: new Types.ObjectId(), key: r.key, at: now, expiresAt: new Date(now.getTime() + r.windowMs) }));
-      await d.model.insertMany(mine);
-      let retryAt: Date | null = null;
-      for (const [i, rule] of rules.entries()) {
-        const since = new Date(now.getTime() - rule.windowMs);
-        // only the newest max+1 records matter: if there are that many, this attempt is one too many. Reading no
-        // more than that keeps the cost of a hit bounded by the limit, not by the traffic.
-        const newest = await d.model
-          .find({ key: rule.key, at: { $gt: since }, expiresAt: { $gt: now } }, { at: 1 })
-          .sort({ at: -1, _id: -1 })
-          .limit(rule.max + 1)
-          .lean();
-        // this attempt's own record was inserted first; of the attempts that go ahead, the last one inserted sees all
-        // the others, so no more than `max` can ever go ahead, whatever the concurrency. If its record is not among
-        // the newest max+1, at least max+1 others are newer: over the limit too.
-        const includesMine = newest.some((x) => String(x._id) === String(mine[i]!._id));
-        const count = includesMine ? newest.length : newest.length + 1;
-        if (count <= rule.max) continue;
-        // it may go once the oldest of the newest max+1 has left the window
-        const freeing = newest[newest.length - 1];
-        const at = new Date((freeing ? freeing.at.getTime() : now.getTime()) + rule.windowMs);
-        if (!retryAt || at > retryAt) retryAt = at;
+  /** the place taken (1…max), or 0 when the window is full */
+  async function takePlace(base: string, max: number, expiresAt: Date): Promise<number> {
+    const note = await d.model.findById(base, { n: 1 }).lean();
+    const known = note?.n ?? 0;
+    for (let n = known + 1; n <= max; n++) {
+      try {
+        await d.model.create({ _id: `${base}#${n}`, expiresAt });
+      } catch (err) {
+        if (isDuplicate(err)) continue;
+        throw err;
       }
-      if (!retryAt) return;
-      await d.model.deleteMany({ _id: { $in: mine.map((m) => m._id) } });
-      const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
+      // the note is moved on only when it was behind (the place right after it was taken): the usual first
+      // attempt of a window costs one read and one insert
+      if (n > known + 1) await remember(base, n, expiresAt);
+      return n;
+    }
+    return 0;
+  }
+
+  async function remember(base: string, n: number, expiresAt: Date): Promise<void> {
+    try {
+      await d.model.updateOne({ _id: base }, { $max: { n }, $setOnInsert: { expiresAt } }, { upsert: true });
+    } catch (err) {
+      // two first notes of a window at once: the other one was inserted; move it on instead
+      if (!isDuplicate(err)) throw err;
+      await d.model.updateOne({ _id: base }, { $max: { n } });
+    }
+  }
+
+  return {
+    async hit(rule, refusal) {
+      const now = d.clock().getTime();
+      const window = Math.floor(now / rule.windowMs);
+      const end = new Date((window + 1) * rule.windowMs);
+      if ((await takePlace(`${rule.key}|${window}`, rule.max, end)) > 0) return;
+      const seconds = Math.max(1, Math.ceil((end.getTime() - now) / 1000));
       throw new AppError('RATE_LIMITED', {
         ...(refusal?.message ? { message: refusal.message } : {}),
-        hint: refusal?.hint ? refusal.hint(retryAt, seconds) : `请${waitLabel(seconds)}后再试。`,
-        details: { retryAt: retryAt.toISOString(), retryAfterSeconds: seconds },
+        hint: refusal?.hint ? refusal.hint(end, seconds) : `请${waitLabel(seconds)}后再试。`,
+        details: { retryAt: end.toISOString(), retryAfterSeconds: seconds },
         headers: { 'Retry-After': String(seconds) },
       });
     },

@@ -81,7 +81,7 @@ export function createReminders(d: RemindersDeps) {
         // the claim makes "send this reminder, this attempt" happen on one instance only
         if (!(await d.claims.take(`reminder:${r._id}:${r.attempts}`, d.owner, now, 7 * 24 * 3600_000))) continue;
         await d.reminders.updateOne({ _id: r._id }, { $set: { state: 'sending', claimedBy: d.owner, claimedAt: now, attempts: r.attempts + 1 } });
-        const citizen = await d.citizens.findOne({ userId: r.userId }, { openid: 1 }).lean();
+        const citizen = await d.citizens.findById(r.userId, { openid: 1 }).lean();
         try {
           const payload = r.payload as { page: string; data: Record<string, { value: string }> };
           const result = citizen ? await d.wechat.sendSubscribeMessage({ touser: citizen.openid, templateId: d.templateId, ...payload }) : 'refused';

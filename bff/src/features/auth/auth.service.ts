@@ -5,7 +5,7 @@ import type { TokenPair } from '@jsb/shared';
 import { AppError } from '../../http/errors';
 import type { AuthContext } from '../../http/auth';
 import { WechatApiError, type WechatClient } from '../../clients/wechat.client';
-import type { CitizenModel } from './citizen.model';
+import type { CitizenModel, OpenidLinkModel } from './citizen.model';
 import type { SessionModel } from './session.model';
 import type { Claims } from '../../db/claims';
 import { waitLabel, type RateLimiter } from '../../db/attempts';
@@ -13,6 +13,7 @@ import { makeRefreshToken, newFamilySecret, parseRefreshToken, refreshMacMatches
 
 export interface AuthServiceDeps {
   citizens: CitizenModel;
+  links: OpenidLinkModel;
   sessions: SessionModel;
   claims: Claims;
   wechat: WechatClient;
@@ -66,20 +67,47 @@ export function createAuthService(d: AuthServiceDeps) {
     }
   }
 
+  /**
+   * The citizen behind an openid, made on the first sign-in. The openid link is taken first (an insert on a unique _id:
+   * of two first sign-ins at once, one link wins and both get its userId); the citizen is then upserted by _id, which
+   * also repairs a link whose citizen was never written (a crash between the two).
+   */
+  async function citizenOf(wx: { openid: string; unionid?: string }, now: Date): Promise<{ userId: string; isNew: boolean }> {
+    const linked = async () => (await d.links.findById(wx.openid, { userId: 1 }).lean())?.userId;
+    let userId = await linked();
+    if (!userId) {
+      const fresh = `U${randomBytes(9).toString('hex')}`;
+      try {
+        await d.links.create({ _id: wx.openid, userId: fresh, at: now });
+        userId = fresh;
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000) throw err;
+        userId = await linked();
+        if (!userId) throw err;
+      }
+    }
+    try {
+      const r = await d.citizens.updateOne(
+        { _id: userId },
+        { $setOnInsert: { userId, openid: wx.openid, ...(wx.unionid ? { unionid: wx.unionid } : {}) } },
+        { upsert: true },
+      );
+      return { userId, isNew: r.upsertedCount === 1 };
+    } catch (err) {
+      // the same first sign-in twice at once: the other one inserted the citizen
+      if ((err as { code?: number }).code !== 11000) throw err;
+      return { userId, isNew: false };
+    }
+  }
+
   return {
     async login(code: string, device: string | undefined, client = 'unknown'): Promise<TokenPair> {
       const limits = d.signInLimits;
-      if (limits) await limits.limiter.hit([{ key: `signin:addr:${client}`, ...limits.perAddress }], SIGN_IN_REFUSAL);
+      if (limits) await limits.limiter.hit({ key: `signin:addr:${client}`, ...limits.perAddress }, SIGN_IN_REFUSAL);
       const wx = await exchangeCode(code);
-      if (limits) await limits.limiter.hit([{ key: `signin:openid:${wx.openid}`, ...limits.perOpenid }], SIGN_IN_REFUSAL);
+      if (limits) await limits.limiter.hit({ key: `signin:openid:${wx.openid}`, ...limits.perOpenid }, SIGN_IN_REFUSAL);
       const now = d.clock();
-      const res = await d.citizens.findOneAndUpdate(
-        { openid: wx.openid },
-        { $setOnInsert: { openid: wx.openid, userId: `U${randomBytes(9).toString('hex')}`, ...(wx.unionid ? { unionid: wx.unionid } : {}) } },
-        { upsert: true, returnDocument: 'after', includeResultMetadata: true },
-      );
-      const citizen = res.value;
-      if (!citizen) throw new AppError('INTERNAL', { cause: new Error('citizen upsert returned nothing') });
+      const citizen = await citizenOf(wx, now);
       const familySecret = newFamilySecret();
       const session = await d.sessions.create({
         userId: citizen.userId,
@@ -91,7 +119,7 @@ export function createAuthService(d: AuthServiceDeps) {
         lastUsedAt: now,
         expiresAt: new Date(now.getTime() + d.refreshTtlSeconds * 1000),
       });
-      return pair(String(session._id), citizen.userId, 0, familySecret, res.lastErrorObject?.updatedExisting === false);
+      return pair(String(session._id), citizen.userId, 0, familySecret, citizen.isNew);
     },
 
     async refresh(token: string): Promise<TokenPair> {

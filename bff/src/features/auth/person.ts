@@ -7,7 +7,7 @@ import type { CitizenModel } from './citizen.model';
  * needs a verified real name; `hint` tells, in the words of that service, why and where to verify.
  */
 export async function ensurePerson(citizens: CitizenModel, auth: AuthContext, hint: string): Promise<string> {
-  const c = await citizens.findOne({ userId: auth.userId }, { realName: 1 }).lean();
+  const c = await citizens.findById(auth.userId, { realName: 1 }).lean();
   const personId = c?.realName?.personId;
   if (!personId) throw new AppError('REAL_NAME_REQUIRED', { hint });
   return personId;

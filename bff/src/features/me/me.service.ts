@@ -35,7 +35,7 @@ export function createMeService(d: MeServiceDeps) {
   const hash = (kind: string, value: string) => createHmac('sha256', d.piiHashSecret).update(`${kind}:${value}`).digest('hex');
 
   async function load(userId: string) {
-    const c = await d.citizens.findOne({ userId }).lean();
+    const c = await d.citizens.findById(userId).lean();
     if (!c) throw new AppError('SESSION_REVOKED');
     return c;
   }
@@ -66,7 +66,7 @@ export function createMeService(d: MeServiceDeps) {
       }
       const updated = await d.citizens
         .findOneAndUpdate(
-          { userId: auth.userId },
+          { _id: auth.userId },
           {
             $set: {
               realName: {
@@ -96,7 +96,7 @@ export function createMeService(d: MeServiceDeps) {
       }
       const updated = await d.citizens
         .findOneAndUpdate(
-          { userId: auth.userId },
+          { _id: auth.userId },
           { $set: { phone: { masked: maskPhone(phone.phoneNumber), hash: hash('phone', phone.phoneNumber), boundAt: d.clock() } } },
           { returnDocument: 'after' },
         )

@@ -52,7 +52,7 @@ export function createPaymentsService(d: PaymentsDeps) {
   }
 
   async function citizenOf(auth: AuthContext) {
-    const c = await d.citizens.findOne({ userId: auth.userId }).lean();
+    const c = await d.citizens.findById(auth.userId).lean();
     if (!c) throw new AppError('UNAUTHENTICATED');
     return c;
   }
