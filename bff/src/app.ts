@@ -175,7 +175,8 @@ export function createApp(deps: AppDeps) {
     ctx.body = openapi;
   });
 
-  const app = new Koa({ proxy: false });
+  // the client's address (sign-in and lookup limits): the connection's, or what our own proxies put in X-Forwarded-For
+  const app = new Koa({ proxy: config.TRUST_PROXY_HOPS > 0, maxIpsCount: config.TRUST_PROXY_HOPS });
   app.silent = true; // errors are rendered and logged by requestContext
   app.use(requestContext(deps.log));
   app.use(securityHeaders());

@@ -28,6 +28,12 @@ const envSchema = z.object({
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   /** sign-in attempts one client address may make per minute (before WeChat is asked) */
   SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(60),
+  /**
+   * How many reverse proxies in front of the bff append to X-Forwarded-For (0: none, the client is the connection's
+   * address and the header is ignored). With 1, the client is the last address the header lists: the one our own
+   * load balancer wrote, never one a phone made up. Rate limits per client address depend on it.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** sign-ins one WeChat user (openid) may make per 10 minutes */
   SIGNIN_LIMIT_PER_OPENID: z.coerce.number().int().min(1).default(10),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),

@@ -3,6 +3,7 @@ import { call, type ErrBody } from '../support/http';
 import { renew } from '../support/citizens';
 import { citizenWithPerson, closedCase, openCase, staff, type Citizen, type StaffCase } from '../support/cases';
 import { startStack, type Stack } from '../support/stack';
+import { STALE_PENDING_MS } from '../../bff/src/db/idempotency';
 
 const at = (isoLocal: string) => new Date(`${isoLocal}+08:00`);
 
@@ -18,6 +19,15 @@ const rate = (c: Citizen, caseNo: string, body: unknown, headers: Record<string,
   call<CaseRating & ErrBody>(s.bffUrl, 'POST', `/api/v1/cases/${caseNo}/rating`, { token: c.accessToken, body, headers });
 const myRating = (c: Citizen, caseNo: string) => call<CaseRating>(s.bffUrl, 'GET', `/api/v1/cases/${caseNo}/rating`, { token: c.accessToken });
 const provinceHolds = () => [...s.province.state.byRequest.values()];
+
+/** Leaves a request's idempotency record as a bff killed mid-request would: pending, older than the takeover age. */
+async function abandon(c: Citizen, operation: string, key: string): Promise<void> {
+  const me = await call<{ userId: string }>(s.bffUrl, 'GET', '/api/v1/me', { token: c.accessToken });
+  const r = await s.db
+    .collection('idempotency')
+    .updateOne({ _id: `${me.body.userId}:${operation}:${key}` as never }, { $set: { state: 'pending', createdAt: new Date(s.clock.now().getTime() - STALE_PENDING_MS - 1000) }, $unset: { body: '', status: '' } });
+  expect(r.modifiedCount).toBe(1);
+}
 
 describe('POST /api/v1/cases/:caseNo/rating (好差评)', () => {
   it('takes one rating from the owner of a closed case, relays it to the province and shows the receipt', async () => {
@@ -52,6 +62,22 @@ describe('POST /api/v1/cases/:caseNo/rating (好差评)', () => {
     expect(provinceHolds().filter((e) => e.caseNo === c.caseNo)).toHaveLength(1);
     // the province never learns who rated
     expect(JSON.stringify(provinceHolds())).not.toContain(owner.personId);
+  });
+
+  it('answers a rating repeated after the bff died mid-request (same Idempotency-Key) with the rating, not 已评价', async () => {
+    const p = await citizenWithPerson(s);
+    const c = await closedCase(s, p.personId);
+    const body = { level: '满意', tags: ['服务水平高'], comment: '' };
+    const first = await rate(p, c.caseNo, body, { 'idempotency-key': 'killed-rating-key-1' });
+    expect(first.status).toBe(201);
+    // as if the bff had stored the rating and died before answering: the key's record is left pending, and is old
+    await abandon(p, 'rateCase', 'killed-rating-key-1');
+    const again = await rate(p, c.caseNo, body, { 'idempotency-key': 'killed-rating-key-1' });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ state: 'relayed', rating: { level: '满意', receiptId: first.body.rating?.receiptId } });
+    // another request (another key) is still a second rating, and refused
+    expect((await rate(p, c.caseNo, body, { 'idempotency-key': 'another-rating-key-2' })).body.error.code).toBe('ALREADY_RATED');
+    expect(provinceHolds().filter((e) => e.caseNo === c.caseNo)).toHaveLength(1);
   });
 
   it('closes the rating window after the 15th working day from closing (清明 counted out)', async () => {

@@ -74,6 +74,18 @@ describe('POST /api/v1/auth/wechat-login rate limits', () => {
     expect((await login(unused)).status).toBe(200);
   });
 
+  it('behind our own load balancer (TRUST_PROXY_HOPS=1) counts each citizen apart, by the address the balancer wrote, not one a phone made up', async () => {
+    at(40 * 60_000);
+    const behind = await s.addInstance({ TRUST_PROXY_HOPS: 1 });
+    const via = (code: string, client: string, forged: string) =>
+      call<TokenPair & ErrBody>(behind.url, 'POST', '/api/v1/auth/wechat-login', { body: { code }, headers: { 'x-forwarded-for': `${forged}, ${client}` } });
+    for (let i = 0; i < PER_ADDRESS; i++) expect((await via(await loginCode(s, openid()), '198.51.100.7', `10.0.0.${i}`)).status).toBe(200);
+    // a new made-up address in front does not reset the limit of 198.51.100.7
+    expectLimited(await via(await loginCode(s, openid()), '198.51.100.7', '10.9.9.9'), 'RATE_LIMITED', 60);
+    // another citizen behind the same balancer is not affected
+    expect((await via(await loginCode(s, openid()), '198.51.100.8', '10.0.0.1')).status).toBe(200);
+  });
+
   it('holds under a burst: of 15 simultaneous sign-ins from one address, never more than the limit get through', async () => {
     at(30 * 60_000);
     const codes = await Promise.all(Array.from({ length: 15 }, () => loginCode(s, openid())));

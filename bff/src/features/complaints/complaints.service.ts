@@ -180,6 +180,9 @@ export function createComplaintsService(d: ComplaintsDeps) {
           const now = d.clock();
           // with a key the ref is the key's: a run repeated after a crash mid-request finds the same outbox entry, never a second complaint
           const ref = idempotencyKey ? `C${createHash('sha256').update(`${auth.userId}:${idempotencyKey}`).digest('hex').slice(0, 20)}` : `C${randomBytes(10).toString('hex')}`;
+          // a run repeated after a crash that came after the complaint was stored: it is there; no second daily place
+          const stored = idempotencyKey ? ((await d.outbox.get(entryId(auth.userId, ref))) as ComplaintEntry | null) : null;
+          if (stored) return { ref };
           await ensurePhotos(auth.userId, photoIds, now, ref);
           const names = await placeNames(input.target);
           await takeDailySlot(auth.userId, now);

@@ -32,6 +32,8 @@ export interface RatingPayload {
   comment: string;
   /** when the citizen submitted: the core judges the 15-working-day window on this, not on delivery */
   ratedAt: string;
+  /** the Idempotency-Key it came with (kept in the bff, never sent on): a request repeated after a crash is recognised */
+  requestKey?: string;
 }
 
 export interface RatingsDeps {
@@ -92,6 +94,16 @@ export function createRatingsService(d: RatingsDeps) {
     return { ...base, state: 'not-rated', stateLabel: STATE_LABEL['not-rated'], canRate: open, rating: null };
   }
 
+  /**
+   * True when the rating already stored for this case came with this same Idempotency-Key: the request is being
+   * repeated after its first run was cut off (the bff died before it answered), so the answer is the rating, not 已评价.
+   */
+  async function sameRequest(kind: string, userId: string, caseNo: string, key: string | undefined): Promise<boolean> {
+    if (!key) return false;
+    const entry = await d.outbox.get(entryId(kind, userId, caseNo));
+    return !!entry && entry.state !== 'rejected' && (entry.payload as RatingPayload).requestKey === key;
+  }
+
   async function submit(kind: string, userId: string, payload: RatingPayload): Promise<void> {
     // keyed by the case: one rating (and one follow-up) per case per citizen, whatever the concurrency
     const entry = await d.outbox.submit(kind, userId, payload, payload.caseNo);
@@ -115,14 +127,17 @@ export function createRatingsService(d: RatingsDeps) {
         run: async () => {
           const now = d.clock();
           const before = await view(auth, personId, caseNo);
-          if (before.state !== 'not-rated') throw new AppError('ALREADY_RATED', { details: { state: before.state } });
+          if (before.state !== 'not-rated') {
+            if (await sameRequest(RATING_KIND, auth.userId, caseNo, idempotencyKey)) return before;
+            throw new AppError('ALREADY_RATED', { details: { state: before.state } });
+          }
           const s = await fromCore(d.core.ratingState(caseNo, personId));
           if (!s.closed) throw new AppError('CASE_NOT_CLOSED');
           if (!s.ratingDeadline || shanghaiDate(now) > s.ratingDeadline) {
             throw new AppError('RATING_WINDOW_CLOSED', { message: s.ratingDeadline ? `评价期限已于${dayText(s.ratingDeadline)}结束。` : undefined, details: { deadline: s.ratingDeadline } });
           }
           ensureTags(input.level, s.channel, input.tags);
-          await submit(RATING_KIND, auth.userId, { caseNo, personId, level: input.level, tags: input.tags, comment: input.comment, ratedAt: now.toISOString() });
+          await submit(RATING_KIND, auth.userId, { caseNo, personId, level: input.level, tags: input.tags, comment: input.comment, ratedAt: now.toISOString(), ...(idempotencyKey ? { requestKey: idempotencyKey } : {}) });
           return view(auth, personId, caseNo);
         },
       });
@@ -138,12 +153,13 @@ export function createRatingsService(d: RatingsDeps) {
         request: { caseNo, ...input },
         run: async () => {
           const before = await view(auth, personId, caseNo);
+          if ((before.followUpQueued || before.rating?.followUp) && (await sameRequest(FOLLOW_UP_KIND, auth.userId, caseNo, idempotencyKey))) return before;
           const r = before.rating;
           if (before.state !== 'relayed' || !r?.loop) throw followUpRefusal(before.state === 'queued' ? 'not-corrected' : 'not-bad');
           if (r.followUp || before.followUpQueued) throw followUpRefusal('already');
           if (!r.loop.correctedAt) throw followUpRefusal('not-corrected', r.loop.correctionDue);
           ensureTags(input.level, before.channel, input.tags);
-          await submit(FOLLOW_UP_KIND, auth.userId, { caseNo, personId, level: input.level, tags: input.tags, comment: input.comment, ratedAt: d.clock().toISOString() });
+          await submit(FOLLOW_UP_KIND, auth.userId, { caseNo, personId, level: input.level, tags: input.tags, comment: input.comment, ratedAt: d.clock().toISOString(), ...(idempotencyKey ? { requestKey: idempotencyKey } : {}) });
           return view(auth, personId, caseNo);
         },
       });
