@@ -66,6 +66,14 @@ describe('H5 build: 找茬 submit → staff reply → rate → reopen', () => {
     expect(rec).toMatchObject({ anonymous: true, category: '推诿/说"No"', target: { hallId: 'city', zoneId: 'shangshi', windowNo: '12' } });
     expect(rec!.photoIds).toHaveLength(1);
     expect((await sharp(s.core.state.complaints.photos.get(rec!.photoIds[0]!)!.data).metadata()).exif).toBeUndefined();
+    // the detail shows the photo again: a thumbnail that really loaded (the stored photo, fetched with the sign-in)
+    const thumb = page.getByRole('button', { name: '第1张照片，点击查看大图' });
+    await thumb.waitFor();
+    const { width } = await sharp(s.core.state.complaints.photos.get(rec!.photoIds[0]!)!.data).metadata();
+    await page.waitForFunction(
+      (w) => [...document.querySelectorAll('img')].some((i) => i.alt === '第1张照片，点击查看大图' && i.src.startsWith('blob:') && i.complete && i.naturalWidth === w),
+      width,
+    );
     const staffView = await call(s.coreUrl, 'GET', `/__mock/staff/complaints/${rec!.id}`);
     expect(staffView.text).not.toContain(person.name);
     expect(staffView.text).not.toContain(person.phone!);

@@ -85,6 +85,39 @@ describe('POST /api/v1/complaints/photos (uploadComplaintPhoto)', () => {
     expect(forwarded.data.includes(Buffer.from('JiningCam'))).toBe(false);
   });
 
+  it('shows the citizen their own photos again (without metadata), from the bff while it keeps a copy, then from the core; nobody else', async () => {
+    const up = await upload(c, await gpsJpeg(), { name: 'IMG_0002.jpg' });
+    const created = await submit(c, form({ photoIds: [up.body.id] }));
+    expect(created.body.photoIds).toEqual([up.body.id]);
+    const photoUrl = (id: string, photoId: string) => `${s.bffUrl}/api/v1/complaints/${id}/photos/${photoId}`;
+    const get = (token: string, id = created.body.id, photoId = up.body.id) => fetch(photoUrl(id, photoId), { headers: { authorization: `Bearer ${token}` } });
+
+    const res = await get(c.accessToken);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    expect(res.headers.get('cache-control')).toBe('private, max-age=86400');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const meta = await sharp(bytes).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 320, height: 240 });
+    expect(meta.exif).toBeUndefined();
+    // by tracking number too
+    expect((await get(c.accessToken, created.body.trackingNo!)).status).toBe(200);
+
+    // the bff's own copy is gone (a day after delivery): the core's copy is shown, the same bytes
+    await s.db.collection('complaint_photos').deleteOne({ _id: up.body.id as never });
+    const later = await get(c.accessToken);
+    expect(later.status).toBe(200);
+    expect(Buffer.from(await later.arrayBuffer()).equals(bytes)).toBe(true);
+
+    // another citizen, or a photo that is not this complaint's: 404 with a Chinese message, no bytes
+    const other = await verifiedCitizen(s);
+    for (const r of [await get(other.accessToken), await get(other.accessToken, created.body.trackingNo!), await get(c.accessToken, created.body.id, 'ph_000000000000000000000000')]) {
+      expect(r.status).toBe(404);
+      expect(((await r.json()) as ErrBody).error.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    expect((await fetch(photoUrl(created.body.id, up.body.id))).status).toBe(401);
+  });
+
   it('accepts a PNG named .jpg as a PNG, sent raw or as multipart (wx.uploadFile)', async () => {
     const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: '#2e86de' } }).png().toBuffer();
     const raw = await upload(c, png, { type: 'image/jpeg', name: 'photo.jpg' });

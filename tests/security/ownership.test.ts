@@ -108,14 +108,15 @@ describe("another citizen's ids, on every operation that takes one (walked from 
         }
         if (!op.security.length) problems.push(`${op.operationId}: takes a citizen's id without sign-in`);
         for (const value of values) {
-          const url = path.replace(/\{[^}]+\}/, encodeURIComponent(value));
+          // the first parameter names whose resource it is; a second one names a part of it (the owner's photo)
+          const url = path.replace(/\{[^}]+\}/, encodeURIComponent(value)).replace('{photoId}', owner.complaintPhotoId);
           const body = op.requestBody ? validBody(op.operationId) : undefined;
           const r = await call<ErrBody>(s.bffUrl, method.toUpperCase(), url, { token: other.accessToken, body, headers: { 'idempotency-key': `idor-${op.operationId}-${value}`.slice(0, 60) } });
           walked.push(`${method.toUpperCase()} ${url}`);
           const allowed = r.status === 404 || (r.status === 403 && '403' in op.responses && r.body?.error?.code !== 'REAL_NAME_REQUIRED');
           if (!allowed) problems.push(`${method.toUpperCase()} ${url} as another citizen: ${r.status} ${r.text.slice(0, 200)}`);
           // indistinguishable from a missing id: an attacker learns nothing about whether it exists
-          const missing = await call<ErrBody>(s.bffUrl, method.toUpperCase(), path.replace(/\{[^}]+\}/, value.replace(/.$/, (c) => (c === '9' ? '8' : '9'))), {
+          const missing = await call<ErrBody>(s.bffUrl, method.toUpperCase(), path.replace(/\{[^}]+\}/, value.replace(/.$/, (c) => (c === '9' ? '8' : '9'))).replace('{photoId}', owner.complaintPhotoId), {
             token: other.accessToken,
             body,
           });

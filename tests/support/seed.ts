@@ -1,10 +1,11 @@
 /**
  * One citizen with something of every kind: signed in, real-name verified, phone bound, an appointment, a complaint
- * (replied and rated), an open case, a closed and rated case, and a paid fee. Used by the fuzzer (so list and detail
+ * with a photo (replied and rated), an open case, a closed and rated case, and a paid fee. Used by the fuzzer (so list and detail
  * operations answer with real data) and by the security suite (resources another citizen must not reach).
  * The caller sets the clock first (SEED_START, a Tuesday 10:00 in Jining, has bookable slots the day after).
  */
-import type { Appointment, Complaint, CreatePaymentResponse, SlotsResponse, TokenPair } from '@jsb/shared';
+import sharp from 'sharp';
+import type { Appointment, Complaint, CreatePaymentResponse, SlotsResponse, TokenPair, UploadedPhoto } from '@jsb/shared';
 import { call, openid, signIn } from './http';
 import { newPerson } from './citizens';
 import { closedCase, openCase } from './cases';
@@ -26,6 +27,7 @@ export interface Seeded {
   appointmentId: string;
   complaintId: string;
   complaintTrackingNo: string;
+  complaintPhotoId: string;
   openCaseNo: string;
   openCaseQueryCode: string;
   closedCaseNo: string;
@@ -66,11 +68,16 @@ export async function bookSomething(s: Stack, c: TokenPair, itemId = 'SH01', zon
 export async function seed(s: Stack): Promise<Seeded> {
   const c = await seededCitizen(s);
   const appointment = await bookSomething(s, c);
+  // a small photo of the problem (the photo route takes the image bytes as the body)
+  const png = await sharp({ create: { width: 48, height: 32, channels: 3, background: '#c0392b' } }).png().toBuffer();
+  const photoRes = await fetch(`${s.bffUrl}/api/v1/complaints/photos`, { method: 'POST', headers: { authorization: `Bearer ${c.accessToken}`, 'content-type': 'image/png' }, body: new Uint8Array(png) });
+  const photoText = await photoRes.text();
+  const photo = ok('photo', { status: photoRes.status, body: JSON.parse(photoText) as UploadedPhoto, text: photoText });
   const complaint = ok(
     'complaint',
     await call<Complaint>(s.bffUrl, 'POST', '/api/v1/complaints', {
       token: c.accessToken,
-      body: { category: '推诿/说"No"', target: { hallId: 'city', zoneId: 'shangshi', windowNo: '12' }, description: '窗口说材料不全，但没有一次说清缺什么', anonymous: false, photoIds: [] },
+      body: { category: '推诿/说"No"', target: { hallId: 'city', zoneId: 'shangshi', windowNo: '12' }, description: '窗口说材料不全，但没有一次说清缺什么', anonymous: false, photoIds: [photo.id] },
     }),
   );
   const trackingNo = complaint.trackingNo;
@@ -93,6 +100,7 @@ export async function seed(s: Stack): Promise<Seeded> {
     appointmentId: appointment.id,
     complaintId: complaint.id,
     complaintTrackingNo: trackingNo,
+    complaintPhotoId: photo.id,
     openCaseNo: open.caseNo,
     openCaseQueryCode: open.queryCode,
     closedCaseNo: closed.caseNo,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { coreComplaintSchema, type ComplaintCategory, type ComplaintRating, type CoreComplaint, type PhotoType } from '@jsb/shared';
+import { coreComplaintSchema, PHOTO_TYPES, type ComplaintCategory, type ComplaintRating, type CoreComplaint, type PhotoType } from '@jsb/shared';
 import type { CoreClient } from './core.client';
 
 export interface CoreComplaintCreate {
@@ -23,6 +23,7 @@ export function createCoreComplaintsClient(core: CoreClient) {
   const enc = encodeURIComponent;
   const photoAck = z.object({ photoId: z.string(), bytes: z.number() });
   const list = z.object({ complaints: z.array(coreComplaintSchema) });
+  const photo = z.object({ photoId: z.string(), contentType: z.enum(PHOTO_TYPES), dataBase64: z.string() });
 
   return {
     // both writes are idempotent at the core (photo id, request id): safe to retry after a lost answer
@@ -33,6 +34,10 @@ export function createCoreComplaintsClient(core: CoreClient) {
     get: (id: string, personId: string) => get(coreComplaintSchema, `/core/v1/complaints/${enc(id)}`, { query: { personId } }),
     rate: (id: string, personId: string, rating: ComplaintRating, comment?: string) =>
       get(coreComplaintSchema, `/core/v1/complaints/${enc(id)}/rating`, { method: 'POST', body: { personId, rating, ...(comment ? { comment } : {}) } }),
+    photo: async (id: string, photoId: string, personId: string): Promise<{ contentType: PhotoType; data: Buffer }> => {
+      const p = await get(photo, `/core/v1/complaints/${enc(id)}/photos/${enc(photoId)}`, { query: { personId } });
+      return { contentType: p.contentType, data: Buffer.from(p.dataBase64, 'base64') };
+    },
     reopen: (id: string, personId: string, reason: string) => get(coreComplaintSchema, `/core/v1/complaints/${enc(id)}/reopen`, { method: 'POST', body: { personId, reason } }),
   };
 }

@@ -56,9 +56,10 @@ export function buildOpenApi(routes: AnyRouteSpec[], info: { version: string }):
     const byStatus = new Map<number, ErrorCode[]>();
     for (const c of codes) byStatus.set(ERROR_STATUS[c], [...(byStatus.get(ERROR_STATUS[c]) ?? []), c]);
     const responses: Record<string, Json> = {};
-    const okStatus = spec.response === null ? 204 : (spec.status ?? 200);
-    responses[String(okStatus)] =
-      spec.response === null
+    const okStatus = spec.file ? 200 : spec.response === null ? 204 : (spec.status ?? 200);
+    responses[String(okStatus)] = spec.file
+      ? { description: 'OK', content: Object.fromEntries(spec.file.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])) }
+      : spec.response === null
         ? { description: 'No Content' }
         : { description: 'OK', content: { 'application/json': { schema: jsonSchema(spec.response as z.ZodType, 'output') } } };
     if (spec.failure) {

@@ -32,6 +32,11 @@ export interface RouteSpec<B, Q, P, R, A extends boolean = boolean> {
    * the schema of its failure answers and the statuses it may answer with, for the OpenAPI document.
    */
   failure?: { schema: Schema; statuses: number[] };
+  /**
+   * The operation answers a file (e.g. a photo): the handler returns its type and bytes, `response` is null, and these
+   * are the types it may have, for the OpenAPI document. `cache` applies as for JSON answers.
+   */
+  file?: string[];
   /** content types of a body the handler reads itself (not JSON), for the OpenAPI document */
   rawBody?: string[];
   /** Accepts an Idempotency-Key header (documented; enforcement is by the service) */
@@ -43,7 +48,13 @@ export interface RouteSpec<B, Q, P, R, A extends boolean = boolean> {
     params: Out<P>;
     auth: A extends true ? AuthContext : undefined;
     ctx: Context;
-  }) => Promise<R extends z.ZodType ? z.input<R> : void>;
+  }) => Promise<R extends z.ZodType ? z.input<R> : void | FileAnswer>;
+}
+
+/** What the handler of a `file` operation returns */
+export interface FileAnswer {
+  contentType: string;
+  data: Buffer;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -81,6 +92,15 @@ export function mountRoutes(table: RouteTable, deps: { authenticate: Authenticat
       const query = spec.query ? (spec.query as Schema).parse(ctx.query) : undefined;
       const params = spec.params ? (spec.params as Schema).parse(ctx.params) : undefined;
       const result = await spec.handler({ body, query, params, auth, ctx });
+      if (spec.file) {
+        const f = result as FileAnswer;
+        if (spec.cache) ctx.set('Cache-Control', spec.cache);
+        ctx.type = f.contentType;
+        ctx.set('Content-Disposition', 'inline');
+        ctx.status = 200;
+        ctx.body = f.data;
+        return;
+      }
       if (spec.response === null) {
         ctx.status = 204;
         return;

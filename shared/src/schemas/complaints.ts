@@ -43,6 +43,12 @@ export const COMPLAINT_RULES = {
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
 
+/** GET /api/v1/complaints/{id}/photos/{photoId} */
+export const complaintPhotoParamSchema = z.strictObject({
+  id: z.string().regex(/^(?!\.{1,2}$)[A-Za-z0-9_.:-]{1,80}$/, '编号格式不正确'),
+  photoId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '照片编号格式不正确'),
+});
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const complaintTargetSchema = z.object({
@@ -165,6 +171,8 @@ export const complaintSchema = z.object({
   description: z.string(),
   anonymous: z.boolean(),
   photoCount: z.number().int(),
+  /** the photos, each readable by its owner at /api/v1/complaints/{id}/photos/{photoId} */
+  photoIds: z.array(z.string()),
   submittedAt: z.string(),
   sla: complaintSlaSchema.nullable(),
   overdue: z.boolean(),

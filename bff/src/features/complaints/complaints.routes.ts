@@ -1,5 +1,6 @@
 import {
   complaintListSchema,
+  complaintPhotoParamSchema,
   complaintSchema,
   createComplaintRequestSchema,
   idParamSchema,
@@ -67,6 +68,21 @@ export function complaintRoutes(t: RouteTable, s: ComplaintsService): void {
     response: complaintSchema,
     errors: ['REAL_NAME_REQUIRED', 'UPSTREAM_UNAVAILABLE'],
     handler: ({ auth, params }) => s.get(auth, params.id),
+  });
+  t.add({
+    method: 'get',
+    path: '/api/v1/complaints/:id/photos/:photoId',
+    operationId: 'getComplaintPhoto',
+    summary: '查看自己找茬中的一张照片（重新编码、已去除位置等元数据的那份）',
+    tags: ['complaints'],
+    auth: true,
+    params: complaintPhotoParamSchema,
+    response: null,
+    file: ['image/jpeg', 'image/png', 'image/webp'],
+    // a photo never changes; only its owner may read it, so only the phone keeps it
+    cache: 'private, max-age=86400',
+    errors: ['REAL_NAME_REQUIRED'],
+    handler: ({ auth, params }) => s.photo(auth, params.id, params.photoId),
   });
   t.add({
     method: 'post',

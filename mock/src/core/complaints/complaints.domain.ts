@@ -29,6 +29,7 @@ export const CORE_PHOTO_MAX_BYTES = 700 * 1024;
 const AWAITING_REPLY: readonly CoreComplaintStatus[] = ['submitted', 'acknowledged', 'in-progress', 'reopened'];
 
 export const complaintNotFound = (): CoreError => new CoreError(404, 'COMPLAINT_NOT_FOUND', '没有找到这条找茬记录');
+export const photoNotFound = (): CoreError => new CoreError(404, 'PHOTO_NOT_FOUND', '这条找茬没有这张照片');
 
 export interface CreateComplaintInput {
   personId: string;

@@ -9,6 +9,7 @@ import {
   ensureComplaint,
   ensureOwnComplaint,
   listComplaints,
+  photoNotFound,
   rateReply,
   reopen,
   reply,
@@ -82,6 +83,15 @@ export const complaintsFeature: CoreFeature = {
     router.get('/complaints/:id', (ctx) => {
       const { personId } = parseInput(personQuery, ctx.query);
       ctx.body = citizenView(state, ensureOwnComplaint(state, ctx.params.id ?? '', personId), clock.now());
+    });
+
+    // a photo of the person's own complaint, for the citizen to look at again (base64 in JSON, as it came in)
+    router.get('/complaints/:id/photos/:photoId', (ctx) => {
+      const { personId } = parseInput(personQuery, ctx.query);
+      const rec = ensureOwnComplaint(state, ctx.params.id ?? '', personId);
+      const photo = rec.photoIds.includes(ctx.params.photoId ?? '') ? state.complaints.photos.get(ctx.params.photoId ?? '') : undefined;
+      if (!photo) throw photoNotFound();
+      ctx.body = { photoId: photo.id, contentType: photo.contentType, dataBase64: photo.data.toString('base64') };
     });
 
     router.post('/complaints/:id/rating', refusals, async (ctx) => {

@@ -14,6 +14,7 @@ import { useLoad } from '../../../hooks/useLoad'
 import { useSignedIn } from '../../../hooks/useSignedIn'
 import { instantLabel, shortDate, slaLine } from '../../../utils/complaint-format'
 import { param } from '../../../utils/routes'
+import { ComplaintPhotos } from './ComplaintPhotos'
 import '../index.scss'
 
 /** One complaint: state and deadlines, the timeline, the reply; rate the reply, reopen once. */
@@ -60,6 +61,7 @@ export default function ComplaintDetail() {
           {c.target.staffNo ? ` · 工号${c.target.staffNo}` : ''}
         </Text>
         <Text className='zc-row__desc'>{c.description}</Text>
+        {c.photoIds.length ? <ComplaintPhotos id={c.id} photoIds={c.photoIds} /> : null}
         <Text className='jsb-muted'>
           {c.photoCount ? `${c.photoCount}张照片 · ` : ''}
           {c.anonymous ? '对工作人员匿名' : '实名（工作人员可回访）'}
