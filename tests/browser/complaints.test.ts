@@ -71,7 +71,7 @@ describe('H5 build: 找茬 submit → staff reply → rate → reopen', () => {
     await thumb.waitFor();
     const { width } = await sharp(s.core.state.complaints.photos.get(rec!.photoIds[0]!)!.data).metadata();
     await page.waitForFunction(
-      (w) => [...document.querySelectorAll('img')].some((i) => i.alt === '第1张照片，点击查看大图' && i.src.startsWith('blob:') && i.complete && i.naturalWidth === w),
+      (w) => Array.from(document.querySelectorAll('img')).some((i) => i.alt === '第1张照片，点击查看大图' && i.src.startsWith('blob:') && i.complete && i.naturalWidth === w),
       width,
     );
     const staffView = await call(s.coreUrl, 'GET', `/__mock/staff/complaints/${rec!.id}`);
