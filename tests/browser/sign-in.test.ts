@@ -1,3 +1,5 @@
+import http from 'node:http';
+import { brotliDecompressSync } from 'node:zlib';
 import { SEED_PERSONS } from '@jsb/mock';
 import { startStack, type Stack } from '../support/stack';
 import { H5_DIST, openPhone, type Phone } from '../support/browser';
@@ -27,6 +29,31 @@ describe('the bff serving the H5 build', () => {
     expect((await missing.json()).error.code).toBe('NOT_FOUND');
     const page = await fetch(`${s.bffUrl}/`);
     expect(page.headers.get('content-type')).toContain('text/html');
+  });
+
+  it('sends a phone that accepts Brotli a quarter of the bytes, the same script once decoded; a phone that does not gets the plain file', async () => {
+    const html = await (await fetch(`${s.bffUrl}/`)).text();
+    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      const url = new URL(src, s.bffUrl);
+      // node's http client, so the encoded bytes arrive as they were sent
+      const get = (encoding: string) =>
+        new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+          http.get(url, { headers: { 'accept-encoding': encoding } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) })).on('error', reject);
+          }).on('error', reject);
+        });
+      const plain = await get('identity');
+      const packed = await get('gzip, deflate, br');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(packed.headers['content-encoding']).toBe('br');
+      expect(packed.headers.vary).toMatch(/Accept-Encoding/i);
+      expect(packed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(brotliDecompressSync(packed.body).equals(plain.body)).toBe(true);
+      if (plain.body.length > 20_000) expect(packed.body.length).toBeLessThan(plain.body.length * 0.4);
+    }
   });
 });
 

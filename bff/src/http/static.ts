@@ -30,14 +30,19 @@ export function pageCsp(indexHtml: string): string {
 
 /**
  * Serves the H5 build at `/`. Hashed assets are cached for a year; index.html never, so a new build is picked up.
- * Unknown non-API paths fall back to index.html (deep links).
+ * The build writes Brotli and gzip copies of its text assets (scripts/precompress.ts); a browser that accepts them
+ * gets those bytes. Unknown non-API paths fall back to index.html (deep links).
  */
 export function serveH5(root: string): Middleware {
   const dir = path.resolve(root);
   const index = path.join(dir, 'index.html');
   const files = serve(dir, {
     index: 'index.html',
-    setHeaders: (res, p) => res.setHeader('Cache-Control', p.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+    setHeaders: (res, p) => {
+      res.setHeader('Cache-Control', /\.html(\.br|\.gz)?$/.test(p) ? 'no-cache' : 'public, max-age=31536000, immutable');
+      // the same URL answers Brotli, gzip or plain bytes: caches must keep them apart
+      res.setHeader('Vary', 'Accept-Encoding');
+    },
   });
   let csp = { mtime: -1, value: '' };
   const currentCsp = () => {
@@ -53,6 +58,7 @@ export function serveH5(root: string): Middleware {
     if (ctx.body !== undefined || ctx.status !== 404) return;
     if (path.extname(ctx.path) === '' && existsSync(index)) {
       ctx.set('Cache-Control', 'no-cache');
+      ctx.set('Vary', 'Accept-Encoding');
       await send(ctx, 'index.html', { root: dir });
       return;
     }
