@@ -29,6 +29,16 @@ describe('the bff serving the H5 build', () => {
     expect((await missing.json()).error.code).toBe('NOT_FOUND');
     const page = await fetch(`${s.bffUrl}/`);
     expect(page.headers.get('content-type')).toContain('text/html');
+    // paths the file server will not read answer 404 with our error body, never a 500
+    for (const odd of ['//js/app.js', '/js/%E0%A4%A.js', '/..%2f..%2fetc/passwd']) {
+      const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        http.get(`${s.bffUrl}${odd}`, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString())).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        }).on('error', reject);
+      });
+      expect([odd, r.status, (JSON.parse(r.body) as { error: { code: string } }).error.code]).toEqual([odd, 404, 'NOT_FOUND']);
+    }
   });
 
   it('sends a phone that accepts Brotli a quarter of the bytes, the same script once decoded; a phone that does not gets the plain file', async () => {

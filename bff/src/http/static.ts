@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Middleware } from 'koa';
 import serve from 'koa-static';
 import send from 'koa-send';
+import { AppError } from './errors';
 
 /**
  * The page's Content-Security-Policy, allowing exactly the inline scripts of the built index.html by their hash
@@ -54,7 +55,14 @@ export function serveH5(root: string): Middleware {
     if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/__') || !['GET', 'HEAD'].includes(ctx.method)) return next();
     const policy = currentCsp();
     if (policy) ctx.set('Content-Security-Policy', policy);
-    await files(ctx, async () => {});
+    try {
+      await files(ctx, async () => {});
+    } catch (err) {
+      // a path koa-send will not read ("//x", "..%2f", a broken %-escape): nothing is there, not a fault of ours
+      const status = (err as { status?: number }).status;
+      if (status !== undefined && status >= 400 && status < 500) throw new AppError('NOT_FOUND', { cause: err });
+      throw err;
+    }
     if (ctx.body !== undefined || ctx.status !== 404) return;
     if (path.extname(ctx.path) === '' && existsSync(index)) {
       ctx.set('Cache-Control', 'no-cache');
