@@ -1,6 +1,12 @@
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { loadMe } from './services/me'
+// NutUI's styles for the components we use (components/ui), first: app.scss and the pages' styles override them, in
+// the same order on every page (imported per page, the weapp build could not keep one order across its chunks)
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {

@@ -1,11 +1,7 @@
 /**
- * The NutUI components we use, each with its own compiled stylesheet (not the 230 KB bundle).
- * Per-component `style/css` is NutUI's on-demand entry; its CSS reads our tokens (app.scss).
+ * The NutUI components we use. Their stylesheets (NutUI's per-component `style/css`, not the 230 KB bundle) are
+ * imported once in app.tsx, ahead of app.scss and every page's styles, so our styles always come after them.
  */
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
-import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 
 export { Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
 // Button with its role and tab stop on H5 (see ./Button)
