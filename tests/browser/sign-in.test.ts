@@ -17,6 +17,18 @@ afterAll(async () => {
   await s?.close();
 });
 
+/** A GET with node's http client: the path is sent as written (no URL clean-up) and the body arrives still encoded. */
+function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })).on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
 describe('the bff serving the H5 build', () => {
   it('still answers its own paths with JSON: /healthz, /readyz and unknown API paths', async () => {
     for (const path of ['/healthz', '/readyz']) {
@@ -31,13 +43,8 @@ describe('the bff serving the H5 build', () => {
     expect(page.headers.get('content-type')).toContain('text/html');
     // paths the file server will not read answer 404 with our error body, never a 500
     for (const odd of ['//js/app.js', '/js/%E0%A4%A.js', '/..%2f..%2fetc/passwd']) {
-      const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        http.get(`${s.bffUrl}${odd}`, (res) => {
-          let body = '';
-          res.on('data', (c: Buffer) => (body += c.toString())).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        }).on('error', reject);
-      });
-      expect([odd, r.status, (JSON.parse(r.body) as { error: { code: string } }).error.code]).toEqual([odd, 404, 'NOT_FOUND']);
+      const r = await rawGet(`${s.bffUrl}${odd}`);
+      expect([odd, r.status, (JSON.parse(r.body.toString()) as { error: { code: string } }).error.code]).toEqual([odd, 404, 'NOT_FOUND']);
     }
   });
 
@@ -46,17 +53,9 @@ describe('the bff serving the H5 build', () => {
     const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!);
     expect(scripts.length).toBeGreaterThan(0);
     for (const src of scripts) {
-      const url = new URL(src, s.bffUrl);
-      // node's http client, so the encoded bytes arrive as they were sent
-      const get = (encoding: string) =>
-        new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-          http.get(url, { headers: { 'accept-encoding': encoding } }, (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) })).on('error', reject);
-          }).on('error', reject);
-        });
-      const plain = await get('identity');
-      const packed = await get('gzip, deflate, br');
+      const url = new URL(src, s.bffUrl).href;
+      const plain = await rawGet(url, { 'accept-encoding': 'identity' });
+      const packed = await rawGet(url, { 'accept-encoding': 'gzip, deflate, br' });
       expect(plain.headers['content-encoding']).toBeUndefined();
       expect(packed.headers['content-encoding']).toBe('br');
       expect(packed.headers.vary).toMatch(/Accept-Encoding/i);

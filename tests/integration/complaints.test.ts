@@ -4,7 +4,7 @@ import { createCoreClient } from '@jsb/bff';
 import { startStack, type BffInstance, type Stack } from '../support/stack';
 import { call, type ErrBody } from '../support/http';
 import { renew, verifiedCitizen } from '../support/citizens';
-import { STALE_PENDING_MS } from '../../bff/src/db/idempotency';
+import { abandonRequest } from '../support/idempotency';
 
 jest.setTimeout(120_000);
 
@@ -322,9 +322,7 @@ describe('找茬 rules seen through the bff', () => {
     for (let i = 0; i < 3; i++) expect((await submit(c, form(), `limit-key-${i}0000`)).status).toBe(201);
     expect((await submit(c, form(), 'limit-key-00000')).status).toBe(201);
     // nor does the same request repeated after the bff died before answering it (its key's record left pending)
-    const me = await call<{ userId: string }>(s.bffUrl, 'GET', '/api/v1/me', { token: c.accessToken });
-    const record = { _id: `${me.body.userId}:createComplaint:limit-key-10000` as never };
-    await s.db.collection('idempotency').updateOne(record, { $set: { state: 'pending', createdAt: new Date(T0.getTime() - STALE_PENDING_MS - 1000) }, $unset: { body: '', status: '' } });
+    await abandonRequest(s, c.accessToken, 'createComplaint', 'limit-key-10000');
     const repeated = await submit(c, form(), 'limit-key-10000');
     expect(repeated.status).toBe(201);
     const over = await submit(c, form(), 'limit-key-30000');

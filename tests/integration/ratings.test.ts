@@ -3,7 +3,7 @@ import { call, type ErrBody } from '../support/http';
 import { renew } from '../support/citizens';
 import { citizenWithPerson, closedCase, openCase, staff, type Citizen, type StaffCase } from '../support/cases';
 import { startStack, type Stack } from '../support/stack';
-import { STALE_PENDING_MS } from '../../bff/src/db/idempotency';
+import { abandonRequest } from '../support/idempotency';
 
 const at = (isoLocal: string) => new Date(`${isoLocal}+08:00`);
 
@@ -19,15 +19,6 @@ const rate = (c: Citizen, caseNo: string, body: unknown, headers: Record<string,
   call<CaseRating & ErrBody>(s.bffUrl, 'POST', `/api/v1/cases/${caseNo}/rating`, { token: c.accessToken, body, headers });
 const myRating = (c: Citizen, caseNo: string) => call<CaseRating>(s.bffUrl, 'GET', `/api/v1/cases/${caseNo}/rating`, { token: c.accessToken });
 const provinceHolds = () => [...s.province.state.byRequest.values()];
-
-/** Leaves a request's idempotency record as a bff killed mid-request would: pending, older than the takeover age. */
-async function abandon(c: Citizen, operation: string, key: string): Promise<void> {
-  const me = await call<{ userId: string }>(s.bffUrl, 'GET', '/api/v1/me', { token: c.accessToken });
-  const r = await s.db
-    .collection('idempotency')
-    .updateOne({ _id: `${me.body.userId}:${operation}:${key}` as never }, { $set: { state: 'pending', createdAt: new Date(s.clock.now().getTime() - STALE_PENDING_MS - 1000) }, $unset: { body: '', status: '' } });
-  expect(r.modifiedCount).toBe(1);
-}
 
 describe('POST /api/v1/cases/:caseNo/rating (好差评)', () => {
   it('takes one rating from the owner of a closed case, relays it to the province and shows the receipt', async () => {
@@ -71,7 +62,7 @@ describe('POST /api/v1/cases/:caseNo/rating (好差评)', () => {
     const first = await rate(p, c.caseNo, body, { 'idempotency-key': 'killed-rating-key-1' });
     expect(first.status).toBe(201);
     // as if the bff had stored the rating and died before answering: the key's record is left pending, and is old
-    await abandon(p, 'rateCase', 'killed-rating-key-1');
+    await abandonRequest(s, p.accessToken, 'rateCase', 'killed-rating-key-1');
     const again = await rate(p, c.caseNo, body, { 'idempotency-key': 'killed-rating-key-1' });
     expect(again.status).toBe(201);
     expect(again.body).toMatchObject({ state: 'relayed', rating: { level: '满意', receiptId: first.body.rating?.receiptId } });

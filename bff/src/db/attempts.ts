@@ -1,5 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import { AppError } from '../http/errors';
+import { isDuplicateKey } from './duplicate';
 
 /**
  * Rate limits as fixed windows of numbered places: an attempt in window w of key k takes the first free place
@@ -42,8 +43,6 @@ export interface RateLimiter {
   hit(rule: RateRule, refusal?: { message?: string; hint?: (retryAt: Date, seconds: number) => string }): Promise<void>;
 }
 
-const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000;
-
 export function createRateLimiter(d: { model: AttemptModel; clock: () => Date }): RateLimiter {
   /** the place taken (1…max), or 0 when the window is full */
   async function takePlace(base: string, max: number, expiresAt: Date): Promise<number> {
@@ -53,7 +52,7 @@ export function createRateLimiter(d: { model: AttemptModel; clock: () => Date })
       try {
         await d.model.create({ _id: `${base}#${n}`, expiresAt });
       } catch (err) {
-        if (isDuplicate(err)) continue;
+        if (isDuplicateKey(err)) continue;
         throw err;
       }
       // the note is moved on only when it was behind (the place right after it was taken): the usual first
@@ -69,7 +68,7 @@ export function createRateLimiter(d: { model: AttemptModel; clock: () => Date })
       await d.model.updateOne({ _id: base }, { $max: { n }, $setOnInsert: { expiresAt } }, { upsert: true });
     } catch (err) {
       // two first notes of a window at once: the other one was inserted; move it on instead
-      if (!isDuplicate(err)) throw err;
+      if (!isDuplicateKey(err)) throw err;
       await d.model.updateOne({ _id: base }, { $max: { n } });
     }
   }

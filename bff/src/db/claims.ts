@@ -1,4 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
+import { isDuplicateKey } from './duplicate';
 
 /**
  * Claims: "this was done once, by this owner". A claim is one insert on a unique _id, the only write that is
@@ -38,7 +39,7 @@ export function createClaims(model: ClaimModel): Claims {
         await model.create({ _id: key, owner, at: now, expiresAt: new Date(now.getTime() + keepMs) });
         return true;
       } catch (err) {
-        if ((err as { code?: number }).code === 11000) return false;
+        if (isDuplicateKey(err)) return false;
         throw err;
       }
     },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Schema, type Connection } from 'mongoose';
 import { AppError, isAppError } from '../http/errors';
 import { ERROR_STATUS } from '../http/error-status';
+import { isDuplicateKey } from './duplicate';
 
 /**
  * Idempotency records: a write repeated with the same Idempotency-Key (a flaky phone network, a double tap)
@@ -68,7 +69,7 @@ export function createIdempotencyStore(o: { model: IdempotencyModel; clock: () =
       try {
         await o.model.create({ _id: id, requestHash, state: 'pending', createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) });
       } catch (err) {
-        if ((err as { code?: number }).code !== 11000) throw err;
+        if (!isDuplicateKey(err)) throw err;
         if (!(await takeOver(id, requestHash, now))) return replay<T>(id, requestHash);
       }
       try {
@@ -94,7 +95,7 @@ export function createIdempotencyStore(o: { model: IdempotencyModel; clock: () =
     try {
       await o.model.create({ _id: `${id}#takeover#${doc.createdAt.getTime()}`, requestHash, state: 'done', createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) });
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
     await o.model.updateOne({ _id: id }, { $set: { createdAt: now } });

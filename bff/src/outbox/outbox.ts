@@ -3,6 +3,7 @@ import type { Claims } from '../db/claims';
 import { UpstreamError } from '../clients/http';
 import type { Logger } from '../log';
 import type { OutboxModel } from './outbox.model';
+import { isDuplicateKey } from '../db/duplicate';
 
 /**
  * Delivers one kind of outbox entry to its core system. `requestId` is the entry's id: the core treats a repeat
@@ -110,7 +111,7 @@ export function createOutbox(d: OutboxDeps) {
       try {
         await d.model.create({ _id: id, kind, userId, payload, state: 'queued', attempts: 0, nextAttemptAt: now, createdAt: now });
       } catch (err) {
-        if ((err as { code?: number }).code !== 11000) throw err;
+        if (!isDuplicateKey(err)) throw err;
         const existing = await d.model.findById(id).lean<Doc>();
         if (existing) return toEntry(existing) as OutboxEntry<P>;
         throw err;

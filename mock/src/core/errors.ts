@@ -1,5 +1,6 @@
 import type { Context, Middleware } from 'koa';
 import { BodyTooLargeError, isRecord, parseJson, readRawBody } from '../infra/body';
+import { errorBoundary } from '../infra/errors';
 
 /** The core systems' error body: HTTP status + `{ code: 'UPPER_SNAKE', message: '中文' }`. */
 export class CoreError extends Error {
@@ -24,18 +25,14 @@ export function sendCoreUnavailable(ctx: Context, status: number): void {
 
 /** One error path: a CoreError answers as itself, anything else is a 500 with a generic message. */
 export function coreErrors(): Middleware {
-  return async (ctx, next) => {
-    try {
-      await next();
-    } catch (err) {
-      if (err instanceof CoreError) {
-        sendCoreError(ctx, err.status, err.code, err.message);
-        return;
-      }
-      console.error('[mock-core] unexpected error', ctx.method, ctx.path, err);
-      sendCoreError(ctx, 500, 'INTERNAL_ERROR', '系统内部错误');
-    }
-  };
+  return errorBoundary('mock-core', {
+    known: (ctx, err) => {
+      if (!(err instanceof CoreError)) return false;
+      sendCoreError(ctx, err.status, err.code, err.message);
+      return true;
+    },
+    systemError: (ctx) => sendCoreError(ctx, 500, 'INTERNAL_ERROR', '系统内部错误'),
+  });
 }
 
 export function badRequest(message: string): CoreError {

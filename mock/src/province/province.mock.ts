@@ -6,6 +6,7 @@ import { CHANNELS, RATING_LEVELS, shanghaiDate } from '@jsb/shared';
 import { AdminInputError, createAdminRouter, mountAdmin, readAdminBody } from '../infra/admin';
 import type { MockClock } from '../infra/clock';
 import { createFaults, type Faults } from '../infra/faults';
+import { errorBoundary } from '../infra/errors';
 
 export const PROVINCE_PREFIX = '/province/v1';
 
@@ -20,25 +21,6 @@ export interface ProvinceMockOptions {
   admin?: boolean;
 }
 
-export interface Evaluation {
-  receiptId: string;
-  requestId: string;
-  kind: 'evaluation' | 'follow-up';
-  /** the evaluation a follow-up belongs to */
-  parentReceiptId?: string;
-  caseNo: string;
-  level: string;
-  tags: string[];
-  comment: string;
-  channel: string;
-  hallId?: string;
-  windowNo?: string;
-  raterKey: string;
-  ratedAt: string;
-  receivedAt: string;
-  /** how many times this request id arrived (1 = no repeat) */
-  deliveries: number;
-}
 
 export interface ProvinceState {
   byRequest: Map<string, Evaluation>;
@@ -64,6 +46,17 @@ const evaluationBody = z.object({
   ratedAt: z.string().datetime(),
 });
 
+/** What the province holds: the evaluation as it arrived, with its receipt and how often it arrived. */
+export type Evaluation = z.infer<typeof evaluationBody> & {
+  receiptId: string;
+  kind: 'evaluation' | 'follow-up';
+  /** the evaluation a follow-up belongs to */
+  parentReceiptId?: string;
+  receivedAt: string;
+  /** how many times this request id arrived (1 = no repeat) */
+  deliveries: number;
+};
+
 const createState = (): ProvinceState => ({ byRequest: new Map(), seq: 0 });
 
 export function createProvinceMock(opts: ProvinceMockOptions): ProvinceMock {
@@ -71,15 +64,14 @@ export function createProvinceMock(opts: ProvinceMockOptions): ProvinceMock {
   const faults = createFaults({ defaults: { pathPrefix: PROVINCE_PREFIX } });
   const app = new Koa();
   app.silent = true;
-  app.use(async (ctx, next) => {
-    try {
-      await next();
-    } catch (err) {
-      console.error('[mock-province] unexpected error', ctx.method, ctx.path, err);
-      ctx.status = 500;
-      ctx.body = { code: 'SYSTEM_ERROR', message: '系统异常' };
-    }
-  });
+  app.use(
+    errorBoundary('mock-province', {
+      systemError: (ctx) => {
+        ctx.status = 500;
+        ctx.body = { code: 'SYSTEM_ERROR', message: '系统异常' };
+      },
+    }),
+  );
 
   if (opts.admin) {
     const admin = createAdminRouter({ clock: opts.clock, faults, reset: () => Object.assign(state, createState()) });

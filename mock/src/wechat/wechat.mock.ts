@@ -11,6 +11,7 @@ import { registerPhoneRoutes } from './routes/phone.routes';
 import { registerSubscribeRoutes } from './routes/subscribe.routes';
 import { registerTokenRoutes } from './routes/token.routes';
 import { createWechatState, type WechatState } from './wechat.state';
+import { errorBoundary } from '../infra/errors';
 
 export interface WechatMockOptions {
   appid: string;
@@ -42,14 +43,7 @@ export function createWechatMock(opts: WechatMockOptions): WechatMock {
   const app = new Koa();
   app.silent = true;
 
-  app.use(async (ctx, next) => {
-    try {
-      await next();
-    } catch (err) {
-      console.error('[mock-wechat] unexpected error', ctx.method, ctx.path, err);
-      sendWxSystemError(ctx, 500);
-    }
-  });
+  app.use(errorBoundary('mock-wechat', { systemError: (ctx) => sendWxSystemError(ctx, 500) }));
 
   if (opts.admin) {
     const admin = createAdminRouter({

@@ -13,6 +13,7 @@ import { parseAuthorization, randomAlnum, rsaSign, rsaVerify, signMessage } from
 import { settleRefunds } from './wxpay.domain';
 import { sendWxpayError, sendWxpaySystemError, WxpayError } from './wxpay.errors';
 import { createWxpayState, type WxpayState } from './wxpay.state';
+import { errorBoundary } from '../infra/errors';
 
 export interface WxpayMockOptions {
   clock: MockClock;
@@ -71,15 +72,16 @@ export function createWxpayMock(opts: WxpayMockOptions): WxpayMock {
 
   const app = new Koa();
   app.silent = true;
-  app.use(async (ctx, next) => {
-    try {
-      await next();
-    } catch (err) {
-      if (err instanceof WxpayError) return sendWxpayError(ctx, err.code, err.message, err.detail);
-      console.error('[mock-wxpay] unexpected error', ctx.method, ctx.path, err);
-      sendWxpaySystemError(ctx, 500);
-    }
-  });
+  app.use(
+    errorBoundary('mock-wxpay', {
+      known: (ctx, err) => {
+        if (!(err instanceof WxpayError)) return false;
+        sendWxpayError(ctx, err.code, err.message, err.detail);
+        return true;
+      },
+      systemError: (ctx) => sendWxpaySystemError(ctx, 500),
+    }),
+  );
 
   if (opts.admin) {
     const admin = createAdminRouter({ clock: opts.clock, faults, reset: () => Object.assign(state, createWxpayState()) });

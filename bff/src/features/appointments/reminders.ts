@@ -4,6 +4,7 @@ import type { CitizenModel } from '../auth/citizen.model';
 import type { ReminderModel } from './reminder.model';
 import type { Claims } from '../../db/claims';
 import { dayLabel } from './refusals';
+import { isDuplicateKey } from '../../db/duplicate';
 
 export interface RemindersDeps {
   reminders: ReminderModel;
@@ -50,8 +51,8 @@ export function createReminders(d: RemindersDeps) {
             { $setOnInsert: { bookingId: b.id, userId, kind, dueAt, state: 'pending', attempts: 0, payload, expiresAt: new Date(start.getTime() + 30 * 24 * 3600_000) } },
             { upsert: true },
           )
-          .catch((err: { code?: number }) => {
-            if (err.code !== 11000) throw err; // planned at the same moment elsewhere: one is enough
+          .catch((err: unknown) => {
+            if (!isDuplicateKey(err)) throw err; // planned at the same moment elsewhere: one is enough
           });
         // moved back to a slot it had before: wake that slot's cancelled reminder up again
         await d.reminders.updateOne({ _id: `${b.id}:${b.slotId}:${kind}`, state: 'cancelled' }, { $set: { state: 'pending', dueAt, payload } });

@@ -10,6 +10,7 @@ import type { SessionModel } from './session.model';
 import type { Claims } from '../../db/claims';
 import { waitLabel, type RateLimiter } from '../../db/attempts';
 import { makeRefreshToken, newFamilySecret, parseRefreshToken, refreshMacMatches, signAccessToken, verifyAccessToken, type TokenConfig } from './tokens';
+import { isDuplicateKey } from '../../db/duplicate';
 
 export interface AuthServiceDeps {
   citizens: CitizenModel;
@@ -81,7 +82,7 @@ export function createAuthService(d: AuthServiceDeps) {
         await d.links.create({ _id: wx.openid, userId: fresh, at: now });
         userId = fresh;
       } catch (err) {
-        if ((err as { code?: number }).code !== 11000) throw err;
+        if (!isDuplicateKey(err)) throw err;
         userId = await linked();
         if (!userId) throw err;
       }
@@ -95,7 +96,7 @@ export function createAuthService(d: AuthServiceDeps) {
       return { userId, isNew: r.upsertedCount === 1 };
     } catch (err) {
       // the same first sign-in twice at once: the other one inserted the citizen
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
       return { userId, isNew: false };
     }
   }

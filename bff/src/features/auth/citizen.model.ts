@@ -1,4 +1,5 @@
 import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+import { isDuplicateKey } from '../../db/duplicate';
 
 /**
  * The citizen as the bff knows them: the WeChat openid and what the mini-program must show.
@@ -72,12 +73,12 @@ export async function migrateCitizenIds(conn: Connection, now: Date): Promise<nu
   const citizens = conn.collection('citizens');
   const links = openidLinkModel(conn);
   for (const name of ['openid_1', 'userId_1']) await citizens.dropIndex(name).catch(() => undefined);
+  const ignoreDuplicate = (err: unknown) => {
+    if (!isDuplicateKey(err)) throw err;
+  };
   let moved = 0;
   for (const old of await citizens.find({ _id: { $type: 'objectId' } }).toArray()) {
     const { _id, ...rest } = old as { _id: unknown; userId: string; openid: string };
-    const ignoreDuplicate = (err: unknown) => {
-      if ((err as { code?: number }).code !== 11000) throw err;
-    };
     await links.collection.insertOne({ _id: rest.openid as never, userId: rest.userId, at: now }).catch(ignoreDuplicate);
     await citizens.insertOne({ ...rest, _id: rest.userId as never }).catch(ignoreDuplicate);
     await citizens.deleteOne({ _id: _id as never });

@@ -218,24 +218,20 @@ export function createComplaintsService(d: ComplaintsDeps) {
      */
     async photo(auth: AuthContext, id: string, photoId: string): Promise<{ contentType: string; data: Buffer }> {
       const personId = await personOf(auth);
-      const noPhoto = () => new AppError('NOT_FOUND', { message: '没有找到这张照片。', hint: '请返回找茬详情刷新后再查看。' });
-      if (TRACKING_NO.test(id)) {
-        try {
-          return await core(d.core.photo(id, photoId, personId));
-        } catch (err) {
-          if (err instanceof AppError && (err.code === 'PHOTO_NOT_FOUND' || err.code === 'NOT_FOUND')) throw noPhoto();
-          throw err;
-        }
+      const noPhoto = (cause?: unknown) => new AppError('NOT_FOUND', { message: '没有找到这张照片。', hint: '请返回找茬详情刷新后再查看。', cause });
+      let coreId = id;
+      if (!TRACKING_NO.test(id)) {
+        const entry = await entryOf(auth, id);
+        if (!entry.payload.photoIds.includes(photoId)) throw noPhoto();
+        const mine = await d.photos.findById(photoId, { userId: 1, type: 1, data: 1 }).lean();
+        if (mine && mine.userId === auth.userId) return { contentType: mine.type, data: asBuffer(mine.data) };
+        if (entry.state !== 'delivered' || !entry.result) throw noPhoto();
+        coreId = entry.result.id;
       }
-      const entry = await entryOf(auth, id);
-      if (!entry.payload.photoIds.includes(photoId)) throw noPhoto();
-      const mine = await d.photos.findById(photoId, { userId: 1, type: 1, data: 1 }).lean();
-      if (mine && mine.userId === auth.userId) return { contentType: mine.type, data: asBuffer(mine.data) };
-      if (entry.state !== 'delivered' || !entry.result) throw noPhoto();
       try {
-        return await core(d.core.photo(entry.result.id, photoId, personId));
+        return await core(d.core.photo(coreId, photoId, personId));
       } catch (err) {
-        if (err instanceof AppError && err.code === 'PHOTO_NOT_FOUND') throw noPhoto();
+        if (err instanceof AppError && (err.code === 'PHOTO_NOT_FOUND' || err.code === 'NOT_FOUND')) throw noPhoto(err);
         throw err;
       }
     },
