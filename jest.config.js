@@ -7,7 +7,7 @@ const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts'
 module.exports = {
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{shared,mock,bff,scripts}/src/**/*.test.ts', '<rootDir>/miniapp/src/**/*.test.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{shared,mock,bff}/src/**/*.test.ts', '<rootDir>/scripts/lib/**/*.test.ts', '<rootDir>/miniapp/src/**/*.test.ts'] },
     {
       ...common,
       displayName: 'integration',

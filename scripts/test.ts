@@ -1,6 +1,7 @@
 /**
- * `npm test`: type-check, lint, build the H5 bundle the browser tests drive, then every jest project
- * (unit, integration over real HTTP and a real MongoDB-compatible server, browser in Chromium).
+ * `npm test`: type-check, lint (code and styles), build the WeChat mini-program and check it with WeChat's compilers,
+ * build the H5 bundle the browser tests drive, then every jest project (unit, integration over real HTTP and a real
+ * MongoDB-compatible server, browser in Chromium, weapp in a mini-program runtime).
  * Extra arguments go to jest.
  */
 import { spawnSync } from 'node:child_process';
@@ -24,8 +25,10 @@ async function main(): Promise<void> {
   const jestArgs = process.argv.slice(2);
   if (!process.env.JSB_SKIP_STATIC_CHECKS) {
     step('typecheck', 'npx', ['tsc', '-b']);
-    step('lint', 'npx', ['eslint', '.']);
+    step('lint', 'npm', ['run', 'lint']);
   }
+  // the WeChat build as WeChat DevTools would take it: wcc/wcsc, pages, tab bar, sizes (scripts/weapp-gate.ts)
+  step('weapp gate', 'npx', ['tsx', 'scripts/weapp-gate.ts']);
   if (!h5IsFresh(root)) {
     console.log('\n▶ H5 build');
     const t = Date.now();

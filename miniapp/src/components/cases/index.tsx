@@ -33,6 +33,16 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
   )
 }
 
+/** One labelled fact in a row: the label keeps its width, a long value wraps. */
+export function KeyValue({ k, v }: { k: string; v: string }) {
+  return (
+    <View className='cs-kv'>
+      <Text className='cs-kv__k'>{k}</Text>
+      <Text className='cs-kv__v'>{v}</Text>
+    </View>
+  )
+}
+
 export function StatusPill({ label, status }: { label: string; status: string }) {
   return <Text className={`cs-status cs-status--${status}`}>{label}</Text>
 }

@@ -8,7 +8,7 @@ import { SignInRequired } from '../../../components/SignInRequired'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
 // after the shared components: its styles come after theirs on every page (one CSS order for the weapp build)
-import { CountdownLine, StatusPill, Timeline } from '../../../components/cases'
+import { CountdownLine, KeyValue, StatusPill, Timeline } from '../../../components/cases'
 import { useLoad } from '../../../hooks/useLoad'
 import { useReshow } from '../../../hooks/useReshow'
 import { useSignedIn } from '../../../hooks/useSignedIn'
@@ -38,11 +38,11 @@ export default function CaseDetailPage() {
         </View>
         <CountdownLine countdown={d.countdown} />
         <Text className='jsb-muted cs-block'>{limitsText(d)}</Text>
-        <View className='cs-kv'><Text>办件编号</Text><Text>{d.caseNo}</Text></View>
-        <View className='cs-kv'><Text>办理部门</Text><Text>{d.department}</Text></View>
-        <View className='cs-kv'><Text>受理地点</Text><Text>{d.hallName} {d.windowNo}窗口</Text></View>
-        <View className='cs-kv'><Text>办理方式</Text><Text>{CHANNEL_LABEL[d.channel]}</Text></View>
-        {d.decision ? <View className='cs-kv'><Text>审批决定</Text><Text>{d.decision}</Text></View> : null}
+        <KeyValue k='办件编号' v={d.caseNo} />
+        <KeyValue k='办理部门' v={d.department} />
+        <KeyValue k='受理地点' v={`${d.hallName} ${d.windowNo}窗口`} />
+        <KeyValue k='办理方式' v={CHANNEL_LABEL[d.channel]} />
+        {d.decision ? <KeyValue k='审批决定' v={d.decision} /> : null}
         {d.pauses.length ? (
           <Text className='jsb-muted cs-block'>
             暂停计时：{d.pauses.map((p) => `${p.kind} ${instantText(p.from)}–${p.to ? instantText(p.to) : '至今'}`).join('；')}

@@ -9,7 +9,7 @@ import { Page } from '../../../components/Page'
 import { SignInRequired } from '../../../components/SignInRequired'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button, Input } from '../../../components/ui'
-import '../../../components/cases/index.scss'
+import { KeyValue } from '../../../components/cases'
 import { useActionKey } from '../../../hooks/useActionKey'
 import { useLoad } from '../../../hooks/useLoad'
 import { useSignedIn } from '../../../hooks/useSignedIn'
@@ -66,7 +66,7 @@ export default function MailingPage() {
           <Text className='jsb-subtitle cs-block'>{m.state === 'requested' ? '已申请免费邮寄' : m.state === 'mailed' ? '结果已寄出' : '结果已签收'}</Text>
           <Text className='jsb-muted cs-block'>收件人 {m.address.recipient} {m.address.phone}</Text>
           <Text className='jsb-muted cs-block'>{m.address.province}{m.address.city}{m.address.district}{m.address.detail}</Text>
-          {m.emsNo ? <View className='cs-kv'><Text>EMS 单号</Text><Text>{m.emsNo}</Text></View> : <Text className='jsb-muted cs-block'>结果出具后由邮政EMS免费寄出，寄出后可在这里查看物流。</Text>}
+          {m.emsNo ? <KeyValue k='EMS 单号' v={m.emsNo} /> : <Text className='jsb-muted cs-block'>结果出具后由邮政EMS免费寄出，寄出后可在这里查看物流。</Text>}
         </View>
         {m.events.length ? (
           <View className='jsb-card'>

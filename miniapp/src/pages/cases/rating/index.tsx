@@ -6,7 +6,7 @@ import { Page } from '../../../components/Page'
 import { SignInRequired } from '../../../components/SignInRequired'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
-import '../../../components/cases/index.scss'
+import { KeyValue } from '../../../components/cases'
 import { useLoad } from '../../../hooks/useLoad'
 import { useReshow } from '../../../hooks/useReshow'
 import { useSignedIn } from '../../../hooks/useSignedIn'
@@ -58,8 +58,8 @@ export default function MyRatingPage() {
             <Text className='cs-receipt'>{r.receiptId}</Text>
           </View>
         ) : null}
-        <View className='cs-kv'><Text>评价</Text><Text>{r.level}</Text></View>
-        {r.tags.length ? <View className='cs-kv'><Text>标签</Text><Text>{r.tags.join('、')}</Text></View> : null}
+        <KeyValue k='评价' v={r.level} />
+        {r.tags.length ? <KeyValue k='标签' v={r.tags.join('、')} /> : null}
         {r.comment ? <Text className='jsb-muted cs-block'>意见：{r.comment}</Text> : null}
         <Text className='jsb-muted cs-block'>提交时间 {instantText(r.ratedAt)} · 窗口看不到评价人是谁</Text>
       </View>
