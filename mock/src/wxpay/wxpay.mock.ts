@@ -72,7 +72,7 @@ export function createWxpayMock(opts: WxpayMockOptions): WxpayMock {
 
   const app = new Koa();
   app.silent = true;
-  app.use(
+  const boundary = () =>
     errorBoundary('mock-wxpay', {
       known: (ctx, err) => {
         if (!(err instanceof WxpayError)) return false;
@@ -80,8 +80,9 @@ export function createWxpayMock(opts: WxpayMockOptions): WxpayMock {
         return true;
       },
       systemError: (ctx) => sendWxpaySystemError(ctx, 500),
-    }),
-  );
+    });
+  // The outer boundary answers the admin routes and whatever fails before a request was authenticated: unsigned.
+  app.use(boundary());
 
   if (opts.admin) {
     const admin = createAdminRouter({ clock: opts.clock, faults, reset: () => Object.assign(state, createWxpayState()) });
@@ -89,10 +90,14 @@ export function createWxpayMock(opts: WxpayMockOptions): WxpayMock {
     mountAdmin(app, admin);
   }
 
-  // Every answer under /v3 is signed, errors and 204s included (WeChat signs them all).
-  app.use(signAnswers(state, platformKey));
+  app.use(requestIds());
+  // Injected faults answer unsigned, before authentication: they stand for WeChat's gateway failing (outage, 502/503), which never reaches the signing layer.
   app.use(faults.middleware(sendWxpaySystemError));
+  // A request WeChat cannot authenticate gets 401 SIGN_ERROR unsigned; only what passes is answered by the signing layer.
   app.use(verifyRequests({ mchid: opts.mchid, merchantSerial, merchantPublicKey }));
+  app.use(signAnswers(state, platformKey));
+  // Inside the signing layer: a WxpayError thrown by a route (ORDER_NOT_EXIST, ORDERPAID, PARAM_ERROR …) is rendered here and so goes out signed.
+  app.use(boundary());
 
   const api = new Router({ prefix: '/v3' });
   registerWxpayApiRoutes(api, { state, clock: opts.clock, merchant, settle });
@@ -105,6 +110,15 @@ export function createWxpayMock(opts: WxpayMockOptions): WxpayMock {
   return { app, state, faults, notifier, pump };
 }
 
+/** Every answer under /v3 carries a Request-ID, signed or not (WeChat's support asks for it). */
+function requestIds() {
+  return async (ctx: Context, next: Next): Promise<void> => {
+    if (ctx.path.startsWith('/v3/')) ctx.set('Request-ID', `08${randomAlnum(30)}`);
+    await next();
+  };
+}
+
+/** Signs the answer to an authenticated request, errors and 204s included (WeChat signs them all). */
 function signAnswers(state: WxpayState, key: PlatformKey) {
   return async (ctx: Context, next: Next): Promise<void> => {
     if (!ctx.path.startsWith('/v3/')) return next();
@@ -123,7 +137,6 @@ function signAnswers(state: WxpayState, key: PlatformKey) {
     ctx.set('Wechatpay-Signature', signature);
     ctx.set('Wechatpay-Serial', f.unknownResponseSerial ? 'PUB_KEY_ID_0000000000000000000000UNKNOWN' : key.serial);
     ctx.set('Wechatpay-Signature-Type', 'WECHATPAY2-SHA256-RSA2048');
-    ctx.set('Request-ID', `08${randomAlnum(30)}`);
   };
 }
 
