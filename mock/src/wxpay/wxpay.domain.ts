@@ -79,6 +79,9 @@ export function closeOrder(state: WxpayState, m: Merchant, outTradeNo: string, b
   o.trade_state = 'CLOSED'; // closing a closed order again succeeds, like WeChat
 }
 
+/** A prepay_id lives 2 hours (pay.weixin.qq.com, JSAPI下单): after that it cannot be paid or open the pay sheet. */
+export const PREPAY_TTL_MS = 2 * 3600_000;
+
 export function isExpired(o: WxOrder, nowMs: number): boolean {
   return o.time_expire !== undefined && nowMs > Date.parse(o.time_expire);
 }
@@ -90,7 +93,7 @@ export function payOrder(state: WxpayState, prepayOrTradeNo: string, nowMs: numb
   if (!o) throw new WxpayError('ORDER_NOT_EXIST', '订单不存在');
   if (o.trade_state === 'SUCCESS' || o.trade_state === 'REFUND') throw new WxpayError('ORDERPAID', '该订单已支付');
   if (o.trade_state === 'CLOSED') throw new WxpayError('ORDER_CLOSED', '该订单已关闭');
-  if (isExpired(o, nowMs) || nowMs - o.createdAtMs > 2 * 3600_000) throw new WxpayError('ORDER_CLOSED', '订单已过期，请重新下单');
+  if (isExpired(o, nowMs) || nowMs - o.createdAtMs > PREPAY_TTL_MS) throw new WxpayError('ORDER_CLOSED', '订单已过期，请重新下单');
   o.trade_state = 'SUCCESS';
   o.transaction_id = `42000${beijingTime(new Date(nowMs)).replace(/\D/g, '').slice(0, 8)}${digits(15)}`;
   o.success_time = beijingTime(new Date(nowMs));

@@ -86,7 +86,7 @@ export function createWxpayMock(opts: WxpayMockOptions): WxpayMock {
 
   if (opts.admin) {
     const admin = createAdminRouter({ clock: opts.clock, faults, reset: () => Object.assign(state, createWxpayState()) });
-    registerWxpayAdminRoutes(admin, { state, clock: opts.clock, notifier, platformKey, apiV3Key: opts.apiV3Key, pump });
+    registerWxpayAdminRoutes(admin, { state, clock: opts.clock, notifier, platformKey, apiV3Key: opts.apiV3Key, merchantPublicKey, pump });
     mountAdmin(app, admin);
   }
 

@@ -9,6 +9,7 @@ import { payOrder } from '../wxpay.domain';
 import { WxpayError } from '../wxpay.errors';
 import { NO_API_FAULTS, NO_NOTIFY_FAULTS, type WxOrder, type WxpayState } from '../wxpay.state';
 import { payPage } from './pay-page';
+import { checkRequestPayment } from './request-payment';
 
 export interface WxpayAdminDeps {
   state: WxpayState;
@@ -16,6 +17,8 @@ export interface WxpayAdminDeps {
   notifier: Notifier;
   platformKey: PlatformKey;
   apiV3Key: string;
+  /** the merchant certificate's public key: checks paySign the way WeChat does before it shows the pay sheet */
+  merchantPublicKey: string;
   pump(): Promise<unknown>;
 }
 
@@ -31,7 +34,7 @@ function orderOf(state: WxpayState, key: unknown): WxOrder {
 }
 
 /**
- * Test-only (`/__mock`): the citizen's side of WeChat Pay (the development pay page, or a JSON "pay"), the
+ * Test-only (`/__mock`): the citizen's side of WeChat Pay (the development pay page, the pay sheet of wx.requestPayment, or a JSON "pay"), the
  * notification pump that fast-forwards WeChat's retry schedule, crafted notifications and fault switches.
  */
 export function registerWxpayAdminRoutes(router: Router, d: WxpayAdminDeps): void {
@@ -86,6 +89,19 @@ export function registerWxpayAdminRoutes(router: Router, d: WxpayAdminDeps): voi
   router.post('/pay', async (ctx) => {
     const b = await readAdminBody(ctx);
     ctx.body = await pay(b.prepayId ?? b.outTradeNo);
+  });
+
+  // A mini-program runtime's stand-in for the pay sheet of wx.requestPayment: answers what the app's callback gets.
+  router.post('/jsapi/request-payment', async (ctx) => {
+    try {
+      const { order, action } = checkRequestPayment(await readAdminBody(ctx), { state: d.state, nowMs: d.clock.now().getTime(), merchantPublicKey: d.merchantPublicKey });
+      if (action === 'pay') await pay(order.prepay_id);
+      ctx.body = { errMsg: action === 'pay' ? 'requestPayment:ok' : 'requestPayment:fail cancel' };
+    } catch (err) {
+      if (!(err instanceof AdminInputError)) throw err;
+      ctx.status = err.status;
+      ctx.body = { errMsg: `requestPayment:fail ${err.message}` };
+    }
   });
 
   router.get('/orders/:no', (ctx) => {
