@@ -222,6 +222,21 @@ describe('reconciliation (payment-reconcile job)', () => {
     expect(fresh.status).toBe(201);
     expect(fresh.body.payment.id).not.toBe(r.body.payment.id);
   });
+
+  it('closes an expired order WeChat never got: its signed 404 ORDER_NOT_EXIST is believed', async () => {
+    // the bff stopped between saving the order and calling WeChat: the order exists only here
+    const c = await citizenWithFee();
+    const now = s.clock.now();
+    const id = `JSB${String(Date.now()).slice(-12)}NEVERSENT`;
+    const order = { userId: 'never-sent', openid: 'o_never_sent', payableId: c.feeId, kind: 'fee' as const, title: '不动产登记费（住宅）', amountFen: 8000 };
+    await s.bff.models.payments.create({ _id: id, ...order, appid: s.config.WECHAT_APPID, mchid: s.wxpayKeys.mchid, status: 'pending', createdAt: now, expiresAt: new Date(now.getTime() + 30 * 60_000) });
+    s.clock.advance(2 * 60_000);
+    await s.bff.payments.reconcile!();
+    expect((await s.bff.models.payments.findById(id).lean())?.status).toBe('pending');
+    s.clock.advance(30 * 60_000);
+    await s.bff.payments.reconcile!();
+    expect(await s.bff.models.payments.findById(id).lean()).toMatchObject({ status: 'closed', closedReason: 'never reached WeChat' });
+  });
 });
 
 describe('POST /api/v1/payments/:id/refund', () => {

@@ -39,7 +39,7 @@ export function createPaymentsFeature(d: {
   const models = { payments: paymentModel(d.db), paymentNotifications: notificationModel(d.db) };
   const settings = wxpaySettings(d.config);
   const coreBills = createCoreBillsClient(d.core);
-  const client = settings ? createWxpayClient(settings, { timeoutMs: d.config.UPSTREAM_TIMEOUT_MS, fetch: d.fetch }) : null;
+  const client = settings ? createWxpayClient(settings, { timeoutMs: d.config.UPSTREAM_TIMEOUT_MS, fetch: d.fetch, log: d.log }) : null;
   const settlement = settings
     ? createSettlement({ payments: models.payments, claims: d.claims, outbox: d.outbox, owner: d.owner, clock: d.clock, log: d.log, appid: settings.appid, mchid: settings.mchid })
     : null;

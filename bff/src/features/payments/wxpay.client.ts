@@ -1,5 +1,6 @@
 import Pay from 'wechatpay-node-v3';
 import { UpstreamError } from '../../clients/http';
+import type { Logger } from '../../log';
 import { createPayTransport } from './wxpay.transport';
 import type { WxpaySettings } from './wxpay.keys';
 
@@ -54,7 +55,7 @@ const safeJson = (s: string): unknown => {
 };
 
 /** wechatpay-node-v3, unmodified, behind our transport. */
-export function createWxpayClient(s: WxpaySettings, o: { timeoutMs: number; fetch?: typeof fetch }) {
+export function createWxpayClient(s: WxpaySettings, o: { timeoutMs: number; fetch?: typeof fetch; log?: Pick<Logger, 'error'> }) {
   const pay = new Pay({
     appid: s.appid,
     mchid: s.mchid,
@@ -64,7 +65,7 @@ export function createWxpayClient(s: WxpaySettings, o: { timeoutMs: number; fetc
     key: s.apiV3Key,
     userAgent: 'jishiban-bff/0.1 (wechatpay-node-v3 2.2.1)',
   });
-  pay.createHttp(createPayTransport({ baseUrl: s.apiBase, platformKeys: s.platformKeys, timeoutMs: o.timeoutMs, fetch: o.fetch }));
+  pay.createHttp(createPayTransport({ baseUrl: s.apiBase, platformKeys: s.platformKeys, timeoutMs: o.timeoutMs, fetch: o.fetch, log: o.log }));
 
   return {
     /** JSAPI 下单 → prepay_id (the library's own paySign is not used: see signRequestPayment) */
