@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# System packages the tests need on Debian: Chromium for the browser tests, CJK fonts so pages render Chinese.
+# System packages the tests need on Debian: Chromium for the browser tests, CJK fonts so pages render Chinese, Go
+# (FerretDB), Java 17 and Maven (mongo-java-server).
 # Safe to run again; does nothing when everything is there. Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
@@ -27,9 +28,12 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi 'noto sans cjk\|wqy\|droid sans fallback' || need+=(fonts-noto-cjk)
 command -v go >/dev/null 2>&1 || need+=(golang-go)
+# mongo-java-server, the default MongoDB emulator (scripts/lib/mongo-java-server.ts): a JDK ≥ 17 and Maven
+javac -version 2>&1 | grep -Eq 'javac (1[7-9]|[2-9][0-9])' || need+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)   # test keys and certificates for the WeChat Pay mock
 if [ ${#need[@]} -eq 0 ]; then
-  echo "system packages: chromium, CJK fonts, Go and openssl are present"
+  echo "system packages: chromium, CJK fonts, Go, Java 17, Maven and openssl are present"
   exit 0
 fi
 echo "system packages: installing ${need[*]}"

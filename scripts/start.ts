@@ -1,5 +1,5 @@
 /**
- * `npm start`: the whole system on this machine — MongoDB (or FerretDB), the mock systems, the bff, and the
+ * `npm start`: the whole system on this machine — MongoDB (or an emulator of it), the mock systems, the bff, and the
  * H5 build of the mini-program served by the bff at `/`. Prints one `name: url` line per service.
  * SIGINT or SIGTERM stops every child process.
  */
@@ -101,7 +101,8 @@ async function main(): Promise<void> {
   const secrets = devSecrets();
   const appid = process.env.WECHAT_APPID ?? 'wx0000000000000000';
 
-  mongo = await startMongo({ dataDir: path.join(state, 'data', 'ferretdb'), log: (l) => console.error(l) });
+  // each server keeps its data in its own folder under .jsb/data/ (scripts/lib/mongo.ts)
+  mongo = await startMongo({ dataDir: path.join(state, 'data'), log: (l) => console.error(l) });
   console.log(`mongodb: ${mongo.uri}`);
 
   const h5Dist = path.join(root, 'miniapp', 'dist-h5');
