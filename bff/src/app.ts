@@ -28,6 +28,7 @@ import { createAppointmentsService } from './features/appointments/appointments.
 import { appointmentRoutes } from './features/appointments/appointments.routes';
 import type { PeriodicJob } from './jobs/runner';
 import { claimModel, createClaims } from './db/claims';
+import { expirySweepJob } from './db/expiry';
 import { attemptModel, createRateLimiter } from './db/attempts';
 import { createOutbox, type Deliver } from './outbox/outbox';
 import { outboxModel } from './outbox/outbox.model';
@@ -154,6 +155,8 @@ export function createApp(deps: AppDeps) {
     ...payments.jobs,
     { name: 'booking-reminders', everyMs: 30_000, run: () => reminders.sendDue() },
     { name: 'outbox-relay', everyMs: 5_000, run: () => outbox.relay() },
+    // on every server, whatever it says about TTL indexes (db/expiry.ts)
+    expirySweepJob(db),
   ];
 
   const table = createRouteTable();

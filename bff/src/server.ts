@@ -5,10 +5,9 @@ import { loadConfig, ConfigError } from './config';
 import { createLogger } from './log';
 import { createCoreClient } from './clients/core.client';
 import { createWechatClient } from './clients/wechat.client';
-import { sweepExpired } from './db/indexes';
 import { prepareDatabase } from './db/prepare';
 import { MONGO_OPTIONS } from './db/unavailable';
-import { createJobRunner, type PeriodicJob } from './jobs/runner';
+import { createJobRunner } from './jobs/runner';
 
 async function main(): Promise<void> {
   let config;
@@ -32,12 +31,8 @@ async function main(): Promise<void> {
     wechat: createWechatClient({ baseUrl: config.WECHAT_API_BASE, appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS }),
     core: createCoreClient({ baseUrl: config.CORE_API_BASE, clientId: config.CORE_CLIENT_ID, secret: config.CORE_HMAC_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS }),
   });
-  const indexes = await prepareDatabase(db, log, clock());
-  // The TTL sweep is only needed where the server lacks TTL indexes.
-  const periodic: PeriodicJob[] = indexes.ttlFallback.length
-    ? [...jobs, { name: 'ttl-sweep', everyMs: 60_000, run: (now) => sweepExpired(indexes.ttlFallback, now) }]
-    : jobs;
-  const runner = createJobRunner({ jobs: periodic, claims, owner: instanceId, clock, log });
+  await prepareDatabase(db, log, clock());
+  const runner = createJobRunner({ jobs, claims, owner: instanceId, clock, log });
   runner.start();
 
   const server = app.listen(config.BFF_PORT, config.BFF_HOST);

@@ -1,27 +1,21 @@
 import type { Connection, Model, mongo } from 'mongoose';
+import type { Logger } from '../log';
 
 type IndexSpecification = mongo.IndexSpecification;
 type CreateIndexesOptions = mongo.CreateIndexesOptions;
-import type { Logger } from '../log';
 
 /**
- * Creates each model's declared indexes. FerretDB v1 (our offline MongoDB stand-in) answers
- * `NotImplemented: Index option "expireAfterSeconds"` for TTL indexes; there we create the same index
- * without the option and let a sweeper delete expired documents (see ttl-sweeper.ts). Reads never rely
- * on either: every query on expiring data also filters on its expiry field.
+ * Creates each model's declared indexes. FerretDB v1 answers `NotImplemented: Index option "expireAfterSeconds"`
+ * (code 238) for TTL indexes; there we create the same index without the option. Expired documents are removed by
+ * the bff's sweep on every server (expiry.ts), since a server that accepts the option may still never expire.
  */
-export interface TtlField {
-  model: Model<unknown>;
-  field: string;
-}
-
 export interface IndexReport {
-  /** collections whose TTL index the server refused, swept by the fallback instead */
-  ttlFallback: TtlField[];
+  /** collections whose TTL option the server refused (their expiry index was created without it) */
+  ttlFallback: string[];
 }
 
 export async function ensureIndexes(conn: Connection, log: Logger): Promise<IndexReport> {
-  const ttlFallback: TtlField[] = [];
+  const ttlFallback: string[] = [];
   for (const model of Object.values(conn.models) as Model<unknown>[]) {
     for (const [fields, options] of model.schema.indexes()) {
       try {
@@ -32,21 +26,10 @@ export async function ensureIndexes(conn: Connection, log: Logger): Promise<Inde
         const rest = { ...options };
         delete rest.expireAfterSeconds;
         await model.collection.createIndex(fields as IndexSpecification, rest as CreateIndexesOptions);
-        const field = Object.keys(fields)[0];
-        if (field) ttlFallback.push({ model, field });
-        log.warn({ collection: model.collection.name, field }, 'server has no TTL indexes; expired documents are swept by the bff');
+        ttlFallback.push(model.collection.name);
+        log.info({ collection: model.collection.name }, 'server refused the TTL index option; created the index without it (the expiry sweep removes expired documents)');
       }
     }
   }
   return { ttlFallback };
-}
-
-/** Deletes documents whose expiry has passed, for servers without TTL indexes. Idempotent and safe on many instances. */
-export async function sweepExpired(fields: TtlField[], now: Date): Promise<number> {
-  let deleted = 0;
-  for (const { model, field } of fields) {
-    const r = await model.deleteMany({ [field]: { $lt: now } });
-    deleted += r.deletedCount ?? 0;
-  }
-  return deleted;
 }
