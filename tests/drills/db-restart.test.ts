@@ -1,6 +1,6 @@
 /**
  * Drill 3 — the database restarted under load: the bff recovers by itself and /readyz reports the outage while it
- * lasts. The drill runs its own FerretDB (the global one is shared by every test file) and the bff as a child
+ * lasts. The drill runs its own database server (the global one is shared by every test file) and the bff as a child
  * process; four clients keep reading GET /api/v1/me and writing POST /api/v1/complaints. The database is stopped:
  * /readyz must answer 503 with checks.mongodb 'unavailable', and requests must fail quickly with a Chinese 503 body
  * (never hang, never a 500). The database comes back on the same data folder and port: /readyz 200 again and
@@ -188,7 +188,9 @@ describe('drill: the database restarted under load', () => {
     expect(recovered).toBe(true);
     expect(bff!.proc.pid).toBe(pid);
     expect(bff!.proc.exitCode).toBeNull();
-    expect(by('before').every((x) => x.status < 300)).toBe(true);
+    // what ended before the stop succeeded; a request still running when the database stops may get a 503 (mongod and
+    // mongo-java-server close connections at shutdown; only FerretDB lets running commands finish)
+    expect(samples.filter((x) => x.ended === 'before').every((x) => x.status < 300)).toBe(true);
     const failed = samples.filter((x) => x.status === 503);
     expect(failed.length).toBeGreaterThan(0);
     for (const x of failed) {

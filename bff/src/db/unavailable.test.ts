@@ -18,6 +18,15 @@ describe('isDatabaseUnavailable: which database failures are answered 503 (recov
     expect(isDatabaseUnavailable(new Error('wrapped', { cause: e }))).toBe(true);
   });
 
+  it('counts a command written to a connection the server had just closed (the raw socket error the driver lets through)', () => {
+    // what the driver rejected with when mongo-java-server closed its connections at shutdown
+    const epipe = Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' });
+    expect(isDatabaseUnavailable(epipe)).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toBe(true);
+    // an upstream's socket error arrives wrapped (UpstreamError, fetch's TypeError): not the database's
+    expect(isDatabaseUnavailable(new TypeError('fetch failed', { cause: epipe }))).toBe(false);
+  });
+
   it("counts mongod's shutdown and failover codes", () => {
     expect(isDatabaseUnavailable(serverError(11600, 'interrupted at shutdown'))).toBe(true);
     expect(isDatabaseUnavailable(serverError(91, 'The server is in quiesce mode and will shut down'))).toBe(true);
@@ -27,6 +36,7 @@ describe('isDatabaseUnavailable: which database failures are answered 503 (recov
     expect(isDatabaseUnavailable(serverError(1, '[msg_find.go:12] invalid sort key'))).toBe(false);
     expect(isDatabaseUnavailable(serverError(2, 'BadValue: context canceled'))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('disk full'), { code: 'ENOSPC' }))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);
   });
 });

@@ -23,8 +23,18 @@ const SHUTDOWN_CODES = new Set([11600, 91, 11602, 189, 10107, 13435, 13436]);
  * whose text ends in "context canceled" (seen for inserts and for find/count under load while it stopped).
  */
 const FERRETDB_STOPPING = /\bcontext canceled\b/;
+/**
+ * A command written to a connection the server has just closed: the driver (7.x) then rejects with Node's own socket
+ * error (EPIPE "This socket has been ended by the other party", raised while it waits for 'drain'), not with a
+ * MongoNetworkError. Seen when mongo-java-server closed its connections at shutdown; any server that closes
+ * connections (a restart, a failover, a proxy's idle timeout) can cause it. Only a raw error counts: upstream HTTP
+ * failures reach the error boundary wrapped in UpstreamError, so a bare EPIPE or ECONNRESET there is the database's.
+ */
+const SOCKET_GONE = new Set(['EPIPE', 'ECONNRESET']);
 
 export function isDatabaseUnavailable(err: unknown): boolean {
+  const raw = err as { name?: string; code?: unknown } | undefined;
+  if (raw?.name === 'Error' && typeof raw.code === 'string' && SOCKET_GONE.has(raw.code)) return true;
   for (
     let e = err as { name?: string; message?: string; code?: unknown; cause?: unknown } | undefined, depth = 0;
     e && depth < 4;
