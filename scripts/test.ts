@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildH5, h5IsFresh } from './lib/h5';
+import { runJestOnEachDatabase } from './lib/test-databases';
 
 const root = path.resolve(__dirname, '..');
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     await buildH5(root);
     console.log(`✓ H5 build (${((Date.now() - t) / 1000).toFixed(1)} s)`);
   }
-  step('jest', 'npx', ['jest', '--ci', ...jestArgs]);
+  if (!runJestOnEachDatabase(root, jestArgs)) process.exit(1);
 }
 
 main().catch((err: unknown) => {
