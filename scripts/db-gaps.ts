@@ -68,10 +68,10 @@ async function indexedQueryMs(db: Db, n: number): Promise<number> {
 }
 
 async function pushSlice(db: Db): Promise<string> {
-  const c = db.collection('push');
-  await c.insertOne({ _id: 'p' as never, xs: [1, 2, 3] });
-  await c.updateOne({ _id: 'p' as never }, { $push: { xs: { $each: [4, 5], $slice: -2 } } });
-  const xs = ((await c.findOne({ _id: 'p' as never })) as { xs: number[] } | null)?.xs;
+  const c = db.collection<{ _id: string; xs: number[] }>('push');
+  await c.insertOne({ _id: 'p', xs: [1, 2, 3] });
+  await c.updateOne({ _id: 'p' }, { $push: { xs: { $each: [4, 5], $slice: -2 } } });
+  const xs = (await c.findOne({ _id: 'p' }))?.xs;
   return JSON.stringify(xs) === '[4,5]' ? 'applied' : `ignored (${JSON.stringify(xs)})`;
 }
 
