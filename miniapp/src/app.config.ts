@@ -1,3 +1,5 @@
+import { TABS } from './tabs'
+
 export default defineAppConfig({
   pages: [
     'pages/index/index',
@@ -27,17 +29,14 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#f4f6f9',
   },
-  // text-only tab bar; colours pass 4.5:1 on white (#4a4f57 8.2, #0b57d0 6.4)
+  // text-only tab bar; colours pass 4.5:1 on white (#4a4f57 8.2, #0b57d0 6.4). On weapp the app draws it
+  // (custom-tab-bar/): WeChat's native bar cannot follow 长辈版. WeChat still needs the whole list to know the tab pages.
   tabBar: {
+    custom: process.env.TARO_ENV === 'weapp',
     color: '#4a4f57',
     selectedColor: '#0b57d0',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
-    list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/booking/index', text: '预约' },
-      { pagePath: 'pages/progress/index', text: '进度' },
-      { pagePath: 'pages/mine/index', text: '我的' },
-    ],
+    list: TABS.map((t) => ({ ...t })),
   },
 })
