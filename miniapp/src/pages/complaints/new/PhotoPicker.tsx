@@ -43,10 +43,11 @@ export function PhotoPicker({ photos, onChange }: Props) {
   async function choose() {
     let files: Array<{ path: string; name: string; file?: File }>
     try {
-      const res = await Taro.chooseImage({ count: left, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      files = res.tempFiles.map((f, i) => {
+      // chooseMedia: WeChat retired chooseImage; on H5 Taro gives the chosen File as originalFileObj
+      const res = await Taro.chooseMedia({ count: left, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      files = res.tempFiles.map((f) => {
         const file = (f as { originalFileObj?: File }).originalFileObj
-        return { path: f.path ?? res.tempFilePaths[i], name: file?.name ?? '', file }
+        return { path: f.tempFilePath, name: file?.name ?? '', file }
       })
     } catch {
       return // the citizen closed the picker
