@@ -1,4 +1,4 @@
-/** One jest run across every workspace. `unit` = tests beside the code; `integration` = tests/ over real HTTP and a real MongoDB-compatible server; `browser` = tests/browser in Chromium against the H5 build. */
+/** One jest run across every workspace. `unit` = tests beside the code; `integration` = tests/ over real HTTP and a real MongoDB-compatible server; `browser` = tests/browser in Chromium against the H5 build; `weapp` = tests/weapp, the weapp build in a mini-program runtime. */
 const transform = {
   '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }],
 };
@@ -34,6 +34,15 @@ module.exports = {
       displayName: 'browser',
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'weapp',
+      testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+      // the built mini-program runs as WeChat would run it: untransformed
+      transformIgnorePatterns: ['/node_modules/', '<rootDir>/miniapp/dist/'],
+      globalSetup: '<rootDir>/tests/support/weapp-global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },
   ],
