@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Stack } from '../support/stack';
 import { H5_DIST, openPhone } from '../support/browser';
+import { kb, MAIN_PACKAGE_BUDGET, packageSizes } from '../../scripts/lib/weapp-gate';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -13,19 +14,15 @@ function du(p: string): number {
   return readdirSync(p).reduce((n, e) => n + du(path.join(p, e)), 0);
 }
 
-const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
-
-/** The weapp package: built now; the main package is everything outside the subpackage roots in app.json. */
+/** The weapp package: built now; sizes as the weapp gate counts them (main package = outside the subpackage roots). */
 export function weappSizes(): void {
   const t = Date.now();
   execFileSync('npm', ['run', 'build:weapp', '-w', 'miniapp'], { cwd: ROOT, stdio: 'ignore' });
   const dist = path.join(ROOT, 'miniapp', 'dist');
-  const app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
-  const subs = (app.subPackages ?? app.subpackages ?? []).map((p) => ({ root: p.root, bytes: du(path.join(dist, p.root)) }));
-  const total = du(dist);
-  const main = total - subs.reduce((n, x) => n + x.bytes, 0);
-  console.log(`\n4a. weapp build (${((Date.now() - t) / 1000).toFixed(0)} s): main package ${kb(main)} of WeChat's 2048 KB limit, total ${kb(total)}`);
-  for (const x of subs) console.log(`    subpackage ${x.root}: ${kb(x.bytes)}`);
+  const app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as Parameters<typeof packageSizes>[1];
+  const sizes = packageSizes(dist, app);
+  console.log(`\n4a. weapp build (${((Date.now() - t) / 1000).toFixed(0)} s): main package ${kb(sizes.main)} of WeChat's 2048 KB limit (our budget ${kb(MAIN_PACKAGE_BUDGET)}), total ${kb(sizes.total)}`);
+  for (const x of sizes.subpackages) console.log(`    subpackage ${x.root}: ${kb(x.bytes)}`);
 }
 
 /** a phone on a middling mobile network (Chrome DevTools' "Fast 3G" figures): 1.6 Mbit/s down, 150 ms round trip */
