@@ -61,7 +61,11 @@ describe('weapp build: 预约', () => {
     const qr = mp.current().container.querySelector('wx-image');
     expect(String(screen.attributes(qr!).src)).toMatch(/^data:image\/png;base64,/);
 
-    // reminders: WeChat's subscription sheet, accepted
+    // reminders: WeChat's subscription sheet; refused first (the app says what that means), then allowed
+    mp.device.subscribeAnswer = 'reject';
+    await screen.tap('订阅到期提醒');
+    await screen.waitFor('没有订阅，不会收到提醒');
+    mp.device.subscribeAnswer = 'accept';
     await screen.tap('订阅到期提醒');
     await screen.waitFor('已订阅：开始前一天和前一小时会通过微信提醒您。');
 
