@@ -6,15 +6,15 @@ export default defineAppConfig({
     'pages/booking/index',
     'pages/progress/index',
     'pages/mine/index',
-    'pages/real-name/index',
     'pages/booking/item/index',
     'pages/booking/theme/index',
     'pages/booking/slots/index',
     'pages/booking/confirm/index',
-    'pages/appointments/index',
-    'pages/appointments/detail/index',
   ],
   subPackages: [
+    // 我的预约 and the ticket; 实名认证: opened from several journeys, loaded when first needed
+    { root: 'pages/appointments', pages: ['index', 'detail/index'] },
+    { root: 'pages/real-name', pages: ['index'] },
     // 缴费 (payments): fees, utility bills, the result page and receipts
     { root: 'pages/payments', pages: ['index', 'result/index', 'history/index'] },
     // 找茬 (complaints): its own subpackage, loaded when first opened

@@ -6,6 +6,7 @@ export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/appointments';
 export * from './schemas/payments';
+export * from './payments/money';
 export * from './schemas/complaints';
 export * from './calendar';
 export * from './booking';

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { UTILITY_KINDS } from '../payments/money';
 
 /** 缴费: what the mini-program sees of fees, utility bills and payments. Amounts are integer fen (分). */
 export const PAYABLE_STATUSES = ['due', 'paid', 'refundable', 'refunded'] as const;
-export const UTILITY_KINDS = ['water', 'electricity', 'gas'] as const;
-export const UTILITY_LABEL: Record<(typeof UTILITY_KINDS)[number], string> = { water: '水费', electricity: '电费', gas: '燃气费' };
 
 export const payableSchema = z.object({
   id: z.string(),
@@ -117,9 +116,3 @@ export const wechatPayNotificationSchema = z.looseObject({
   resource: z.looseObject({ algorithm: z.string(), ciphertext: z.string(), nonce: z.string(), associated_data: z.string().optional(), original_type: z.string().optional() }),
 });
 
-/** Amount in fen → "80.00" (no float arithmetic on money). */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
