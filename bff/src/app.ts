@@ -22,6 +22,7 @@ import { createCoreBookingClient } from './clients/core-booking.client';
 import { createIdempotencyStore, idempotencyModel } from './db/idempotency';
 import { createCatalogService } from './features/catalog/catalog.service';
 import { catalogRoutes } from './features/catalog/catalog.routes';
+import { searchRoutes } from './features/search/search.routes';
 import { reminderModel } from './features/appointments/reminder.model';
 import { createReminders } from './features/appointments/reminders';
 import { createAppointmentsService } from './features/appointments/appointments.service';
@@ -164,6 +165,7 @@ export function createApp(deps: AppDeps) {
   authRoutes(table, auth);
   meRoutes(table, me);
   catalogRoutes(table, catalog);
+  searchRoutes(table, { catalog });
   appointmentRoutes(table, appointments);
   paymentRoutes(table, payments.service, payments.notify);
   complaintRoutes(table, complaints);
