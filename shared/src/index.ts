@@ -11,3 +11,5 @@ export * from './schemas/complaints';
 export * from './calendar';
 export * from './booking';
 export * from './cases';
+export * from './events';
+export * from './messages';

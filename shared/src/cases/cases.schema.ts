@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, RATING_LEVELS, CASE_RULES } from './rules';
+import { coreCorrectionSchema, correctionSchema, correctionSummarySchema } from './correction.schema';
 
 /** 办件 (cases), their mailing, and 好差评 ratings: the core's shapes and the bff's, one source for both. */
 export const CASE_STATUSES = ['received', 'accepted', 'reviewing', 'decided', 'issued', 'mailed', 'delivered'] as const;
@@ -33,7 +34,7 @@ export const countdownSchema = z.object({
   onTime: z.boolean().optional(),
 });
 
-export const TIMELINE_KINDS = ['received', 'accepted', 'review', 'paused', 'resumed', 'decided', 'issued', 'mailed', 'delivered'] as const;
+export const TIMELINE_KINDS = ['received', 'accepted', 'review', 'paused', 'resumed', 'decided', 'issued', 'mailed', 'delivered', 'correction-submitted', 'correction-rejected'] as const;
 export const timelineEntrySchema = z.object({
   kind: z.enum(TIMELINE_KINDS),
   title: z.string(),
@@ -97,15 +98,25 @@ export const coreCaseSchema = z.object({
   rated: z.boolean(),
   /** the last day a rating is accepted, once the case is closed */
   ratingDeadline: z.string().optional(),
+  /** the latest 补正 of the case (issue 12); absent from cores that predate it */
+  correction: coreCorrectionSchema.nullable().optional(),
 });
 export type CoreCase = z.infer<typeof coreCaseSchema>;
 
 /** What a citizen sees of their own case. */
-export const caseSchema = coreCaseSchema.omit({ personId: true }).extend({ statusLabel: z.string(), canRate: z.boolean() });
-export type CaseDetail = z.infer<typeof caseSchema>;
-export const caseSummarySchema = caseSchema.pick({
-  caseNo: true, itemName: true, hallName: true, status: true, statusLabel: true, decision: true, receivedAt: true, closedAt: true, countdown: true, canRate: true, rated: true,
+export const caseSchema = coreCaseSchema.omit({ personId: true }).extend({
+  /** 待补正（暂停计时） and 已补交，等待审核 tell a case waiting for 补正 apart from one 审查中 */
+  statusLabel: z.string(),
+  canRate: z.boolean(),
+  /** the latest 补正, with what the citizen uploaded and where the submission stands */
+  correction: correctionSchema.optional(),
 });
+export type CaseDetail = z.infer<typeof caseSchema>;
+export const caseSummarySchema = caseSchema
+  .pick({
+    caseNo: true, itemName: true, hallName: true, status: true, statusLabel: true, decision: true, receivedAt: true, closedAt: true, countdown: true, canRate: true, rated: true,
+  })
+  .extend({ correction: correctionSummarySchema.optional() });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 export const caseListSchema = z.object({ cases: z.array(caseSummarySchema) });
 

@@ -1,3 +1,4 @@
 export * from './rules';
 export * from './countdown';
 export * from './cases.schema';
+export * from './correction.schema';

@@ -1,3 +1,5 @@
+import { COMPLAINT_RULES } from '../schemas/complaints';
+
 /**
  * 好差评 and case rules (PRODUCT.md › Cases, 好差评 ratings; 国办发〔2019〕51号, 鲁政办发〔2020〕10号).
  * Every number is configuration: the defaults below are what the core mock enforces and the miniapp shows.
@@ -66,4 +68,18 @@ export const CASE_RULES = {
   lookupMaxWrongPerClient: 10,
   lookupWindowMinutes: 15,
   commentMaxChars: 300,
+} as const;
+
+/**
+ * 补正 (a case paused until the applicant hands in missing materials). The clock stops on the day of the notice
+ * (countdown.ts) and runs again when the hall accepts the materials. `workingDays` is how long the applicant has: our
+ * default until Jining's own number is known (city rules elsewhere in Shandong give 5 to 15 working days). Files are
+ * checked as 找茬 photos are (same size limit, type read from the bytes), plus PDF.
+ */
+export const CORRECTION_RULES = {
+  workingDays: 10,
+  /** photos of pages or PDF files one material may have */
+  maxFilesPerMaterial: 10,
+  /** the same limit as a 找茬 photo */
+  fileMaxBytes: COMPLAINT_RULES.photoMaxBytes,
 } as const;

@@ -55,7 +55,8 @@ export function canRate(c: Pick<CoreCase, 'status' | 'rated' | 'ratingDeadline'>
 
 /** The citizen's view of their own case: an allow-list, no personId. */
 export function toCaseDetail(c: CoreCase, now: Date): CaseDetail {
-  const { personId: _p, ...rest } = c;
+  // the core's 补正 record is not the citizen's view of it (corrections/view.ts builds that)
+  const { personId: _p, correction: _k, ...rest } = c;
   return { ...rest, statusLabel: statusLabel(c), canRate: canRate(c, now) };
 }
 

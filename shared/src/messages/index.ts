@@ -1,0 +1,3 @@
+export * from './templates';
+export * from './wx-values';
+export * from './messages.schema';

@@ -1,0 +1,43 @@
+import { shanghaiDate, shanghaiTime, type IsoDate } from '../calendar/date';
+
+/**
+ * Values for subscription-message keywords that stay within WeChat's limits (订阅消息 参数值内容限制). A value that
+ * breaks them makes WeChat refuse the whole message (47003), so every value goes through one of these.
+ */
+
+const chars = (s: string): string[] => Array.from(s);
+
+/** thing: at most 20 characters; a longer text is cut with an ellipsis. */
+export function wxThing(s: string): string {
+  const c = chars(s.replace(/\s+/g, ' ').trim());
+  if (c.length === 0) return '—';
+  return c.length <= 20 ? c.join('') : `${c.slice(0, 19).join('')}…`;
+}
+
+/** phrase: 1 to 5 Chinese characters only (e.g. 已受理, 准予许可). Anything else is a bug in our wording: it throws. */
+export function wxPhrase(s: string): string {
+  if (!/^[\u4e00-\u9fff]{1,5}$/.test(s)) throw new RangeError(`not a WeChat phrase (1–5 Chinese characters): ${s}`);
+  return s;
+}
+
+/** character_string: at most 32 digits, letters or symbols; no Chinese. */
+export function wxString(s: string): string {
+  const ascii = s.replace(/[^\x21-\x7e]/g, '');
+  return (ascii || '-').slice(0, 32);
+}
+
+/** time: "2026年3月9日 09:30" in Asia/Shanghai. */
+export function wxTime(instant: Date): string {
+  return `${wxDate(shanghaiDate(instant))} ${shanghaiTime(instant)}`;
+}
+
+/** date: "2026年3月17日". */
+export function wxDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** amount: a currency sign and at most 10 digits with the fen, e.g. "¥80.00". */
+export function wxAmount(fen: number): string {
+  return `¥${(fen / 100).toFixed(2)}`;
+}
