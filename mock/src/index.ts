@@ -16,10 +16,11 @@ export type { BookingState } from './core/booking/booking.state';
 export { SIGNATURE_HEADERS, MAX_CLOCK_SKEW_S, NONCE_MEMORY_MS } from './core/signature';
 
 export { createProvinceMock, PROVINCE_PREFIX, type ProvinceMock, type ProvinceMockOptions, type Evaluation as ProvinceEvaluation } from './province/province.mock';
-export type { CasesState, CaseRecord, RatingRecord } from './core/cases/cases.state';
+export type { CasesState, CaseRecord, RatingRecord, CorrectionRecord } from './core/cases/cases.state';
+export type { EventsState, EventFaults, EventsStats } from './core/events/events.state';
 
 export { createWechatMock, type WechatMock, type WechatMockOptions } from './wechat/wechat.mock';
-export type { WechatState, RecordedMessage, SubscriptionGrant } from './wechat/wechat.state';
+export type { WechatState, RecordedMessage, SheetAnswer, SubscribeAnswer } from './wechat/wechat.state';
 export { WX_ERRORS } from './wechat/errors';
 
 export { createWxpayMock, MAX_SKEW_SECONDS, type WxpayMock, type WxpayMockOptions } from './wxpay/wxpay.mock';

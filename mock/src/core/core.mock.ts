@@ -20,6 +20,8 @@ export interface CoreMockOptions {
   admin?: boolean;
   /** Base URL of the provincial 好差评 system that ratings are relayed to (mock/src/province). */
   provinceUrl?: string;
+  /** Signs the pages of the event feed the bff reads (GET /core/v1/events); default: the request HMAC secret. */
+  eventsSecret?: string;
 }
 
 export interface CoreMock {
@@ -31,7 +33,7 @@ export interface CoreMock {
 /** The city's core government systems, one Koa app; each business area is a `CoreFeature`. */
 export function createCoreMock(opts: CoreMockOptions): CoreMock {
   const state = createCoreState();
-  const deps: CoreDeps = { clock: opts.clock, state, provinceUrl: opts.provinceUrl };
+  const deps: CoreDeps = { clock: opts.clock, state, provinceUrl: opts.provinceUrl, eventsSecret: opts.eventsSecret ?? opts.hmacSecret };
   const nonces = new NonceStore();
   const faults = createFaults({ defaults: { pathPrefix: CORE_PREFIX } });
   const app = new Koa();
@@ -48,7 +50,7 @@ export function createCoreMock(opts: CoreMockOptions): CoreMock {
   app.use(faults.middleware(sendCoreUnavailable));
 
   // Every /core/v1 path, known or not, is signed: an unsigned caller learns nothing, not even a 404.
-  const signature = verifySignature({ secret: opts.hmacSecret, clientId: opts.clientId ?? 'jishiban-bff', nonces });
+  const signature = verifySignature({ secret: opts.hmacSecret, clientId: opts.clientId ?? 'jishiban-bff', nonces, bodyLimit: coreBodyLimit });
   app.use((ctx, next) => (isCorePath(ctx.path) ? signature(ctx, next) : next()));
 
   const api = new Router({ prefix: CORE_PREFIX });
@@ -63,5 +65,8 @@ export function createCoreMock(opts: CoreMockOptions): CoreMock {
 
   return { app, state, faults };
 }
+
+/** 补正 files come as base64 in JSON: up to 5 MB of file is about 6.7 MB of body; every other call stays within 1 MB */
+const coreBodyLimit = (path: string): number | undefined => (/^\/core\/v1\/cases\/[^/]+\/corrections\/files$/.test(path) ? 8 * 1024 * 1024 : undefined);
 
 const isCorePath = (path: string): boolean => path === CORE_PREFIX || path.startsWith(`${CORE_PREFIX}/`);

@@ -54,6 +54,8 @@ export interface SignatureOptions {
   clientId: string;
   nonces: NonceStore;
   realNow?: () => number;
+  /** the largest body a path takes (default 1 MB); a 补正 file comes as base64 of up to 5 MB */
+  bodyLimit?: (path: string) => number | undefined;
 }
 
 const refuse = (message: string): CoreError => new CoreError(401, 'SIGNATURE_INVALID', message);
@@ -78,7 +80,7 @@ export function verifySignature(opts: SignatureOptions): Middleware {
 
     let body: string;
     try {
-      body = await readRawBody(ctx.req);
+      body = await readRawBody(ctx.req, opts.bodyLimit?.(ctx.path));
     } catch (err) {
       if (err instanceof BodyTooLargeError) throw new CoreError(413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
       throw err;

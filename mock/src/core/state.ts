@@ -4,6 +4,7 @@ import type { CalendarOverride } from './calendar.domain';
 import { createCasesState, type CasesState } from './cases/cases.state';
 import { createComplaintsState, type ComplaintsState } from './complaints/complaints.state';
 import { createCatalog, type Catalog } from './catalog.domain';
+import { createEventsState, type EventsState } from './events/events.state';
 import { SEED_CLOSURES } from './seed/halls';
 import { SEED_PERSONS, type Person } from './seed/persons';
 
@@ -26,6 +27,8 @@ export interface CoreState {
   complaints: ComplaintsState;
   /** 缴费: fees on cases and utility bills (routes/bills.routes.ts) */
   bills: BillsState;
+  /** the change feed every business area appends to (routes/events.routes.ts); a reset starts a new epoch */
+  events: EventsState;
 }
 
 // Built once: the catalog never changes at run time.
@@ -40,6 +43,7 @@ export function createCoreState(): CoreState {
     cases: createCasesState(),
     complaints: createComplaintsState(),
     bills: createBillsState(),
+    events: createEventsState(),
   };
 }
 

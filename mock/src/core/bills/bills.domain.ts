@@ -69,6 +69,18 @@ export function recordRefund(state: BillsState, id: string, r: { refundId: strin
   return { payable: p, recorded: true };
 }
 
+/**
+ * Staff: a fee not yet paid is withdrawn (减免, or charged by mistake): the citizen no longer owes it, and its payment
+ * notice is gone from their list.
+ */
+export function closeFee(state: BillsState, id: string): Fee {
+  const p = getPayable(state, id);
+  if (p.kind !== 'fee') throw new CoreRefusal(409, 'NOT_A_FEE', '只有事项收费可以撤销');
+  if (p.status !== 'due') throw new CoreRefusal(409, 'NOT_DUE', '这笔费用已缴纳，不能撤销；如需退费请先确认可退费', { status: p.status });
+  state.payables.delete(id);
+  return p;
+}
+
 /** Test-only: attach a fee to someone's case (a made-up citizen of a test). */
 export function addFee(state: BillsState, f: Omit<Fee, 'kind' | 'status' | 'id'> & { id?: string }): Fee {
   const id = f.id ?? `FEE-T${String(state.payables.size + 1).padStart(5, '0')}`;

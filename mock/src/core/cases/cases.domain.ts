@@ -1,37 +1,22 @@
 import { createHash, randomInt } from 'node:crypto';
-import {
-  addDays,
-  addWorkingDays,
-  caseCountdown,
-  CASE_RULES,
-  CLOSED_STATUSES,
-  maskName,
-  maskPhone,
-  shanghaiDate,
-  type CalendarData,
-  type CoreCase,
-  type MailingAddress,
-  type MaskedCase,
-  type TimelineEntry,
-} from '@jsb/shared';
-import { calendarFor } from '../calendar.domain';
+import { addWorkingDays, CASE_RULES, CLOSED_STATUSES, shanghaiDate, type CorrectionMaterialSpec, type MailingAddress } from '@jsb/shared';
 import { CoreError } from '../errors';
 import { CoreRefusal } from '../refusal';
 import type { CoreState } from '../state';
 import type { CaseRecord } from './cases.state';
+import { calendarOfCase } from './case-calendar';
+import { emitCaseEvent, promisedNow } from './case-events';
+import { closeCorrection, requestCorrection } from './corrections.domain';
+
+export { calendarOfCase };
 
 /*
  * 办件: a progress engine driven by staff operations. Every function is synchronous (check, then write,
  * with no await in between), and takes `now` from the caller so seeds and tests can place events in time.
+ * Each change a citizen should hear about is appended to the event feed in the same step (case-events.ts).
  */
 
 export const caseNotFound = (): CoreError => new CoreError(404, 'CASE_NOT_FOUND', '没有找到该办件，请核对办件编号');
-
-/** The calendar of the case's hall from the day before it was received to well past any statutory limit. */
-export function calendarOfCase(state: CoreState, c: Pick<CaseRecord, 'hallId' | 'receivedAt'>): CalendarData {
-  const from = addDays(shanghaiDate(new Date(c.receivedAt)), -1);
-  return calendarFor(state.calendarOverrides, c.hallId, from, addDays(from, 420));
-}
 
 export function ensureOwnCase(state: CoreState, caseNo: string, personId: string): CaseRecord {
   const c = state.cases.cases.get(caseNo);
@@ -102,9 +87,12 @@ export function createCase(state: CoreState, now: Date, input: NewCase): CaseRec
     receivedAt: at,
     pauses: [],
     timeline: [{ kind: 'received', title: '收件', at, department: `${hall.name} ${item.zoneName}窗口` }],
+    corrections: [],
   };
   s.cases.set(caseNo, c);
+  // 收件 and 受理 in one step is one change for the applicant: only 受理 is announced
   if (input.accept) acceptCase(state, now, caseNo);
+  else emitCaseEvent(state, now, c, 'case.received', { hallName: hall.name });
   return c;
 }
 
@@ -134,6 +122,8 @@ export function acceptCase(state: CoreState, now: Date, caseNo: string): CaseRec
   c.status = 'accepted';
   c.acceptedAt = now.toISOString();
   c.timeline.push({ kind: 'accepted', title: '受理', at: c.acceptedAt, department: c.department, note: `承诺${c.promisedDays}个工作日、法定${c.statutoryDays}个工作日内办结` });
+  const { promisedDueDate } = promisedNow(c, now, calendarOfCase(state, c));
+  emitCaseEvent(state, now, c, 'case.accepted', { promisedDays: c.promisedDays, statutoryDays: c.statutoryDays, promisedDueDate });
   return c;
 }
 
@@ -144,16 +134,20 @@ export function startReview(state: CoreState, now: Date, caseNo: string, step: {
   closeOpenStep(c);
   c.status = 'reviewing';
   c.timeline.push({ kind: 'review', title: step.name ?? '审查', at: now.toISOString(), department: step.department ?? c.department, ...(step.note ? { note: step.note } : {}), current: true });
+  emitCaseEvent(state, now, c, 'case.review-started', { step: step.name ?? '审查', department: step.department ?? c.department });
   return c;
 }
 
-export function pauseCase(state: CoreState, now: Date, caseNo: string, kind: '补正' | '特别程序', reason: string): CaseRecord {
+/** 补正 carries what is missing (一次告知); without a list, the reason is the one material asked for. */
+export function pauseCase(state: CoreState, now: Date, caseNo: string, kind: '补正' | '特别程序', reason: string, materials?: CorrectionMaterialSpec[]): CaseRecord {
   const c = ensureCase(state, caseNo);
   if (c.status !== 'accepted' && c.status !== 'reviewing') throw refuse('只有办理中的办件可以暂停计时', { status: c.status });
   if (openPause(c)) throw refuse('办件已在暂停计时中');
   const at = now.toISOString();
   c.pauses.push({ kind, reason, from: at });
   c.timeline.push({ kind: 'paused', title: kind === '补正' ? '补正材料（暂停计时）' : '特别程序（暂停计时）', at, department: c.department, note: reason, current: true });
+  if (kind === '补正') requestCorrection(state, now, c, reason, materials);
+  else emitCaseEvent(state, now, c, 'case.paused', { kind, reason });
   return c;
 }
 
@@ -164,6 +158,10 @@ export function resumeCase(state: CoreState, now: Date, caseNo: string, note?: s
   p.to = now.toISOString();
   for (const e of c.timeline) if (e.kind === 'paused') delete e.current;
   c.timeline.push({ kind: 'resumed', title: p.kind === '补正' ? '材料已补正，恢复计时' : '特别程序结束，恢复计时', at: p.to, department: c.department, ...(note ? { note } : {}) });
+  const left = promisedNow(c, now, calendarOfCase(state, c));
+  const k = p.kind === '补正' ? closeCorrection(c, now) : undefined;
+  if (k) emitCaseEvent(state, now, c, 'case.correction-accepted', { correctionId: k.id, how: k.how!, ...left });
+  else emitCaseEvent(state, now, c, 'case.resumed', left);
   return c;
 }
 
@@ -175,6 +173,7 @@ export function decideCase(state: CoreState, now: Date, caseNo: string, decision
   c.status = 'decided';
   c.decision = decision;
   c.timeline.push({ kind: 'decided', title: decision === '准予' ? '决定：准予许可' : '决定：不予许可', at: now.toISOString(), department: c.department, ...(note ? { note } : {}) });
+  emitCaseEvent(state, now, c, 'case.decided', { decision, ...(note ? { note } : {}) });
   return c;
 }
 
@@ -187,6 +186,7 @@ export function issueResult(state: CoreState, now: Date, caseNo: string): CaseRe
   const what = c.decision === '准予' ? '证照' : '不予许可决定书';
   const how = c.mailing ? '，将免费邮寄' : '，请到窗口领取或申请免费邮寄';
   c.timeline.push({ kind: 'issued', title: '办结，结果已出具', at: c.closedAt, department: c.department, note: `${what}已出具${how}` });
+  emitCaseEvent(state, now, c, 'case.issued', { decision: c.decision!, mailing: Boolean(c.mailing), ratingDeadline: ratingDeadline(state, c)! });
   return c;
 }
 
@@ -214,6 +214,7 @@ export function mailResult(state: CoreState, now: Date, caseNo: string, emsNo?: 
   c.mailing.events.push({ at, status: 'accepted', text: '邮政EMS已揽收', place: `济宁市 ${c.hallName}` });
   c.status = 'mailed';
   c.timeline.push({ kind: 'mailed', title: '结果已寄出', at, note: `EMS ${c.mailing.emsNo}` });
+  emitCaseEvent(state, now, c, 'case.mailed', { emsNo: c.mailing.emsNo });
   return c;
 }
 
@@ -228,85 +229,9 @@ export function trackMailing(state: CoreState, now: Date, caseNo: string, status
     c.mailing.state = 'delivered';
     c.status = 'delivered';
     c.timeline.push({ kind: 'delivered', title: '结果已签收', at });
+    emitCaseEvent(state, now, c, 'case.delivered', { emsNo: c.mailing.emsNo ?? '' });
   }
   return c;
-}
-
-/* ---- views ---- */
-
-function applicantName(state: CoreState, personId: string): string {
-  const p = [...state.persons.values()].find((x) => x.personId === personId);
-  return p ? maskName(p.name) : '**';
-}
-
-const sortTimeline = (t: TimelineEntry[]): TimelineEntry[] => [...t].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-
-/** The owner's view: identity masked, the countdown worked out with the hall's calendar. */
-export function caseView(state: CoreState, now: Date, c: CaseRecord): CoreCase {
-  const cal = calendarOfCase(state, c);
-  const m = c.mailing;
-  const deadline = ratingDeadline(state, c);
-  return {
-    caseNo: c.caseNo,
-    personId: c.personId,
-    applicantName: applicantName(state, c.personId),
-    itemId: c.itemId,
-    itemName: c.itemName,
-    department: c.department,
-    hallId: c.hallId,
-    hallName: c.hallName,
-    windowNo: c.windowNo,
-    channel: c.channel,
-    ...(c.bookingId ? { bookingId: c.bookingId } : {}),
-    status: c.status,
-    ...(c.decision ? { decision: c.decision } : {}),
-    statutoryDays: c.statutoryDays,
-    promisedDays: c.promisedDays,
-    receivedAt: c.receivedAt,
-    ...(c.acceptedAt ? { acceptedAt: c.acceptedAt } : {}),
-    ...(c.closedAt ? { closedAt: c.closedAt } : {}),
-    pauses: c.pauses.map((p) => ({ ...p })),
-    timeline: sortTimeline(c.timeline),
-    countdown: caseCountdown(c, now, cal),
-    mailing: m
-      ? {
-          state: m.state,
-          requestedAt: m.requestedAt,
-          address: { ...m.address, recipient: maskName(m.address.recipient), phone: maskPhone(m.address.phone) },
-          ...(m.emsNo ? { emsNo: m.emsNo } : {}),
-          events: m.events.map((e) => ({ ...e })),
-        }
-      : null,
-    mailingAvailable: mailingAvailable(c),
-    rated: c.rating !== undefined,
-    ...(deadline ? { ratingDeadline: deadline } : {}),
-  };
-}
-
-/** Lookup by case number and query code: the same answer for an unknown number and a wrong code. */
-export function lookupCase(state: CoreState, now: Date, caseNo: string, code: string): Omit<MaskedCase, 'statusLabel'> {
-  const c = state.cases.cases.get(caseNo);
-  const ok = c !== undefined && c.queryCode.length === code.length && createHash('sha256').update(c.queryCode).digest().equals(createHash('sha256').update(code).digest());
-  if (!c || !ok) throw new CoreError(404, 'LOOKUP_FAILED', '办件编号或查询码不正确');
-  const v = caseView(state, now, c);
-  return {
-    caseNo: v.caseNo,
-    applicantName: v.applicantName,
-    itemName: v.itemName,
-    department: v.department,
-    hallName: v.hallName,
-    status: v.status,
-    ...(v.decision ? { decision: v.decision } : {}),
-    receivedAt: v.receivedAt,
-    ...(v.closedAt ? { closedAt: v.closedAt } : {}),
-    timeline: v.timeline,
-    countdown: v.countdown,
-    mailing: v.mailing ? { state: v.mailing.state, ...(v.mailing.emsNo ? { emsNo: v.mailing.emsNo } : {}), events: v.mailing.events.map(({ place: _p, ...e }) => e) } : null,
-  };
-}
-
-export function listCases(state: CoreState, personId: string): CaseRecord[] {
-  return [...state.cases.cases.values()].filter((c) => c.personId === personId).sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : a.caseNo < b.caseNo ? 1 : -1));
 }
 
 export { isClosed };

@@ -36,7 +36,10 @@ export function seedCases(state: CoreState, now: Date): void {
 
   const paused = make('张伟', 'SS07', back(4, '14:00'));
   startReview(state, back(3), paused, { department: '市市场监督管理局药品流通科', name: '材料审查' });
-  pauseCase(state, back(2, '11:00'), paused, '补正', '营业执照复印件不清晰，请补交清晰复印件及质量负责人学历证明');
+  pauseCase(state, back(2, '11:00'), paused, '补正', '营业执照复印件不清晰，请补交清晰复印件及质量负责人学历证明', [
+    { name: '营业执照复印件', reason: '原复印件不清晰，无法辨认统一社会信用代码', copies: 1, form: '复印件' },
+    { name: '质量负责人学历证明', reason: '申请材料中缺少，药品经营须由具备相应学历的人员负责质量管理', copies: 1, form: '复印件' },
+  ]);
 
   // 孔令华: a result mailed and on its way
   const mailed = make('孔令华', 'SS03', back(8));

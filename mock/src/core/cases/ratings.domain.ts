@@ -6,6 +6,7 @@ import type { CoreState } from '../state';
 import { calendarOfCase, ensureCase, ensureOwnCase, isClosed, ratingDeadline } from './cases.domain';
 import type { CaseRecord, RatingRecord } from './cases.state';
 import { relayToProvince } from './province.client';
+import { emit } from '../events/events.domain';
 
 /*
  * 好差评. Checks run synchronously and mark the case as "rating in flight" before the one await (the relay to
@@ -148,22 +149,32 @@ function ensureRating(state: CoreState, ratingId: string): { c: CaseRecord; r: R
   throw new CoreError(404, 'RATING_NOT_FOUND', '没有找到该评价');
 }
 
+/** The rater hears of the loop on their own 差评 (one stream per rating); the window never learns who rated. */
+function emitRatingEvent(state: CoreState, now: Date, c: CaseRecord, r: RatingRecord, e: { type: 'rating.called-back'; note: string; correctionDue: string } | { type: 'rating.corrected'; feedback: string }): void {
+  const base = { stream: `rating:${r.ratingId}`, personId: c.personId };
+  const ref = { ratingId: r.ratingId, caseNo: c.caseNo, itemName: c.itemName };
+  if (e.type === 'rating.called-back') emit(state.events, now, { ...base, type: e.type, data: { ...ref, note: e.note, correctionDue: e.correctionDue } });
+  else emit(state.events, now, { ...base, type: e.type, data: { ...ref, feedback: e.feedback } });
+}
+
 export function callBack(state: CoreState, now: Date, ratingId: string, note: string): RatingRecord {
-  const { r } = ensureRating(state, ratingId);
+  const { c, r } = ensureRating(state, ratingId);
   if (!r.loop) throw new CoreRefusal(409, 'NOT_BAD_RATING', '只有差评需要回访');
   if (r.loop.calledBackAt) throw new CoreRefusal(409, 'ALREADY_CALLED_BACK', '已回访');
   r.loop.calledBackAt = now.toISOString();
   r.loop.callbackNote = note;
+  emitRatingEvent(state, now, c, r, { type: 'rating.called-back', note, correctionDue: r.loop.correctionDue });
   return r;
 }
 
 export function correct(state: CoreState, now: Date, ratingId: string, feedback: string): RatingRecord {
-  const { r } = ensureRating(state, ratingId);
+  const { c, r } = ensureRating(state, ratingId);
   if (!r.loop) throw new CoreRefusal(409, 'NOT_BAD_RATING', '只有差评需要整改');
   if (!r.loop.calledBackAt) throw new CoreRefusal(409, 'CALLBACK_FIRST', '请先回访，了解情况后再整改反馈');
   if (r.loop.correctedAt) throw new CoreRefusal(409, 'ALREADY_CORRECTED', '已整改反馈');
   r.loop.correctedAt = now.toISOString();
   r.loop.feedback = feedback;
+  emitRatingEvent(state, now, c, r, { type: 'rating.corrected', feedback });
   return r;
 }
 

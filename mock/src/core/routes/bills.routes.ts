@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { addFee, feesOf, getPayable, lookupAccount, markRefundable, recordPayment, recordRefund } from '../bills/bills.domain';
+import { addFee, closeFee, feesOf, getPayable, lookupAccount, markRefundable, recordPayment, recordRefund } from '../bills/bills.domain';
+import { emit } from '../events/events.domain';
 import { readCoreJson } from '../errors';
 import { parseInput } from '../input';
 import { refusals } from '../refusal';
@@ -25,7 +26,7 @@ const refundBody = z.object({ refundId: z.string().min(1).max(64), transactionId
 export const billsFeature: CoreFeature = {
   name: 'bills',
 
-  routes(router, { state }) {
+  routes(router, { state, clock }) {
     router.get('/fees', (ctx) => {
       const q = parseInput(personQuery, ctx.query);
       ctx.body = { fees: feesOf(state.bills, q.personId) };
@@ -51,6 +52,15 @@ export const billsFeature: CoreFeature = {
       const body = parseInput(refundBody, await readCoreJson(ctx));
       const { payable, recorded } = recordRefund(state.bills, ctx.params.id ?? '', body);
       state.bills.reports.push({ payableId: payable.id, kind: 'refund', id: body.refundId, recorded });
+      // the refund is final at the fee office: the payer hears it from there (a utility bill has no person to tell)
+      if (recorded && payable.kind === 'fee') {
+        emit(state.events, clock.now(), {
+          type: 'payment.refunded',
+          stream: `payable:${payable.id}`,
+          personId: payable.personId,
+          data: { payableId: payable.id, title: payable.title, amountFen: payable.amountFen, ...(payable.outTradeNo ? { outTradeNo: payable.outTradeNo } : {}), refundedAt: body.refundedAt },
+        });
+      }
       ctx.body = { payable, recorded, ...(recorded ? {} : { note: '该退款已记录，未做任何更改' }) };
     });
   },
@@ -84,6 +94,20 @@ export const billsFeature: CoreFeature = {
         });
       } catch (err) {
         throw new AdminInputError((err as Error).message, 409, 'DUPLICATE');
+      }
+    });
+
+    // staff: a fee not yet paid is withdrawn (减免 or charged by mistake)
+    router.post('/staff/fees/:id/close', async (ctx) => {
+      const b = await readAdminBody(ctx);
+      const reason = typeof b.reason === 'string' && b.reason.trim() ? b.reason.trim() : '收费已撤销';
+      try {
+        const fee = closeFee(state.bills, ctx.params.id ?? '');
+        emit(state.events, clock.now(), { type: 'payment.closed', stream: `payable:${fee.id}`, personId: fee.personId, data: { payableId: fee.id, title: fee.title, amountFen: fee.amountFen, reason } });
+        ctx.body = { ...fee, closed: true, reason };
+      } catch (err) {
+        const e = err as { status?: number; code?: string; message: string };
+        throw new AdminInputError(e.message, e.status ?? 400, e.code ?? 'BAD_REQUEST');
       }
     });
 

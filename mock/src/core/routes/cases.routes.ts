@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { addressSchema, PAUSE_KINDS, DECISIONS, ratingLevelSchema } from '@jsb/shared';
+import { addressSchema, correctionMaterialSpecSchema, PAUSE_KINDS, DECISIONS, ratingLevelSchema } from '@jsb/shared';
 import { readAdminBody } from '../../infra/admin';
 import {
-  acceptCase, caseView, createCase, createCaseFromBooking, decideCase, ensureCase, ensureOwnCase, issueResult, listCases, lookupCase, mailResult, pauseCase,
-  requestMailing, resumeCase, startReview, trackMailing,
+  acceptCase, createCase, createCaseFromBooking, decideCase, ensureCase, ensureOwnCase, issueResult, mailResult, pauseCase, requestMailing, resumeCase, startReview, trackMailing,
 } from '../cases/cases.domain';
+import { caseView, listCases, lookupCase } from '../cases/cases.view';
 import { seedCases } from '../cases/cases.seed';
 import { callBack, correct, followUp, hallStats, rateCase, ratingState, ratingView, staffRatings } from '../cases/ratings.domain';
 import { readCoreJson } from '../errors';
@@ -27,7 +27,7 @@ const rateBody = z.object({
 });
 
 /** Seeded on first use, relative to the clock's today (a reset seeds again). */
-function seeded(state: CoreState, deps: CoreDeps): CoreState {
+export function seeded(state: CoreState, deps: CoreDeps): CoreState {
   if (!state.cases.seeded) {
     state.cases.seeded = true;
     seedCases(state, deps.clock.now());
@@ -120,8 +120,9 @@ export const casesFeature: CoreFeature = {
       ctx.body = view(startReview(st(), now(), no(ctx), step));
     });
     router.post('/staff/cases/:caseNo/pause', refusals, async (ctx) => {
-      const p = await body(z.object({ kind: z.enum(PAUSE_KINDS), reason: z.string().min(1).max(200) }), ctx);
-      ctx.body = view(pauseCase(st(), now(), no(ctx), p.kind, p.reason));
+      // 补正 with its 一次告知 list: each material, why, how many, original or copy
+      const p = await body(z.object({ kind: z.enum(PAUSE_KINDS), reason: z.string().min(1).max(200), materials: z.array(correctionMaterialSpecSchema).min(1).max(20).optional() }), ctx);
+      ctx.body = view(pauseCase(st(), now(), no(ctx), p.kind, p.reason, p.materials));
     });
     router.post('/staff/cases/:caseNo/resume', refusals, async (ctx) => {
       const p = await body(z.object({ note: z.string().max(200).optional() }), ctx);

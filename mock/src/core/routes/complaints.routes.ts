@@ -17,6 +17,7 @@ import {
   startWork,
   storePhoto,
 } from '../complaints/complaints.domain';
+import { emitComplaintEvent } from '../complaints/complaint-events';
 import { readCoreJson } from '../errors';
 import { parseInput } from '../input';
 import { refusals } from '../refusal';
@@ -120,13 +121,17 @@ export const complaintsFeature: CoreFeature = {
       router.post(`/staff/complaints/:id/${name}`, refusals, async (ctx) => {
         const { by } = parseInput(staffBody, await readAdminBody(ctx));
         const now = clock.now();
-        ctx.body = staffView(state, op(ensureComplaint(state, ctx.params.id ?? ''), now, by), now);
+        const rec = op(ensureComplaint(state, ctx.params.id ?? ''), now, by);
+        if (name === 'acknowledge') emitComplaintEvent(state, now, rec, 'complaint.acknowledged');
+        ctx.body = staffView(state, rec, now);
       });
     }
     router.post('/staff/complaints/:id/reply', refusals, async (ctx) => {
       const { by, text } = parseInput(staffBody, await readAdminBody(ctx));
       const now = clock.now();
-      ctx.body = staffView(state, reply(ensureComplaint(state, ctx.params.id ?? ''), now, by, text ?? ''), now);
+      const rec = reply(ensureComplaint(state, ctx.params.id ?? ''), now, by, text ?? '');
+      emitComplaintEvent(state, now, rec, 'complaint.replied');
+      ctx.body = staffView(state, rec, now);
     });
     // for tests that count what the core holds per request id
     router.get('/complaints', (ctx) => {

@@ -7,6 +7,8 @@ export interface CoreDeps {
   state: CoreState;
   /** the provincial 好差评 system (ratings are relayed there); absent: unreachable */
   provinceUrl?: string;
+  /** signs the pages of the event feed (routes/events.routes.ts) */
+  eventsSecret: string;
 }
 
 /**
