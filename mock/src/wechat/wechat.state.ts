@@ -14,11 +14,13 @@ export interface AccessToken {
   expiresAtMs: number;
 }
 
-export interface SubscriptionGrant {
-  accept: boolean;
-  /** One-time grants left; absent means unlimited (the default "subscribed" citizen). */
-  remaining?: number;
+/** What one subscription sheet answered (wx.requestSubscribeMessage), for tests to read back. */
+export interface SheetAnswer {
+  openid: string;
+  answers: Record<string, SubscribeAnswer>;
+  at: string;
 }
+export type SubscribeAnswer = 'accept' | 'reject' | 'ban' | 'filter';
 
 export interface RecordedMessage {
   msgid: number;
@@ -37,8 +39,12 @@ export interface WechatState {
   phoneCodes: Map<string, IssuedCode>;
   /** The one valid stable access_token; a forced refresh replaces it. */
   accessToken: AccessToken | undefined;
-  /** Keyed by `subscriptionKey(openid, templateId)`. Absent = accepted. */
-  subscriptions: Map<string, SubscriptionGrant>;
+  /**
+   * One-time subscription grants left, keyed by `subscriptionKey(openid, templateId)`: each 'accept' on the sheet adds
+   * one, each message sent spends one; none left (or never granted) is 43101, as WeChat answers.
+   */
+  grants: Map<string, number>;
+  sheets: SheetAnswer[];
   messages: RecordedMessage[];
   /** jscode2session calls per appid in the current mock-clock minute. */
   quota: Map<string, { minute: number; count: number }>;
@@ -50,7 +56,8 @@ export function createWechatState(): WechatState {
     loginCodes: new Map(),
     phoneCodes: new Map(),
     accessToken: undefined,
-    subscriptions: new Map(),
+    grants: new Map(),
+    sheets: [],
     messages: [],
     quota: new Map(),
     nextMsgid: 3_021_000_001,

@@ -2,7 +2,8 @@ import type { Router } from '@koa/router';
 import { AdminInputError, readAdminBody } from '../../infra/admin';
 import { randomAlnum } from '../../infra/random';
 import type { WechatDeps } from '../deps';
-import { OPENID_PATTERN, subscriptionKey, type SubscriptionGrant } from '../wechat.state';
+import { OPENID_PATTERN } from '../wechat.state';
+import { registerSheetRoutes } from './sheet.routes';
 
 const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 
@@ -32,18 +33,7 @@ export function registerWechatAdminRoutes(router: Router, deps: WechatDeps): voi
     ctx.body = { code };
   });
 
-  router.post('/subscriptions', async (ctx) => {
-    const { openid, templateId, accept, remaining } = await readAdminBody(ctx);
-    if (typeof openid !== 'string' || !OPENID_PATTERN.test(openid)) throw new AdminInputError('openid is required');
-    if (typeof templateId !== 'string' || templateId === '') throw new AdminInputError('templateId is required');
-    if (typeof accept !== 'boolean') throw new AdminInputError('accept must be a boolean');
-    if (remaining !== undefined && (typeof remaining !== 'number' || !Number.isInteger(remaining) || remaining < 0)) {
-      throw new AdminInputError('remaining must be an integer >= 0 (one-time grants left)');
-    }
-    const grant: SubscriptionGrant = typeof remaining === 'number' ? { accept, remaining } : { accept };
-    deps.state.subscriptions.set(subscriptionKey(openid, templateId), grant);
-    ctx.body = { openid, templateId, ...grant };
-  });
+  registerSheetRoutes(router, deps);
 
   router.get('/messages', (ctx) => {
     const { touser } = ctx.query;

@@ -2,25 +2,10 @@ import type { Router } from '@koa/router';
 import { isRecord } from '../../infra/body';
 import { ensureAccessToken, readWxJson, WxError, type WechatDeps } from '../deps';
 import { OPENID_PATTERN, subscriptionKey, type RecordedMessage } from '../wechat.state';
+import { valueAllowed } from './template-values';
 
 const MINIPROGRAM_STATES = ['developer', 'trial', 'formal'];
 const LANGS = ['zh_CN', 'en_US', 'zh_HK', 'zh_TW'];
-
-/**
- * Longest value per template keyword type (订阅消息 参数值内容限制), counted in characters.
- * A key is the type name plus a number, e.g. `thing1`, `character_string2`.
- */
-const VALUE_LIMITS: ReadonlyArray<readonly [RegExp, number]> = [
-  [/^thing\d+$/, 20],
-  [/^character_string\d+$/, 32],
-  [/^phrase\d+$/, 5],
-  [/^name\d+$/, 10],
-  [/^number\d+$/, 32],
-  [/^letter\d+$/, 32],
-  [/^symbol\d+$/, 5],
-  [/^phone_number\d+$/, 17],
-  [/^car_number\d+$/, 8],
-];
 
 /** 发送订阅消息: POST /cgi-bin/message/subscribe/send?access_token=. */
 export function registerSubscribeRoutes(router: Router, deps: WechatDeps): void {
@@ -54,7 +39,7 @@ export function registerSubscribeRoutes(router: Router, deps: WechatDeps): void 
   });
 }
 
-/** Every entry must be `{ value }` with a non-empty string or number within its type's length. */
+/** Every entry must be `{ value }` with a non-empty string or number that its keyword type allows. */
 function checkTemplateData(data: unknown): RecordedMessage['data'] | undefined {
   if (!isRecord(data) || Object.keys(data).length === 0) return undefined;
   const out: RecordedMessage['data'] = {};
@@ -64,20 +49,19 @@ function checkTemplateData(data: unknown): RecordedMessage['data'] | undefined {
     if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
     const value = String(raw);
     if (value === '') return undefined;
-    const limit = VALUE_LIMITS.find(([pattern]) => pattern.test(key))?.[1];
-    if (limit !== undefined && [...value].length > limit) return undefined;
+    if (!valueAllowed(key, value)) return undefined;
     out[key] = { value };
   }
   return out;
 }
 
-/** 43101 when the citizen refused this template, or used up the one-time grants set by admin. */
+/**
+ * WeChat's one-time subscriptions (一次性订阅): a message needs a grant the citizen gave by tapping 允许 on the sheet
+ * for this template; sending spends it. No grant left (never asked, refused, or used up): 43101, nothing sent.
+ */
 function ensureMayNotify(deps: WechatDeps, openid: string, templateId: string): void {
-  const grant = deps.state.subscriptions.get(subscriptionKey(openid, templateId));
-  if (!grant) return; // default: the citizen subscribed
-  if (!grant.accept) throw new WxError('USER_REFUSED');
-  if (grant.remaining !== undefined) {
-    if (grant.remaining <= 0) throw new WxError('USER_REFUSED');
-    grant.remaining -= 1;
-  }
+  const key = subscriptionKey(openid, templateId);
+  const left = deps.state.grants.get(key) ?? 0;
+  if (left <= 0) throw new WxError('USER_REFUSED');
+  deps.state.grants.set(key, left - 1);
 }
