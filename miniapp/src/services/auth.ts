@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { ApiError, devLoginCode, logout, session, wechatLogin } from '../api'
 import { getDevOpenid } from './dev-identity'
+import { discardAllDrafts } from './drafts'
 import { loadMe } from './me'
 
 /** weapp: wx.login gives a one-time code that the bff exchanges with WeChat. */
@@ -40,5 +41,6 @@ export async function signOut(): Promise<void> {
     console.warn('[auth] logout', err)
   } finally {
     session.clear()
+    discardAllDrafts()
   }
 }

@@ -1,4 +1,4 @@
-import { UTILITY_LABEL, yuan, type Payable, type Payment } from '@jsb/shared'
+import { daysBetween, UTILITY_LABEL, yuan, type Payable, type Payment } from '@jsb/shared'
 
 export const PAYMENTS = '/pages/payments/index'
 export const PAYMENT_HISTORY = '/pages/payments/history/index'
@@ -32,4 +32,14 @@ export function beijingDateTime(iso: string): string {
 /** The URL the H5 build comes back to after the development pay page. */
 export function h5ReturnUrl(origin: string, pathname: string, id: string): string {
   return `${origin}${pathname}#${paymentResultUrl(id)}`
+}
+
+/**
+ * A due bill past its 缴费截止 date says so, with how long; '' otherwise. Late fees are the company's to state, so
+ * the line sends the citizen to the bill's own notice for them.
+ */
+export function overdueLine(p: Payable, today: string): string {
+  if (p.status !== 'due' || !p.dueDate || p.dueDate >= today) return ''
+  const days = daysBetween(p.dueDate, today)
+  return `已过缴费截止日${days}天（截止 ${p.dueDate}），请尽快缴费；是否有滞纳金以缴费单位的通知为准。`
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UTILITY_KINDS } from '../payments/money';
+import { ACCOUNT_NUMBER_PROBLEM, isAccountNumber, UTILITY_KINDS } from '../payments/money';
 
 /** 缴费: what the mini-program sees of fees, utility bills and payments. Amounts are integer fen (分). */
 export const PAYABLE_STATUSES = ['due', 'paid', 'refundable', 'refunded'] as const;
@@ -29,7 +29,7 @@ export type Payable = z.infer<typeof payableSchema>;
 export const myBillsSchema = z.object({ fees: z.array(payableSchema) });
 export type MyBills = z.infer<typeof myBillsSchema>;
 
-export const accountNumberSchema = z.string().trim().regex(/^\d{6,20}$/, '户号应为6到20位数字');
+export const accountNumberSchema = z.string().trim().refine(isAccountNumber, ACCOUNT_NUMBER_PROBLEM);
 export const utilityLookupQuerySchema = z.object({ accountNumber: accountNumberSchema });
 export const utilityLookupSchema = z.object({
   account: z.object({

@@ -4,7 +4,7 @@ import { SLOT_KIND_LABEL } from '@jsb/shared'
 import { listMyAppointments } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Page } from '../../components/Page'
-import { SignInRequired } from '../../components/SignInRequired'
+import { IdentityStep } from '../../components/IdentityStep'
 import { StateBlock } from '../../components/StateBlock'
 import { Button } from '../../components/ui'
 import { StandingNotice } from '../../components/booking'
@@ -30,7 +30,7 @@ export default function Appointments() {
 
   const goBook = () => void Taro.switchTab({ url: BOOKING_TAB })
 
-  if (!signedIn) return <Page><SignInRequired why='登录后可以查看和管理您的预约。' /></Page>
+  if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以查看和管理您的预约。' /></Page>
 
   return (
     <Page className='appts'>

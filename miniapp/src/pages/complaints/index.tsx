@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { listMyComplaints } from '../../api/complaints'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Page } from '../../components/Page'
-import { SignInRequired } from '../../components/SignInRequired'
+import { IdentityStep } from '../../components/IdentityStep'
 import { StateBlock } from '../../components/StateBlock'
 import { Button } from '../../components/ui'
 import { useLoad } from '../../hooks/useLoad'
@@ -20,7 +20,7 @@ export default function MyComplaints() {
   useReshow(() => list.reload())
   const goNew = () => void Taro.navigateTo({ url: COMPLAINT_NEW })
 
-  if (!signedIn) return <Page><SignInRequired why='登录后可以查看您提交的找茬和答复。' /></Page>
+  if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以查看您提交的找茬和答复。' /></Page>
 
   return (
     <Page className='zc'>

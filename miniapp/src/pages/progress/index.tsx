@@ -7,7 +7,8 @@ import { listMyCases, lookupCase } from '../../api/cases'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Page } from '../../components/Page'
 import { StateBlock } from '../../components/StateBlock'
-import { Button, Input } from '../../components/ui'
+import { Field } from '../../components/Field'
+import { Button } from '../../components/ui'
 // after the shared components: its styles come after theirs on every page (one CSS order for the weapp build)
 import { CountdownLine, StatusPill, Timeline } from '../../components/cases'
 import { useLoad } from '../../hooks/useLoad'
@@ -84,11 +85,12 @@ function LookupForm() {
     <View className='jsb-card'>
       <Text className='jsb-subtitle cs-block'>凭编号查询（无需登录）</Text>
       <Text className='jsb-muted cs-block'>办件编号和6位查询码印在受理单上。为保护隐私，查询结果不显示完整姓名、证件号、电话和地址。</Text>
-      <Input placeholder='办件编号（JN开头15位）' value={caseNo} onChange={(v: string) => setCaseNo(v)} maxLength={15} />
-      <Input placeholder='6位查询码' type='number' value={code} onChange={(v: string) => setCode(v)} maxLength={6} />
+      <Field label='办件编号' placeholder='办件编号（JN开头15位）' kind='code' maxLength={15} value={caseNo} onChange={(v) => (setCaseNo(v), setError(null))} />
+      <Field label='查询码' placeholder='6位查询码' type='number' kind='digits' maxLength={6} value={code} onChange={(v) => (setCode(v), setError(null))} />
       <Button type='primary' block disabled={!ready || busy} loading={busy} onClick={() => void submit()}>
         查询进度
       </Button>
+      {!ready && !busy ? <Text className='jsb-muted cs-block'>填好受理单上的办件编号（JN开头，共15位）和6位查询码后即可查询。</Text> : null}
       {error ? <ErrorNotice error={error} /> : null}
       {found ? (
         <View className='jsb-section'>

@@ -4,11 +4,14 @@ import { View, Text } from '@tarojs/components'
 import { asApiError, type ApiError } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Page } from '../../components/Page'
-import { Button, Input } from '../../components/ui'
+import { Field } from '../../components/Field'
+import { IdentityStep } from '../../components/IdentityStep'
+import { Button } from '../../components/ui'
 import { useActionKey } from '../../hooks/useActionKey'
 import { useStore } from '../../hooks/useStore'
 import { meStore } from '../../services/me'
 import { verifyRealName } from '../../services/real-name'
+import { GROUPS } from '../../utils/text-input'
 import { checkIdNumberText, checkRealName } from '../../utils/validate'
 import './index.scss'
 
@@ -55,13 +58,7 @@ export default function RealName() {
   if (state.status === 'signedOut') {
     return (
       <Page className='realname'>
-        <View className='jsb-card realname__card'>
-          <Text className='jsb-subtitle'>请先登录</Text>
-          <Text>实名认证需要先用微信登录，登录后再回到这里填写。</Text>
-          <Button type='primary' size='large' block onClick={() => void Taro.switchTab({ url: '/pages/mine/index' })}>
-            去登录
-          </Button>
-        </View>
+        <IdentityStep need='signIn' why='实名认证需要先用微信登录；登录后留在这一页填写。' />
       </Page>
     )
   }
@@ -75,36 +72,37 @@ export default function RealName() {
       </View>
 
       <View className='jsb-card realname__card'>
-        <Text className='realname__label'>姓名</Text>
-        <Input
-          className='realname__input'
+        <Field
+          label='姓名'
           placeholder='请填写身份证上的姓名'
           maxLength={30}
           value={name}
-          onChange={(v: string) => {
+          error={nameError}
+          onChange={(v) => {
             setName(v)
             setNameError(null)
+            setError(null)
             key.renew()
           }}
           onBlur={() => name && setNameError(checkRealName(name))}
         />
-        {nameError ? <Text className='realname__field-error'>{nameError}</Text> : null}
-
-        <Text className='realname__label'>身份证号码</Text>
-        <Input
-          className='realname__input'
+        <Field
+          label='身份证号码'
           type='idcard'
+          kind='id'
           placeholder='请填写18位身份证号码'
           maxLength={18}
+          groups={GROUPS.idNumber}
           value={idNumber}
-          onChange={(v: string) => {
+          error={idError}
+          onChange={(v) => {
             setIdNumber(v)
             setIdError(null)
+            setError(null)
             key.renew()
           }}
           onBlur={() => idNumber && setIdError(checkIdNumberText(idNumber))}
         />
-        {idError ? <Text className='realname__field-error'>{idError}</Text> : null}
 
         {error ? <ErrorNotice error={error} /> : null}
 

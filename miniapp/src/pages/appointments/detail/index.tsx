@@ -5,7 +5,7 @@ import { DAY_KIND_LABEL, SLOT_KIND_LABEL } from '@jsb/shared'
 import { asApiError, cancelAppointment, getAppointment, getAppointmentTicket, getItem } from '../../../api'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
-import { SignInRequired } from '../../../components/SignInRequired'
+import { IdentityStep } from '../../../components/IdentityStep'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
 import { Fact, MaterialList, RefusalNotice } from '../../../components/booking'
@@ -38,7 +38,7 @@ export default function AppointmentDetail() {
   const [busy, setBusy] = useState(false)
   const key = useActionKey()
 
-  if (!signedIn) return <Page><SignInRequired why='查看预约需要先登录。' /></Page>
+  if (!signedIn) return <Page><IdentityStep need='signIn' why='查看预约需要先登录。' /></Page>
   if (!id) return <Page><StateBlock text='没有指定预约，请到“我的预约”中查看。' /></Page>
   if (appt.status === 'error' && !a) return <Page><ErrorNotice error={appt.error} retryText='重新加载' onRetry={appt.reload} /></Page>
   if (!a) return <Page><StateBlock tone='loading' text='正在读取预约…' /></Page>

@@ -6,19 +6,18 @@ import { DAY_KIND_LABEL, parseSlotId, SLOT_KIND_LABEL } from '@jsb/shared'
 import { asApiError, createAppointment, getItem, listSlots } from '../../../api'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
-import { SignInRequired } from '../../../components/SignInRequired'
+import { IdentityStep } from '../../../components/IdentityStep'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
 import { Fact, MaterialList, RefusalNotice } from '../../../components/booking'
 import { useActionKey } from '../../../hooks/useActionKey'
 import { useLoad } from '../../../hooks/useLoad'
 import { useSignedIn } from '../../../hooks/useSignedIn'
-import { useStore } from '../../../hooks/useStore'
+import { identityWait, useIdentity } from '../../../hooks/useIdentity'
 import { currentHall, loadHalls } from '../../../services/booking'
-import { meStore } from '../../../services/me'
 import { fullDateLabel, slotStateText, timeRange } from '../../../utils/booking-format'
 import { refusalView, type RefusalView } from '../../../utils/booking-refusal'
-import { appointmentUrl, param, REAL_NAME, slotsUrl } from '../../../utils/routes'
+import { appointmentUrl, param, slotsUrl } from '../../../utils/routes'
 import './index.scss'
 
 interface Target {
@@ -38,7 +37,7 @@ export default function ConfirmPage() {
   const itemId = param(params.itemId)
   const hallId = param(params.hallId)
   const signedIn = useSignedIn()
-  const me = useStore(meStore)
+  const identity = useIdentity()
   const [retarget, setRetarget] = useState<Target | null>(null)
   const slotId = retarget?.slotId ?? param(params.slotId)
   const date = retarget?.date ?? parseSlotId(slotId)?.date ?? ''
@@ -59,7 +58,8 @@ export default function ConfirmPage() {
   const zone = hall?.zones.find((z) => z.id === (day.data?.zoneId ?? item.data?.zoneId))
   const materials = item.data?.materials ?? []
   const ticked = materials.filter((_, i) => checked[i]).length
-  const needsRealName = me.status === 'ready' && !me.me.realName
+  // 实名 is asked up front: the button says why it waits until the step on top is done
+  const waiting = identityWait(identity, 'realName', '确认预约')
 
   function reselect() {
     const pages = Taro.getCurrentPages()
@@ -102,7 +102,7 @@ export default function ConfirmPage() {
     }
   }
 
-  if (!signedIn) return <Page><SignInRequired why='预约办事需要先登录。登录后回到这里继续。' /></Page>
+  if (!signedIn) return <Page><IdentityStep need='signIn' why='预约办事需要先登录。' /></Page>
   if (!itemId || !hallId || !parseSlotId(slotId)) return <Page><StateBlock text='预约信息不完整，请回到预约页重新选择。' /></Page>
   if (item.status === 'error' && !item.data) return <Page><ErrorNotice error={item.error} retryText='重新加载' onRetry={item.reload} /></Page>
   if (!item.data || (!day.data && day.status !== 'error')) return <Page><StateBlock tone='loading' text='正在核对预约信息…' /></Page>
@@ -111,6 +111,7 @@ export default function ConfirmPage() {
 
   return (
     <Page className='confirm'>
+      <IdentityStep need='realName' why='预约需要实名：大厅按身份证核对预约人。认证后回到这里，直接确认预约。' />
       <View className='jsb-card'>
         <Text className='jsb-subtitle'>请核对预约信息</Text>
         <View className='bk-facts'>
@@ -156,20 +157,10 @@ export default function ConfirmPage() {
         <Text className='confirm__rule'>· 30天内2次预约未到，网上预约暂停90天。</Text>
       </View>
 
-      {needsRealName ? (
-        <View className='bk-banner bk-banner--warn'>
-          <Text className='bk-banner__title'>预约需要先完成实名认证</Text>
-          <Text>大厅按身份证核对预约人，认证一次即可。</Text>
-          <Button type='primary' onClick={() => void Taro.navigateTo({ url: REAL_NAME })}>
-            去实名认证
-          </Button>
-        </View>
-      ) : null}
-
       {refusal ? <RefusalNotice view={refusal.view} requestRef={refusal.ref} onNearest={onNearest} onReselect={reselect} onRetry={() => void onConfirm()} /> : null}
 
-      <Button className='confirm__submit' type='primary' size='large' block loading={busy} disabled={!target || Boolean(unavailable)} onClick={() => void onConfirm()}>
-        确认预约
+      <Button className='confirm__submit' type='primary' size='large' block loading={busy} disabled={!target || Boolean(unavailable) || Boolean(waiting)} onClick={() => void onConfirm()}>
+        {waiting ?? '确认预约'}
       </Button>
     </Page>
   )

@@ -5,7 +5,7 @@ import type { NearestSlot, Slot } from '@jsb/shared'
 import { addDays, SLOT_KIND_LABEL } from '@jsb/shared'
 import { asApiError, getAppointment, getItem, listSlots, rescheduleAppointment } from '../../../api'
 import { Page } from '../../../components/Page'
-import { SignInRequired } from '../../../components/SignInRequired'
+import { IdentityStep } from '../../../components/IdentityStep'
 import { StateBlock } from '../../../components/StateBlock'
 import { RefusalNotice, SlotGrid, WeekView } from '../../../components/booking'
 import { useActionKey } from '../../../hooks/useActionKey'
@@ -91,7 +91,7 @@ export default function SlotsPage() {
     void moveTo(n)
   }
 
-  if (!signedIn) return <Page><SignInRequired why='查看可预约时段和预约办事需要先登录。登录后回到这里继续。' /></Page>
+  if (!signedIn) return <Page><IdentityStep need='signIn' why='查看可预约时段和预约办事需要先登录。' /></Page>
   if (!hallId || !itemId) return <Page><StateBlock text='没有指定大厅或事项，请回到预约页重新选择。' /></Page>
 
   return (

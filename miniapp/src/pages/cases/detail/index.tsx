@@ -4,7 +4,7 @@ import { CHANNEL_LABEL } from '@jsb/shared'
 import { getCase } from '../../../api/cases'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
-import { SignInRequired } from '../../../components/SignInRequired'
+import { IdentityStep } from '../../../components/IdentityStep'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
 // after the shared components: its styles come after theirs on every page (one CSS order for the weapp build)
@@ -24,7 +24,7 @@ export default function CaseDetailPage() {
   useReshow(() => c.reload())
   const go = (url: string) => void Taro.navigateTo({ url })
 
-  if (!signedIn) return <Page><SignInRequired why='登录后可以查看您的办件详情；不登录也可以在“进度”页凭办件编号和查询码查询。' /></Page>
+  if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以查看您的办件详情；不登录也可以在“进度”页凭办件编号和查询码查询。' /></Page>
   if (c.status === 'error') return <Page><ErrorNotice error={c.error} retryText='重新加载' onRetry={c.reload} /></Page>
   if (!c.data) return <Page><StateBlock tone='loading' text='正在读取办件…' /></Page>
   const d = c.data

@@ -1,41 +1,55 @@
 import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { addressSchema, type MailingAddress } from '@jsb/shared'
 import { showApiError } from '../../../api'
 import { getCase, requestMailing } from '../../../api/cases'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
-import { SignInRequired } from '../../../components/SignInRequired'
+import { IdentityStep } from '../../../components/IdentityStep'
 import { StateBlock } from '../../../components/StateBlock'
-import { Button, Input } from '../../../components/ui'
+import { Field } from '../../../components/Field'
+import { Button } from '../../../components/ui'
 import { KeyValue } from '../../../components/cases'
 import { useActionKey } from '../../../hooks/useActionKey'
+import { useDraft } from '../../../hooks/useDraft'
 import { useLoad } from '../../../hooks/useLoad'
 import { useSignedIn } from '../../../hooks/useSignedIn'
 import { instantText } from '../../../utils/case-format'
 import { param } from '../../../utils/routes'
+import { GROUPS } from '../../../utils/text-input'
 
-const FIELDS: { key: keyof MailingAddress; placeholder: string }[] = [
-  { key: 'recipient', placeholder: '收件人姓名' },
-  { key: 'phone', placeholder: '收件人手机号' },
-  { key: 'province', placeholder: '省份' },
-  { key: 'city', placeholder: '城市' },
-  { key: 'district', placeholder: '区县' },
-  { key: 'detail', placeholder: '详细地址（街道、门牌号）' },
+const FIELDS: { key: keyof MailingAddress; label: string; placeholder: string }[] = [
+  { key: 'recipient', label: '收件人', placeholder: '收件人姓名' },
+  { key: 'phone', label: '手机号', placeholder: '收件人手机号' },
+  { key: 'province', label: '省份', placeholder: '省份' },
+  { key: 'city', label: '城市', placeholder: '城市' },
+  { key: 'district', label: '区县', placeholder: '区县' },
+  { key: 'detail', label: '详细地址', placeholder: '详细地址（街道、门牌号）' },
 ]
+
+const EMPTY_ADDRESS: MailingAddress = { recipient: '', phone: '', province: '山东省', city: '济宁市', district: '', detail: '' }
+
+/** What the mailing state means while the case moves: a result not yet issued is not "寄出后" anything yet. */
+function mailingHeadline(state: 'requested' | 'mailed' | 'delivered', caseStatus: string): string {
+  if (state === 'delivered') return '结果已签收'
+  if (state === 'mailed') return '结果已寄出'
+  return caseStatus === 'issued' ? '结果已出具，正在交邮政EMS寄出' : '已申请免费邮寄，结果出具后寄出'
+}
 
 /** 免费邮寄: the address form (checked with the shared schema before sending), then the EMS tracking. */
 export default function MailingPage() {
   const caseNo = param(useRouter().params.caseNo)
   const signedIn = useSignedIn()
   const c = useLoad(() => getCase(caseNo), [caseNo], signedIn && caseNo !== '')
-  const [form, setForm] = useState<MailingAddress>({ recipient: '', phone: '', province: '山东省', city: '济宁市', district: '', detail: '' })
+  // the address is kept as a draft: it survives leaving the page and is offered again for the next case
+  const address = useDraft<MailingAddress>('mailing-address', EMPTY_ADDRESS)
+  const form = address.value
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   const key = useActionKey()
 
-  if (!signedIn) return <Page><SignInRequired why='登录后可以申请免费邮寄办理结果。' /></Page>
+  if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以申请免费邮寄办理结果。' /></Page>
   if (c.status === 'error') return <Page><ErrorNotice error={c.error} retryText='重新加载' onRetry={c.reload} /></Page>
   if (!c.data) return <Page><StateBlock tone='loading' text='正在读取…' /></Page>
   const m = c.data.mailing
@@ -63,10 +77,19 @@ export default function MailingPage() {
     return (
       <Page>
         <View className='jsb-card'>
-          <Text className='jsb-subtitle cs-block'>{m.state === 'requested' ? '已申请免费邮寄' : m.state === 'mailed' ? '结果已寄出' : '结果已签收'}</Text>
+          <Text className='jsb-subtitle cs-block'>{mailingHeadline(m.state, c.data.status)}</Text>
           <Text className='jsb-muted cs-block'>收件人 {m.address.recipient} {m.address.phone}</Text>
           <Text className='jsb-muted cs-block'>{m.address.province}{m.address.city}{m.address.district}{m.address.detail}</Text>
-          {m.emsNo ? <KeyValue k='EMS 单号' v={m.emsNo} /> : <Text className='jsb-muted cs-block'>结果出具后由邮政EMS免费寄出，寄出后可在这里查看物流。</Text>}
+          {m.emsNo ? (
+            <>
+              <KeyValue k='EMS 单号' v={m.emsNo} />
+              <Button size='small' fill='outline' onClick={() => void Taro.setClipboardData({ data: m.emsNo ?? '' })}>
+                复制单号
+              </Button>
+            </>
+          ) : (
+            <Text className='jsb-muted cs-block'>寄出后这里会显示EMS单号和物流，可复制单号到邮政查询。</Text>
+          )}
         </View>
         {m.events.length ? (
           <View className='jsb-card'>
@@ -89,10 +112,21 @@ export default function MailingPage() {
         <Text className='jsb-subtitle cs-block'>填写收件地址</Text>
         <Text className='jsb-muted cs-block'>办理结果（证照或决定书）由邮政EMS免费寄送，邮费由政府承担。</Text>
         {FIELDS.map((f) => (
-          <View key={f.key}>
-            <Input placeholder={f.placeholder} value={form[f.key]} onChange={(v: string) => setForm((x) => ({ ...x, [f.key]: v }))} />
-            {problems[f.key] ? <Text className='jsb-error__message'>{problems[f.key]}</Text> : null}
-          </View>
+          <Field
+            key={f.key}
+            label={f.label}
+            placeholder={f.placeholder}
+            kind={f.key === 'phone' ? 'digits' : 'text'}
+            type={f.key === 'phone' ? 'number' : undefined}
+            maxLength={f.key === 'phone' ? 11 : undefined}
+            groups={f.key === 'phone' ? GROUPS.phone : undefined}
+            value={form[f.key]}
+            error={problems[f.key]}
+            onChange={(v) => {
+              address.set({ [f.key]: v })
+              setProblems(({ [f.key]: _fixed, ...rest }) => rest)
+            }}
+          />
         ))}
         <Button type='primary' block disabled={busy || !c.data.mailingAvailable} loading={busy} onClick={() => void submit()}>
           提交邮寄申请

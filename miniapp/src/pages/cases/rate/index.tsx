@@ -6,7 +6,7 @@ import { showApiError } from '../../../api'
 import { followUpRating, getCaseRating, rateCase } from '../../../api/cases'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
-import { SignInRequired } from '../../../components/SignInRequired'
+import { IdentityStep } from '../../../components/IdentityStep'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
 import '../../../components/cases/index.scss'
@@ -31,7 +31,7 @@ export default function RatePage() {
   const [busy, setBusy] = useState(false)
   const key = useActionKey()
 
-  if (!signedIn) return <Page><SignInRequired why='登录后可以评价您的办件。' /></Page>
+  if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以评价您的办件。' /></Page>
   if (state.status === 'error') return <Page><ErrorNotice error={state.error} retryText='重新加载' onRetry={state.reload} /></Page>
   if (!state.data) return <Page><StateBlock tone='loading' text='正在读取…' /></Page>
   const s = state.data

@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { getCaseRating } from '../../../api/cases'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
-import { SignInRequired } from '../../../components/SignInRequired'
+import { IdentityStep } from '../../../components/IdentityStep'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
 import { KeyValue } from '../../../components/cases'
@@ -31,7 +31,7 @@ export default function MyRatingPage() {
   const v = useLoad(() => getCaseRating(caseNo), [caseNo], signedIn && caseNo !== '')
   useReshow(() => v.reload())
 
-  if (!signedIn) return <Page><SignInRequired why='登录后可以查看您的评价。' /></Page>
+  if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以查看您的评价。' /></Page>
   if (v.status === 'error') return <Page><ErrorNotice error={v.error} retryText='重新加载' onRetry={v.reload} /></Page>
   if (!v.data) return <Page><StateBlock tone='loading' text='正在读取…' /></Page>
   const s = v.data

@@ -6,7 +6,7 @@ import { asApiError, type ApiError } from '../../../api'
 import { getComplaint, rateComplaintReply, reopenComplaint } from '../../../api/complaints'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
-import { SignInRequired } from '../../../components/SignInRequired'
+import { IdentityStep } from '../../../components/IdentityStep'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
 import { useActionKey } from '../../../hooks/useActionKey'
@@ -26,7 +26,7 @@ export default function ComplaintDetail() {
   const [latest, setLatest] = useState<Complaint | null>(null)
   const c = latest ?? loaded.data
 
-  if (!signedIn) return <Page><SignInRequired why='登录后可以查看找茬的进度和答复。' /></Page>
+  if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以查看找茬的进度和答复。' /></Page>
   if (!c) {
     return (
       <Page className='zc'>

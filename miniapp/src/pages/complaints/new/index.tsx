@@ -1,47 +1,70 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Input, Textarea } from '@tarojs/components'
+import { View, Text, Textarea } from '@tarojs/components'
 import { COMPLAINT_CATEGORIES, COMPLAINT_RULES, type ComplaintCategory } from '@jsb/shared'
 import { asApiError, listHalls, type ApiError } from '../../../api'
 import { createComplaint } from '../../../api/complaints'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
-import { SignInRequired } from '../../../components/SignInRequired'
+import { IdentityStep } from '../../../components/IdentityStep'
 import { StateBlock } from '../../../components/StateBlock'
+import { Field } from '../../../components/Field'
 import { Button } from '../../../components/ui'
 import { useActionKey } from '../../../hooks/useActionKey'
+import { useDraft } from '../../../hooks/useDraft'
+import { identityWait, useIdentity } from '../../../hooks/useIdentity'
 import { useLoad } from '../../../hooks/useLoad'
-import { useSignedIn } from '../../../hooks/useSignedIn'
 import { complaintUrl, COMPLAINT_LIST } from '../../../utils/complaint-format'
 import { AnonymousSwitch } from './AnonymousSwitch'
 import { PhotoPicker, type PickedPhoto } from './PhotoPicker'
 import '../index.scss'
 
-/** 我要找茬: what went wrong, where, a description, photos, and whether staff may see who complained. */
+interface ComplaintDraft {
+  category: ComplaintCategory | null
+  hallId: string | null
+  zoneId: string | null
+  windowNo: string
+  staffNo: string
+  description: string
+  anonymous: boolean
+  /** only photos that reached the bff: their ids are what the complaint sends */
+  photos: PickedPhoto[]
+}
+
+const EMPTY: ComplaintDraft = { category: null, hallId: null, zoneId: null, windowNo: '', staffNo: '', description: '', anonymous: false, photos: [] }
+
+/**
+ * 我要找茬: what went wrong, where, a description, photos, and whether staff may see who complained. Everything typed
+ * and chosen is a draft on the phone until sent: a detour to 实名认证, a reload or a relaunch keeps it.
+ */
 export default function NewComplaint() {
-  const signedIn = useSignedIn()
-  const halls = useLoad(listHalls, [], signedIn)
-  const [category, setCategory] = useState<ComplaintCategory | null>(null)
-  const [hallId, setHallId] = useState<string | null>(null)
-  const [zoneId, setZoneId] = useState<string | null>(null)
-  const [windowNo, setWindowNo] = useState('')
-  const [staffNo, setStaffNo] = useState('')
-  const [description, setDescription] = useState('')
-  const [anonymous, setAnonymous] = useState(false)
-  const [photos, setPhotos] = useState<PickedPhoto[]>([])
+  const identity = useIdentity()
+  const halls = useLoad(listHalls, [])
+  const draft = useDraft<ComplaintDraft>('complaint', EMPTY)
+  const { category, hallId, zoneId, windowNo, staffNo, description, anonymous } = draft.value
+  // every photo lives here (the picker updates them as they upload); the draft keeps the uploaded ones
+  const [photos, setPhotoList] = useState<PickedPhoto[]>(() => draft.value.photos)
   const [problem, setProblem] = useState<string | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [sending, setSending] = useState(false)
   const key = useActionKey()
-
-  if (!signedIn) return <Page><SignInRequired why='登录并实名认证后可以找茬，限时答复，进度随时可查。' /></Page>
+  const waiting = identityWait(identity, 'realName', '提交找茬')
 
   const hall = halls.data?.find((h) => h.id === hallId) ?? null
-  const changed = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v)
+  const change = (patch: Partial<ComplaintDraft>) => {
+    draft.set(patch)
     key.renew()
     setProblem(null)
+    setError(null)
   }
+  function setPhotos(update: (list: PickedPhoto[]) => PickedPhoto[]) {
+    setPhotoList(update)
+    key.renew()
+  }
+  const uploaded = photos.filter((p) => p.state === 'done')
+  useEffect(() => {
+    if (uploaded.map((p) => p.id).join() !== draft.value.photos.map((p) => p.id).join()) draft.set({ photos: uploaded })
+  }, [uploaded.map((p) => p.id).join()])
 
   async function submit() {
     const missing = !category ? '请选择问题类型。' : !hallId ? '请选择是哪个大厅。' : description.trim().length < 5 ? '请至少写5个字，说清遇到了什么问题。' : null
@@ -62,6 +85,7 @@ export default function NewComplaint() {
         key.take(),
       )
       key.renew()
+      draft.discard()
       void Taro.redirectTo({ url: complaintUrl(created.id, true) })
     } catch (err) {
       setError(asApiError(err))
@@ -72,11 +96,20 @@ export default function NewComplaint() {
 
   return (
     <Page className='zc'>
+      <IdentityStep need='realName' why='找茬需要实名：答复要送到您本人，照片也要实名才能上传。您现在填的内容会留着，认证后接着提交。' />
+      {draft.restored ? (
+        <View className='zc-restored'>
+          <Text>已恢复您上次没有提交的内容，可以接着填写。</Text>
+          <Button size='small' fill='outline' onClick={() => (draft.discard(), setPhotoList([]))}>
+            清空重填
+          </Button>
+        </View>
+      ) : null}
       <View className='jsb-card'>
         <Text className='jsb-subtitle'>遇到什么问题？</Text>
         <View className='zc-chips'>
           {COMPLAINT_CATEGORIES.map((c) => (
-            <View key={c} className={`zc-chip${category === c ? ' zc-chip--on' : ''}`} role='radio' aria-checked={category === c} onClick={() => changed(setCategory)(c)}>
+            <View key={c} className={`zc-chip${category === c ? ' zc-chip--on' : ''}`} role='radio' aria-checked={category === c} onClick={() => change({ category: c })}>
               <Text>{c}</Text>
             </View>
           ))}
@@ -94,10 +127,7 @@ export default function NewComplaint() {
               className={`zc-chip${hallId === h.id ? ' zc-chip--on' : ''}`}
               role='radio'
               aria-checked={hallId === h.id}
-              onClick={() => {
-                changed(setHallId)(h.id)
-                setZoneId(null)
-              }}
+              onClick={() => change({ hallId: h.id, zoneId: null })}
             >
               <Text>{h.name}</Text>
             </View>
@@ -108,15 +138,15 @@ export default function NewComplaint() {
             <Text className='jsb-muted'>哪个专区（可不选）</Text>
             <View className='zc-chips'>
               {hall.zones.map((z) => (
-                <View key={z.id} className={`zc-chip zc-chip--small${zoneId === z.id ? ' zc-chip--on' : ''}`} role='radio' aria-checked={zoneId === z.id} onClick={() => changed(setZoneId)(zoneId === z.id ? null : z.id)}>
+                <View key={z.id} className={`zc-chip zc-chip--small${zoneId === z.id ? ' zc-chip--on' : ''}`} role='radio' aria-checked={zoneId === z.id} onClick={() => change({ zoneId: zoneId === z.id ? null : z.id })}>
                   <Text>{z.name}</Text>
                 </View>
               ))}
             </View>
           </View>
         ) : null}
-        <Input className='zc-input' placeholder='窗口号（可不填），如 12' maxlength={10} value={windowNo} onInput={(e) => changed(setWindowNo)(e.detail.value)} />
-        <Input className='zc-input' placeholder='工作人员工号（可不填）' maxlength={20} value={staffNo} onInput={(e) => changed(setStaffNo)(e.detail.value)} />
+        <Field label='窗口号' placeholder='窗口号（可不填），如 12' kind='code' maxLength={10} value={windowNo} onChange={(v) => change({ windowNo: v })} />
+        <Field label='工作人员工号' placeholder='工作人员工号（可不填）' kind='code' maxLength={20} value={staffNo} onChange={(v) => change({ staffNo: v })} />
       </View>
 
       <View className='jsb-card'>
@@ -126,7 +156,7 @@ export default function NewComplaint() {
           placeholder='请写清时间、经过和您希望怎样解决（至少5个字）'
           maxlength={COMPLAINT_RULES.descriptionMax}
           value={description}
-          onInput={(e) => changed(setDescription)(e.detail.value)}
+          onInput={(e) => change({ description: e.detail.value })}
         />
         <Text className='jsb-muted'>
           {description.length}/{COMPLAINT_RULES.descriptionMax}
@@ -135,17 +165,17 @@ export default function NewComplaint() {
 
       <View className='jsb-card'>
         <Text className='jsb-subtitle'>照片（可不传，最多4张）</Text>
-        <PhotoPicker photos={photos} onChange={(update) => setPhotos(update)} />
+        <PhotoPicker photos={photos} onChange={setPhotos} waiting={identityWait(identity, 'realName', '添加照片')} />
       </View>
 
       <View className='jsb-card'>
-        <AnonymousSwitch on={anonymous} onToggle={() => changed(setAnonymous)(!anonymous)} />
+        <AnonymousSwitch on={anonymous} onToggle={() => change({ anonymous: !anonymous })} />
       </View>
 
       {problem ? <Text className='zc-problem'>{problem}</Text> : null}
       {error ? <ErrorNotice error={error} /> : null}
-      <Button type='primary' size='large' block loading={sending} disabled={sending} onClick={() => void submit()}>
-        提交找茬
+      <Button type='primary' size='large' block loading={sending} disabled={sending || Boolean(waiting)} onClick={() => void submit()}>
+        {waiting ?? '提交找茬'}
       </Button>
       <Text className='jsb-muted zc-foot'>1个工作日内签收，5个工作日内答复；政务系统暂时连不上时会先保存，恢复后自动转交。</Text>
       <Button fill='none' block onClick={() => void Taro.navigateTo({ url: COMPLAINT_LIST })}>

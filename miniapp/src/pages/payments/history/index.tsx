@@ -6,7 +6,7 @@ import { listMyPayments, requestRefund } from '../../../api/payments'
 import { showApiError } from '../../../api/show-error'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
-import { SignInRequired } from '../../../components/SignInRequired'
+import { IdentityStep } from '../../../components/IdentityStep'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
 import { Receipt } from '../../../components/payments/Receipt'
@@ -25,7 +25,7 @@ export default function PaymentHistory() {
   const [open, setOpen] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
 
-  if (!signedIn) return <Page><SignInRequired why='登录后可以查看缴费记录和电子凭证。' /></Page>
+  if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以查看缴费记录和电子凭证。' /></Page>
 
   async function refund(p: Payment) {
     const ok = await Taro.showModal({ title: '申请退费', content: `${p.title} ${money(p.amountFen)} 将原路退回您的微信零钱或银行卡，通常1至3个工作日到账。`, confirmText: '申请退费' })
