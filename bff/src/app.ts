@@ -47,6 +47,8 @@ import { createCasesService } from './features/cases/cases.service';
 import { caseRoutes } from './features/cases/cases.routes';
 import { createRatingsService, FOLLOW_UP_KIND, RATING_KIND, type RatingPayload } from './features/ratings/ratings.service';
 import { ratingRoutes } from './features/ratings/ratings.routes';
+import { createMessagesFeature } from './features/messages/messages.feature';
+import { messageRoutes } from './features/messages/messages.routes';
 
 export interface AppDeps {
   config: Config;
@@ -103,6 +105,8 @@ export function createApp(deps: AppDeps) {
   const me = createMeService({ ...models, core: deps.core, wechat: deps.wechat, piiHashSecret: config.PII_HASH_SECRET, clock });
   const coreBooking = createCoreBookingClient(deps.core);
   const catalog = createCatalogService({ core: coreBooking, clock });
+  // 消息 and WeChat subscription messages: the core's event feed, the one-time consents (issue 12)
+  const messages = createMessagesFeature({ config, db, core: deps.core, wechat: deps.wechat, citizens: models.citizens, claims, idempotency, clock, log: deps.log, owner: instanceId });
   const reminders = createReminders({
     reminders: models.reminders,
     citizens: models.citizens,
@@ -110,6 +114,7 @@ export function createApp(deps: AppDeps) {
     templateId: config.WECHAT_TPL_BOOKING_REMINDER,
     owner: instanceId,
     claims,
+    consents: messages.consents,
     clock,
   });
   const appointments = createAppointmentsService({
@@ -154,6 +159,7 @@ export function createApp(deps: AppDeps) {
   Object.assign(deliverers, payments.deliverers);
   const jobs: PeriodicJob[] = [
     ...payments.jobs,
+    ...messages.jobs,
     { name: 'booking-reminders', everyMs: 30_000, run: () => reminders.sendDue() },
     { name: 'outbox-relay', everyMs: 5_000, run: () => outbox.relay() },
     // on every server, whatever it says about TTL indexes (db/expiry.ts)
@@ -171,6 +177,7 @@ export function createApp(deps: AppDeps) {
   complaintRoutes(table, complaints);
   caseRoutes(table, cases);
   ratingRoutes(table, ratings);
+  messageRoutes(table, messages.service);
   if (config.DEV_LOGIN) devRoutes(table, deps.wechat);
 
   const openapi = buildOpenApi(table.routes, { version: API_VERSION });
@@ -199,5 +206,17 @@ export function createApp(deps: AppDeps) {
   );
   // last: the H5 build answers only what no route did (so /healthz and /readyz stay JSON)
   if (config.H5_DIST) app.use(serveH5(config.H5_DIST));
-  return { app, models: { ...models, ...payments.models }, payments, openapi, jobs, instanceId, claims, outbox, deliverers, services: { auth, me, catalog, appointments, complaints, reminders, cases, ratings } };
+  return {
+    app,
+    models: { ...models, ...payments.models, ...messages.models },
+    payments,
+    messages,
+    openapi,
+    jobs,
+    instanceId,
+    claims,
+    outbox,
+    deliverers,
+    services: { auth, me, catalog, appointments, complaints, reminders, cases, ratings, messages: messages.service },
+  };
 }

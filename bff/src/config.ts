@@ -4,6 +4,7 @@ const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 const secret = (name: string) => z.string().min(32, `${name} must be at least 32 characters`);
+const templateId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a WeChat template id (letters, digits, _ and -)');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -23,7 +24,19 @@ const envSchema = z.object({
   CORE_API_BASE: z.url(),
   CORE_CLIENT_ID: z.string().default('jishiban-bff'),
   CORE_HMAC_SECRET: z.string().min(16),
-  WECHAT_TPL_BOOKING_REMINDER: z.string().min(1).default('tpl_booking_reminder'),
+  // WeChat subscription-message template ids of this mini-program (shared/src/messages/templates.ts says what each shows)
+  WECHAT_TPL_BOOKING_REMINDER: templateId.default('tpl_booking_reminder'),
+  WECHAT_TPL_CASE_STATUS: templateId.default('tpl_case_status'),
+  WECHAT_TPL_CASE_CORRECTION: templateId.default('tpl_case_correction'),
+  WECHAT_TPL_COMPLAINT_REPLY: templateId.default('tpl_complaint_reply'),
+  WECHAT_TPL_RATING_LOOP: templateId.default('tpl_rating_loop'),
+  WECHAT_TPL_REFUND: templateId.default('tpl_refund'),
+  /** the key the core signs its event feed's pages with; default: CORE_HMAC_SECRET (the texts signed differ) */
+  CORE_EVENTS_SECRET: z.string().min(16).optional(),
+  /** how often the core's event feed is read (ms; one instance per round) */
+  EVENTS_PULL_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
+  /** how long a missing feed position is waited for before it is skipped (ms) */
+  EVENT_HOLE_GRACE_MS: z.coerce.number().int().min(1000).default(5 * 60_000),
   /** how long an instance trusts a session it found live (ms); 0 asks MongoDB on every request */
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   /** sign-in attempts one client address may make per minute (before WeChat is asked) */

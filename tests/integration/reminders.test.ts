@@ -3,6 +3,7 @@ import type { Appointment } from '@jsb/shared';
 import { startStack, type BffInstance, type Stack } from '../support/stack';
 import { call } from '../support/http';
 import { verifiedCitizen } from '../support/citizens';
+import { subscribe } from '../support/subscriptions';
 
 const MONDAY_8AM = new Date('2026-02-09T00:00:00Z');
 
@@ -32,6 +33,10 @@ async function bothInstancesRun(): Promise<void> {
 describe('booking reminders', () => {
   it('sends the day-before and the hour-before message exactly once each with two bff instances running', async () => {
     const c = await verifiedCitizen(s);
+    // WeChat's one-time model: each 允许 on the subscription sheet pays for one reminder, so the citizen allowed twice
+    const tpl = s.config.WECHAT_TPL_BOOKING_REMINDER;
+    await subscribe(s, c, { [tpl]: 'accept' });
+    expect((await subscribe(s, c, { [tpl]: 'accept' })).templates.find((t) => t.templateId === tpl)?.remaining).toBe(2);
     const a = await call<Appointment>(s.bffUrl, 'POST', '/api/v1/appointments', { token: c.accessToken, body: { itemId: 'GA05', slotId: 'city.gongan.2026-02-10.1000' } });
     expect(a.status).toBe(201);
 
@@ -55,9 +60,10 @@ describe('booking reminders', () => {
 
   it('skips a citizen who refused the subscription (43101) quietly and sends nothing for a cancelled booking', async () => {
     const refuser = await verifiedCitizen(s);
-    await call(s.wechatUrl, 'POST', '/__mock/subscriptions', { body: { openid: refuser.openid, templateId: s.config.WECHAT_TPL_BOOKING_REMINDER, accept: false } });
+    await subscribe(s, refuser, { [s.config.WECHAT_TPL_BOOKING_REMINDER]: 'reject' });
     const r = await call<Appointment>(s.bffUrl, 'POST', '/api/v1/appointments', { token: refuser.accessToken, body: { itemId: 'GA05', slotId: 'city.gongan.2026-02-11.1000' } });
     const canceller = await verifiedCitizen(s);
+    await subscribe(s, canceller, { [s.config.WECHAT_TPL_BOOKING_REMINDER]: 'accept' });
     const c = await call<Appointment>(s.bffUrl, 'POST', '/api/v1/appointments', { token: canceller.accessToken, body: { itemId: 'GA05', slotId: 'city.gongan.2026-02-11.1030' } });
     await call(s.bffUrl, 'POST', `/api/v1/appointments/${c.body.id}/cancel`, { token: canceller.accessToken });
 

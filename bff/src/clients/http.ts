@@ -109,6 +109,8 @@ export interface HttpResult<T = unknown> {
   status: number;
   body: T;
   headers: Headers;
+  /** the body exactly as it came: a signature over the answer is checked on these bytes, never on a re-serialised copy */
+  text: string;
 }
 
 export interface HttpClient {
@@ -182,7 +184,7 @@ export function createHttpClient(o: HttpClientOptions): HttpClient {
         throw new UpstreamError(o.name, 'protocol', 'answered something that is not JSON', { cause: err, status: res.status });
       }
     }
-    return { status: res.status, body: parsed as T, headers: res.headers };
+    return { status: res.status, body: parsed as T, headers: res.headers, text };
   }
 
   return {

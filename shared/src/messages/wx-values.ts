@@ -37,7 +37,13 @@ export function wxDate(date: IsoDate): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** amount: a currency sign and at most 10 digits with the fen, e.g. "¥80.00". */
+/** amount: a currency sign and at most 10 digits with the fen, e.g. "¥80.00" (integer arithmetic: no float on money). */
 export function wxAmount(fen: number): string {
-  return `¥${(fen / 100).toFixed(2)}`;
+  return `¥${yuanText(fen)}`;
+}
+
+/** 8000 → "80.00" */
+export function yuanText(fen: number): string {
+  const abs = Math.abs(Math.trunc(fen));
+  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }

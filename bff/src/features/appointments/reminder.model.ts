@@ -16,6 +16,8 @@ const reminderSchema = new Schema(
     claimedBy: { type: String },
     claimedAt: { type: Date },
     sentAt: { type: Date },
+    /** the one-time consent this reminder spent (messages/consents.ts) */
+    consent: { type: Number },
     payload: { type: Schema.Types.Mixed, required: true },
     expiresAt: { type: Date, required: true },
   },

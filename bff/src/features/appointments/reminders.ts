@@ -1,10 +1,10 @@
-import { slotInstants, type Booking } from '@jsb/shared';
+import { slotInstants, wxDate, wxThing, type Booking } from '@jsb/shared';
 import type { WechatClient } from '../../clients/wechat.client';
 import type { CitizenModel } from '../auth/citizen.model';
 import type { ReminderModel } from './reminder.model';
 import type { Claims } from '../../db/claims';
-import { dayLabel } from './refusals';
 import { isDuplicateKey } from '../../db/duplicate';
+import type { Consents } from '../messages/consents';
 
 export interface RemindersDeps {
   reminders: ReminderModel;
@@ -14,18 +14,14 @@ export interface RemindersDeps {
   /** who is claiming (instance id), for the record */
   owner: string;
   claims: Claims;
+  /** the citizen's one-time consents: each reminder spends one (issue 12) */
+  consents: Consents;
   clock: () => Date;
 }
 
 const LEADS = { 'day-before': 24 * 3600_000, 'hour-before': 3600_000 } as const;
 /** a claim older than this is taken to be from a crashed instance and may be retried */
 const STALE_CLAIM_MS = 5 * 60_000;
-
-/** WeChat's `thing` values are at most 20 characters. */
-function thing(s: string): string {
-  const chars = Array.from(s);
-  return chars.length <= 20 ? s : `${chars.slice(0, 19).join('')}…`;
-}
 
 export function createReminders(d: RemindersDeps) {
   return {
@@ -39,9 +35,10 @@ export function createReminders(d: RemindersDeps) {
         const payload = {
           page: `pages/appointments/detail/index?id=${b.id}`,
           data: {
-            thing1: { value: thing(b.itemName) },
-            time2: { value: `${dayLabel(b.date)} ${b.start}` },
-            thing3: { value: thing(b.hallName) },
+            thing1: { value: wxThing(b.itemName) },
+            // WeChat's time format ("2026年2月10日 10:00"): a weekday in brackets makes it refuse the message (47003)
+            time2: { value: `${wxDate(b.date)} ${b.start}` },
+            thing3: { value: wxThing(b.hallName) },
             thing4: { value: kind === 'day-before' ? '明天办事，请备齐材料' : '1小时后办事，请提前到达' },
           },
         };
@@ -65,7 +62,9 @@ export function createReminders(d: RemindersDeps) {
 
     /**
      * Sends every due reminder once. Each attempt is claimed (a unique insert) before it is sent, so two
-     * instances running this at the same time never send the same reminder twice.
+     * instances running this at the same time never send the same reminder twice. Each reminder spends one of the
+     * citizen's one-time consents for the template (one 允许 on the sheet pays for one reminder); none left is
+     * "cannot notify" (`refused`), as WeChat's 43101 is, and WeChat is not asked.
      */
     async sendDue(): Promise<{ sent: number; refused: number; failed: number }> {
       const out = { sent: 0, refused: 0, failed: 0 };
@@ -85,7 +84,10 @@ export function createReminders(d: RemindersDeps) {
         const citizen = await d.citizens.findById(r.userId, { openid: 1 }).lean();
         try {
           const payload = r.payload as { page: string; data: Record<string, { value: string }> };
-          const result = citizen ? await d.wechat.sendSubscribeMessage({ touser: citizen.openid, templateId: d.templateId, ...payload }) : 'refused';
+          // a retry after WeChat was unreachable keeps the consent the first attempt spent
+          const consent = r.consent ?? (citizen ? await d.consents.spend(r.userId, d.templateId, r._id) : null);
+          if (consent !== null && r.consent == null) await d.reminders.updateOne({ _id: r._id }, { $set: { consent } });
+          const result = citizen && consent !== null ? await d.wechat.sendSubscribeMessage({ touser: citizen.openid, templateId: d.templateId, ...payload }) : 'refused';
           // 43101: the citizen did not subscribe — "cannot notify", not an error
           await d.reminders.updateOne({ _id: r._id }, { $set: { state: result, sentAt: d.clock() } });
           out[result] += 1;

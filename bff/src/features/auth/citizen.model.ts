@@ -37,6 +37,9 @@ const citizenSchema = new Schema(
   { timestamps: true, collection: 'citizens' },
 );
 
+// the core's events name a person: who of ours that is (issue 12)
+citizenSchema.index({ 'realName.personId': 1 });
+
 export type CitizenDoc = InferSchemaType<typeof citizenSchema>;
 const build = (conn: Connection) => conn.model('Citizen', citizenSchema);
 export type CitizenModel = ReturnType<typeof build>;

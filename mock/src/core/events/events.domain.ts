@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CoreEvent, CoreEventData, CoreEventType } from '@jsb/shared';
-import type { EventFaults, EventsState, StoredEvent } from './events.state';
+import { HELD, NO_EVENT_FAULTS, type EventFaults, type EventsState, type StoredEvent } from './events.state';
 
 /*
  * The feed's two operations. `emit` runs inside the synchronous check-then-write of each business change (no await in
@@ -19,7 +19,9 @@ export function emit<K extends CoreEventType>(state: EventsState, now: Date, inp
   const seq = state.log.length + 1;
   const streamSeq = (state.streams.get(input.stream) ?? 0) + 1;
   state.streams.set(input.stream, streamSeq);
-  const delay = state.faults.delayMs > 0 ? Math.floor(random() * state.faults.delayMs) : 0;
+  const held = state.faults.holdNext > 0;
+  if (held) state.faults.holdNext -= 1;
+  const delay = held ? HELD : state.faults.delayMs > 0 ? Math.floor(random() * state.faults.delayMs) : 0;
   if (delay > 0) state.stats.delayed += 1;
   const event: StoredEvent = {
     id: `EV${randomBytes(10).toString('hex')}`,
@@ -30,7 +32,7 @@ export function emit<K extends CoreEventType>(state: EventsState, now: Date, inp
     personId: input.personId,
     occurredAt: now.toISOString(),
     data: { ...input.data } as Record<string, unknown>,
-    visibleAtMs: realNow + delay,
+    visibleAtMs: held ? HELD : realNow + delay,
   };
   state.log.push(event);
   return strip(event);
@@ -70,16 +72,22 @@ export function readPage(state: EventsState, after: number, limit: number, realN
   return { events: page, head: state.log.length };
 }
 
+/** Faults off: what was held back or delayed shows from now on. */
+export function clearEventFaults(state: EventsState, realNow = Date.now()): void {
+  state.faults = { ...NO_EVENT_FAULTS };
+  for (const e of state.log) if (e.visibleAtMs > realNow) e.visibleAtMs = realNow;
+}
+
 export type FaultPatch = { ok: true; value: Partial<EventFaults> } | { ok: false; message: string };
 
 const rate = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1;
 
 /** Validates POST /__mock/events/faults; unknown keys are refused so a typo does not silently test nothing. */
 export function parseEventFaults(input: Record<string, unknown>): FaultPatch {
-  const known = ['dropRate', 'duplicateRate', 'delayMs', 'reorder', 'tamper', 'tamperPages'];
+  const known = ['dropRate', 'duplicateRate', 'delayMs', 'reorder', 'holdNext', 'tamper', 'tamperPages'];
   const unknown = Object.keys(input).filter((k) => !known.includes(k));
   if (unknown.length) return { ok: false, message: `unknown event fault(s): ${unknown.join(', ')}` };
-  const { dropRate, duplicateRate, delayMs, reorder, tamper, tamperPages } = input;
+  const { dropRate, duplicateRate, delayMs, reorder, holdNext, tamper, tamperPages } = input;
   const out: Partial<EventFaults> = {};
   if (dropRate !== undefined) {
     if (!rate(dropRate)) return { ok: false, message: 'dropRate must be a number 0..1' };
@@ -96,6 +104,10 @@ export function parseEventFaults(input: Record<string, unknown>): FaultPatch {
   if (reorder !== undefined) {
     if (typeof reorder !== 'boolean') return { ok: false, message: 'reorder must be a boolean' };
     out.reorder = reorder;
+  }
+  if (holdNext !== undefined) {
+    if (typeof holdNext !== 'number' || !Number.isInteger(holdNext) || holdNext < 0) return { ok: false, message: 'holdNext must be an integer >= 0' };
+    out.holdNext = holdNext;
   }
   if (tamper !== undefined) {
     if (tamper !== null && tamper !== 'forge' && tamper !== 'replay' && tamper !== 'stale') return { ok: false, message: "tamper must be 'forge', 'replay', 'stale' or null" };

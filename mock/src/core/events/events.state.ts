@@ -23,6 +23,8 @@ export interface EventFaults {
   delayMs: number;
   /** shuffle the events inside each page */
   reorder: boolean;
+  /** the next `holdNext` events emitted stay out of the feed until the faults are cleared (a hole a test controls) */
+  holdNext: number;
   /**
    * The next `tamperPages` pages are not the core's: 'forge' (a made-up event, signed with the wrong key), 'replay' (an
    * earlier page with its own signature, answering an old challenge), 'stale' (signed 10 minutes ago).
@@ -54,7 +56,10 @@ export interface EventsState {
   stats: EventsStats;
 }
 
-export const NO_EVENT_FAULTS: EventFaults = { dropRate: 0, duplicateRate: 0, delayMs: 0, reorder: false, tamperPages: 0 };
+export const NO_EVENT_FAULTS: EventFaults = { dropRate: 0, duplicateRate: 0, delayMs: 0, reorder: false, holdNext: 0, tamperPages: 0 };
+
+/** Until the faults are cleared. */
+export const HELD = Number.MAX_SAFE_INTEGER;
 
 export function createEventsState(): EventsState {
   return {

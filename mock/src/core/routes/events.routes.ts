@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { AdminInputError, readAdminBody } from '../../infra/admin';
-import { parseEventFaults, readPage } from '../events/events.domain';
+import { clearEventFaults, parseEventFaults, readPage } from '../events/events.domain';
 import { signEventsPage } from '../events/events.signing';
-import { NO_EVENT_FAULTS, type EventsState } from '../events/events.state';
+import type { EventsState } from '../events/events.state';
 import { parseInput } from '../input';
 import type { CoreFeature } from './feature';
 
@@ -63,8 +63,9 @@ export const eventsFeature: CoreFeature = {
       if (state.events.faults.tamper === undefined) delete state.events.faults.tamper;
       ctx.body = { faults: state.events.faults, stats: state.events.stats };
     });
+    // everything held back or delayed shows from now on
     router.delete('/events/faults', (ctx) => {
-      state.events.faults = { ...NO_EVENT_FAULTS };
+      clearEventFaults(state.events);
       ctx.body = { faults: state.events.faults, stats: state.events.stats };
     });
   },

@@ -1,0 +1,174 @@
+import type { CoreEvent } from '@jsb/shared';
+import { FeedRefused, type CoreEventsClient } from '../../clients/core-events.client';
+import { UpstreamError, UpstreamRejection } from '../../clients/http';
+import { isDuplicateKey } from '../../db/duplicate';
+import type { Logger } from '../../log';
+import { positionId, type CoreEventModel, type EventCursorModel } from './event.model';
+
+/**
+ * Reading the core's change feed (issue 12): at least once in, exactly once out.
+ *
+ * Each round reads pages after the cursor, records every event under its position before acting on any (a repeat is
+ * an insert on a taken _id: ignored), then applies positions strictly in order from the cursor on — one order for the
+ * whole feed, so each case's events are applied in the order they happened — and moves the cursor. Every step is safe
+ * to run again: a bff killed mid-round, a database that went away, or two instances reading at once re-read and
+ * re-apply, and applying is keyed by event and citizen (messages/inbox.ts). A page the core did not sign for this very
+ * request is refused whole (clients/core-events.client.ts) and changes nothing.
+ *
+ * A position that is missing while later ones arrived (a lagging replica, a dropped row) is a hole: waited for, then
+ * skipped after `holeGraceMs` with an error in the log, since a core transaction that took a position and rolled back
+ * never fills it. The grace runs on real time: it is about delivery, not about the business clock.
+ */
+export interface FeedDeps {
+  client: CoreEventsClient;
+  events: CoreEventModel;
+  cursors: EventCursorModel;
+  apply: (e: CoreEvent) => Promise<number>;
+  clock: () => Date;
+  wireNow?: () => number;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
+  pageSize?: number;
+  maxPages?: number;
+  holeGraceMs?: number;
+}
+
+export interface PullResult {
+  pages: number;
+  received: number;
+  recorded: number;
+  repeats: number;
+  applied: number;
+  skipped: number;
+  through: number;
+  head: number;
+  refused?: FeedRefused['reason'];
+  unavailable?: boolean;
+}
+
+const CURSOR = 'core';
+const KEEP_MS = 400 * 24 * 3600_000;
+export const HOLE_GRACE_MS = 5 * 60_000;
+
+type Hole = { at: number; since: Date } | null;
+type Recorded = { _id: string; eventId: string; seq: number; type: string; stream: string; streamSeq: number; personId: string; occurredAt: Date; data: Record<string, unknown>; appliedAt?: Date | null };
+
+const asEvent = (r: Recorded): CoreEvent => ({ id: r.eventId, seq: r.seq, type: r.type, stream: r.stream, streamSeq: r.streamSeq, personId: r.personId, occurredAt: r.occurredAt.toISOString(), data: r.data });
+
+export function createEventFeed(d: FeedDeps) {
+  const wireNow = d.wireNow ?? Date.now;
+  const pageSize = d.pageSize ?? 100;
+  const maxPages = d.maxPages ?? 10;
+  const grace = d.holeGraceMs ?? HOLE_GRACE_MS;
+
+  async function save(epoch: string, through: number, hole: Hole): Promise<void> {
+    // never move another instance's newer cursor back (a regression would only cost a re-read, but why)
+    const filter = { _id: CURSOR, $or: [{ epoch: { $ne: epoch } }, { through: { $lte: through } }] };
+    try {
+      await d.cursors.updateOne(filter, { $set: { epoch, through, hole, updatedAt: d.clock() } }, { upsert: true });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err; // the cursor is further on already
+    }
+  }
+
+  /** true for an event not seen before; a repeat of a position keeps the first record */
+  async function record(epoch: string, e: CoreEvent): Promise<boolean> {
+    const now = d.clock();
+    try {
+      await d.events.create({
+        _id: positionId(epoch, e.seq), eventId: e.id, epoch, seq: e.seq, type: e.type, stream: e.stream, streamSeq: e.streamSeq, personId: e.personId,
+        occurredAt: new Date(e.occurredAt), data: e.data, receivedAt: now, expiresAt: new Date(now.getTime() + KEEP_MS),
+      });
+      return true;
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const first = await d.events.findById(positionId(epoch, e.seq), { eventId: 1 }).lean();
+      if (first && first.eventId !== e.id) d.log.error({ epoch, seq: e.seq, first: first.eventId, now: e.id }, 'core event feed: two events at one position; the first is kept');
+      return false;
+    }
+  }
+
+  /** Applies every recorded position after `through`, in order, up to the first missing one; returns the new `through`. */
+  async function applyFrom(epoch: string, through: number, fresh: Map<number, CoreEvent>, out: PullResult): Promise<number> {
+    for (;;) {
+      const seq = through + 1;
+      const id = positionId(epoch, seq);
+      const known = fresh.get(seq);
+      const rec = known ? null : await d.events.findById(id).lean<Recorded>();
+      if (!known && !rec) return through;
+      if (known || !rec?.appliedAt) {
+        const recipients = await d.apply(known ?? asEvent(rec!));
+        await d.events.updateOne({ _id: id }, { $set: { appliedAt: d.clock(), recipients } });
+        out.applied += 1;
+      }
+      through = seq;
+    }
+  }
+
+  return {
+    async pull(): Promise<PullResult> {
+      const cur = await d.cursors.findById(CURSOR).lean();
+      let epoch = cur?.epoch;
+      let through = cur?.through ?? 0;
+      let hole: Hole = cur?.hole?.at ? { at: cur.hole.at, since: cur.hole.since as Date } : null;
+      let after = through;
+      const out: PullResult = { pages: 0, received: 0, recorded: 0, repeats: 0, applied: 0, skipped: 0, through, head: 0 };
+      for (let p = 0; p < maxPages; p++) {
+        let page;
+        try {
+          page = await d.client.readPage(after, pageSize);
+        } catch (err) {
+          if (err instanceof FeedRefused) {
+            out.refused = err.reason;
+            d.log.warn({ reason: err.reason }, 'core event feed: refused a page that is not the core\'s answer to our request; nothing in it was read');
+            break;
+          }
+          if (err instanceof UpstreamError || err instanceof UpstreamRejection) {
+            out.unavailable = true; // the next round reads on from the same cursor
+            break;
+          }
+          throw err;
+        }
+        out.pages += 1;
+        if (page.epoch !== epoch) {
+          const restart = epoch !== undefined && after > 0;
+          if (epoch !== undefined) d.log.warn({ from: epoch, to: page.epoch }, 'core event feed started a new epoch: reading it from the beginning');
+          epoch = page.epoch;
+          through = 0;
+          hole = null;
+          if (restart) {
+            after = 0;
+            continue;
+          }
+        }
+        out.head = page.head;
+        const fresh = new Map<number, CoreEvent>();
+        for (const e of page.events) {
+          out.received += 1;
+          if (fresh.has(e.seq)) out.repeats += 1;
+          else if (await record(epoch, e)) {
+            fresh.set(e.seq, e);
+            out.recorded += 1;
+          } else out.repeats += 1;
+        }
+        through = await applyFrom(epoch, through, fresh, out);
+        const maxSeq = Math.max(after, ...page.events.map((e) => e.seq));
+        if (maxSeq > through) {
+          if (!hole || hole.at !== through + 1) hole = { at: through + 1, since: new Date(wireNow()) };
+          else if (wireNow() - hole.since.getTime() > grace) {
+            d.log.error({ epoch, seq: hole.at, waitedMs: wireNow() - hole.since.getTime() }, 'core event feed: a position never arrived within the grace period; skipped');
+            out.skipped += 1;
+            hole = null;
+            through = await applyFrom(epoch, through + 1, fresh, out);
+          }
+        } else hole = null;
+        await save(epoch, through, hole);
+        if (page.events.length === 0 || maxSeq >= page.head) break;
+        after = maxSeq;
+      }
+      out.through = through;
+      return out;
+    },
+  };
+}
+
+export type EventFeed = ReturnType<typeof createEventFeed>;
