@@ -48,6 +48,12 @@ import { caseRoutes } from './features/cases/cases.routes';
 import { createRatingsService, FOLLOW_UP_KIND, RATING_KIND, type RatingPayload } from './features/ratings/ratings.service';
 import { ratingRoutes } from './features/ratings/ratings.routes';
 import { createMessagesFeature } from './features/messages/messages.feature';
+import { correctionFileModel } from './features/corrections/correction-file.model';
+import { snapshotModel } from './features/corrections/snapshot.model';
+import { CORRECTION_KIND, createCorrectionsService } from './features/corrections/corrections.service';
+import { correctionRoutes, isCorrectionUpload } from './features/corrections/corrections.routes';
+import type { CorrectionPayload } from './features/corrections/view';
+import { createCoreCorrectionsClient } from './clients/core-corrections.client';
 import { messageRoutes } from './features/messages/messages.routes';
 
 export interface AppDeps {
@@ -80,6 +86,8 @@ export function createApp(deps: AppDeps) {
     complaintPhotos: complaintPhotoModel(db),
     lookupAttempts: lookupAttemptModel(db),
     rateAttempts: attemptModel(db),
+    correctionFiles: correctionFileModel(db),
+    correctionSnapshots: snapshotModel(db),
   };
   const claims = createClaims(models.claims);
   const idempotency = createIdempotencyStore({ model: models.idempotency, clock });
@@ -138,7 +146,10 @@ export function createApp(deps: AppDeps) {
   });
   deliverers[COMPLAINT_KIND] = (payload, requestId) => complaints.deliver(payload as ComplaintPayload, requestId);
   const coreCases = createCoreCasesClient(deps.core);
-  const cases = createCasesService({ core: coreCases, citizens: models.citizens, idempotency, attempts: models.lookupAttempts, clock });
+  // 补正 online (issue 12): files kept until the core has them, the submission through the outbox
+  const corrections = createCorrectionsService({ cases: coreCases, core: createCoreCorrectionsClient(deps.core), citizens: models.citizens, files: models.correctionFiles, snapshots: models.correctionSnapshots, outbox, idempotency, clock });
+  deliverers[CORRECTION_KIND] = (payload, requestId) => corrections.deliver(payload as CorrectionPayload, requestId);
+  const cases = createCasesService({ core: coreCases, citizens: models.citizens, idempotency, attempts: models.lookupAttempts, clock, corrections });
   const ratings = createRatingsService({ core: coreCases, citizens: models.citizens, idempotency, outbox, clock });
   // a rating waits in the outbox while the provincial 好差评 relay is down; the entry id is the request id, so a retry is the same rating
   deliverers[RATING_KIND] = (payload, requestId) => ratings.deliverRating(payload as RatingPayload, requestId);
@@ -176,6 +187,7 @@ export function createApp(deps: AppDeps) {
   paymentRoutes(table, payments.service, payments.notify);
   complaintRoutes(table, complaints);
   caseRoutes(table, cases);
+  correctionRoutes(table, corrections);
   ratingRoutes(table, ratings);
   messageRoutes(table, messages.service);
   if (config.DEV_LOGIN) devRoutes(table, deps.wechat);
@@ -194,8 +206,8 @@ export function createApp(deps: AppDeps) {
   app.use(securityHeaders());
   app.use(notifyFailures()); // WeChat Pay reads { code: 'FAIL', message } on its notify path, not our error shape
   const json = jsonBody(config.BODY_LIMIT_BYTES);
-  // the complaint photo upload reads its own body (image bytes up to 5 MB); every other route keeps the small JSON limit
-  app.use((ctx, next) => (isComplaintPhotoUpload(ctx) ? next() : json(ctx, next)));
+  // the complaint photo and 补正 file uploads read their own bodies (up to 5 MB); every other route keeps the small JSON limit
+  app.use((ctx, next) => (isComplaintPhotoUpload(ctx) || isCorrectionUpload(ctx) ? next() : json(ctx, next)));
   app.use(router.routes());
   app.use(
     router.allowedMethods({
@@ -217,6 +229,6 @@ export function createApp(deps: AppDeps) {
     claims,
     outbox,
     deliverers,
-    services: { auth, me, catalog, appointments, complaints, reminders, cases, ratings, messages: messages.service },
+    services: { auth, me, catalog, appointments, complaints, reminders, cases, ratings, corrections, messages: messages.service },
   };
 }

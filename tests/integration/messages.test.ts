@@ -109,12 +109,13 @@ describe('the core event feed, read into 消息', () => {
     expect(stats.duplicated).toBeGreaterThan(0);
     expect(stats.dropped).toBeGreaterThan(0);
     for (const [i, c] of citizens.entries()) {
-      const docs = await s.db.collection('messages').find({ userId: (await s.db.collection('citizens').findOne({ 'realName.personId': c.personId }))!._id }).toArray();
+      const userId = (await s.db.collection<{ _id: string }>('citizens').findOne({ 'realName.personId': c.personId }))!._id;
+      const docs = await s.db.collection<{ _id: string; eventId: string; streamSeq: number }>('messages').find({ userId }).toArray();
       expect(docs).toHaveLength(6);
       expect(new Set(docs.map((d) => d.eventId)).size).toBe(6);
       // newest first in the list is the case's own order backwards
       const shown = (await list(c)).body.messages;
-      const order = shown.map((m) => docs.find((d) => d._id === m.id)!.streamSeq as number);
+      const order = shown.map((m) => docs.find((d) => d._id === m.id)!.streamSeq);
       expect(order).toEqual([6, 5, 4, 3, 2, 1]);
       expect(shown.every((m) => m.link.id === cases[i])).toBe(true);
     }

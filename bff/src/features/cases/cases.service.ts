@@ -21,6 +21,7 @@ import type { CitizenModel } from '../auth/citizen.model';
 import type { LookupAttemptModel } from './lookup-attempt.model';
 import { caseRefusal } from './refusals';
 import { ensurePerson } from '../auth/person';
+import type { CorrectionsService } from '../corrections/corrections.service';
 
 export interface CasesDeps {
   core: CoreCasesClient;
@@ -28,6 +29,8 @@ export interface CasesDeps {
   idempotency: IdempotencyStore;
   attempts: LookupAttemptModel;
   clock: () => Date;
+  /** 补正 online (issue 12): what was uploaded and where the submission stands, merged into the case */
+  corrections?: Pick<CorrectionsService, 'view' | 'summaries' | 'statusLabel'>;
 }
 
 /** Unwraps a core call, turning its refusals into our codes. */
@@ -98,12 +101,24 @@ export function createCasesService(d: CasesDeps) {
       const personId = await personOf(d.citizens, auth);
       const { cases } = await fromCore(d.core.cases(personId));
       const now = d.clock();
-      return { cases: cases.map((c) => toSummary(toCaseDetail(c, now))) };
+      const open = d.corrections ? await d.corrections.summaries(auth.userId, cases) : new Map<string, NonNullable<CaseSummary['correction']>>();
+      return {
+        cases: cases.map((c) => {
+          const k = open.get(c.caseNo);
+          const summary = toSummary(toCaseDetail(c, now));
+          return k ? { ...summary, statusLabel: d.corrections?.statusLabel(k) ?? summary.statusLabel, correction: k } : summary;
+        }),
+      };
     },
 
     async get(auth: AuthContext, caseNo: string): Promise<CaseDetail> {
       const personId = await personOf(d.citizens, auth);
-      return toCaseDetail(await fromCore(d.core.case(caseNo, personId)), d.clock());
+      const c = await fromCore(d.core.case(caseNo, personId));
+      const detail = toCaseDetail(c, d.clock());
+      const correction = await d.corrections?.view(auth.userId, c);
+      if (!correction) return detail;
+      // a case waiting for 补正 (or for its review) says so instead of 审查中
+      return { ...detail, statusLabel: d.corrections?.statusLabel(correction) ?? detail.statusLabel, correction };
     },
 
     /**

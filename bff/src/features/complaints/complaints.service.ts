@@ -55,7 +55,7 @@ export interface CreateComplaintInput {
 }
 
 /** A binary field as read back with lean(): a Buffer on some drivers, a BSON Binary on others. */
-function asBuffer(v: unknown): Buffer {
+export function asBuffer(v: unknown): Buffer {
   if (Buffer.isBuffer(v)) return v;
   const b = v as { buffer?: Uint8Array };
   if (b && b.buffer instanceof Uint8Array) return Buffer.from(b.buffer);

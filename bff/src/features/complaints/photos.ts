@@ -36,12 +36,12 @@ function notAPhoto(filename?: string): AppError {
   });
 }
 
-async function readLimited(ctx: Context, limit: number): Promise<Buffer> {
+async function readLimited(ctx: Context, limit: number, tooLarge: (bytes?: number) => AppError): Promise<Buffer> {
   const declared = Number(ctx.get('content-length') || '0');
   if (declared > limit) {
     ctx.req.resume();
     ctx.set('Connection', 'close');
-    throw photoTooLarge(declared);
+    throw tooLarge(declared);
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -50,7 +50,7 @@ async function readLimited(ctx: Context, limit: number): Promise<Buffer> {
     if (size > limit) {
       ctx.req.resume();
       ctx.set('Connection', 'close');
-      throw photoTooLarge();
+      throw tooLarge();
     }
     chunks.push(chunk as Buffer);
   }
@@ -78,28 +78,44 @@ export function firstFilePart(body: Buffer, contentType: string): { data: Buffer
   return null;
 }
 
+/** How one kind of upload is checked: the types its bytes may prove, and what to answer when they prove another. */
+export interface UploadRule<T extends string> {
+  /** what the citizen is sending, in the messages: 照片, 文件 */
+  what: string;
+  maxBytes: number;
+  sniff: (data: Buffer) => T | null;
+  notAllowed: (filename?: string) => AppError;
+  tooLarge: (bytes?: number) => AppError;
+}
+
 /**
- * Reads one photo from the request: raw bytes (H5: `Content-Type: image/…` or octet-stream, the file name in
- * `X-File-Name`) or one file in multipart/form-data (weapp: wx.uploadFile). The declared type is ignored.
+ * Reads one file from the request: raw bytes (H5: `Content-Type: image/…` or octet-stream, the file name in
+ * `X-File-Name`) or one file in multipart/form-data (weapp: wx.uploadFile). The declared type is ignored: the type is
+ * what the bytes prove. Shared by 找茬 photos and 补正 files (issue 12).
  */
-export async function readPhotoUpload(ctx: Context): Promise<{ data: Buffer; type: PhotoType; filename?: string }> {
+export async function readFileUpload<T extends string>(ctx: Context, rule: UploadRule<T>): Promise<{ data: Buffer; type: T; filename?: string }> {
   const contentType = ctx.get('content-type');
   const multipart = /^multipart\/form-data/i.test(contentType);
   // a multipart envelope adds a few hundred bytes of headers around the file
-  const raw = await readLimited(ctx, COMPLAINT_RULES.photoMaxBytes + (multipart ? 16 * 1024 : 0));
+  const raw = await readLimited(ctx, rule.maxBytes + (multipart ? 16 * 1024 : 0), rule.tooLarge);
   let data = raw;
   let filename = ctx.get('x-file-name') ? safeDecode(ctx.get('x-file-name')) : undefined;
   if (multipart) {
     const part = firstFilePart(raw, contentType);
-    if (!part) throw new AppError('VALIDATION_FAILED', { message: '没有收到照片文件。', hint: '请重新选择照片后上传。' });
+    if (!part) throw new AppError('VALIDATION_FAILED', { message: `没有收到${rule.what}。`, hint: `请重新选择${rule.what}后上传。` });
     data = part.data;
     filename = part.filename ?? filename;
   }
-  if (data.length > COMPLAINT_RULES.photoMaxBytes) throw photoTooLarge(data.length);
-  if (data.length === 0) throw new AppError('VALIDATION_FAILED', { message: '没有收到照片内容。', hint: '请重新选择照片后上传。' });
-  const type = sniffPhotoType(data);
-  if (!type) throw notAPhoto(filename);
+  if (data.length > rule.maxBytes) throw rule.tooLarge(data.length);
+  if (data.length === 0) throw new AppError('VALIDATION_FAILED', { message: `没有收到${rule.what}内容。`, hint: `请重新选择${rule.what}后上传。` });
+  const type = rule.sniff(data);
+  if (!type) throw rule.notAllowed(filename);
   return { data, type, filename };
+}
+
+/** One 找茬 photo: JPEG, PNG or WebP, at most 5 MB. */
+export function readPhotoUpload(ctx: Context): Promise<{ data: Buffer; type: PhotoType; filename?: string }> {
+  return readFileUpload(ctx, { what: '照片', maxBytes: COMPLAINT_RULES.photoMaxBytes, sniff: sniffPhotoType, notAllowed: notAPhoto, tooLarge: photoTooLarge });
 }
 
 function safeDecode(v: string): string {
