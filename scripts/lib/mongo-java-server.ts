@@ -45,7 +45,7 @@ export async function ensureMongoJavaServer(cache: string, log: (l: string) => v
   if (!existsSync(lib)) {
     const mvn = which('mvn', env);
     if (!mvn) throw new Error('Maven (mvn) is not on PATH, so the mongo-java-server jars cannot be fetched');
-    log(`database: fetching mongo-java-server ${MONGO_JAVA_SERVER_VERSION} with Maven (first time only, about 20 s)…`);
+    log(`database: fetching mongo-java-server ${MONGO_JAVA_SERVER_VERSION} with Maven (first time only, about 15 s)…`);
     const tmp = mkdtempSync(path.join(dir, 'lib-'));
     await run(
       mvn,
@@ -74,6 +74,7 @@ export async function runMongoJavaServer(built: MongoJavaServer, opts: StartMong
   const child = spawn(
     built.java,
     [
+      // the tests keep every file's database in this heap until the file drops it
       '-Xmx2g',
       '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
       '-cp',

@@ -14,13 +14,10 @@ import { ensureMongoJavaServer, runMongoJavaServer } from './mongo-java-server';
 import { which, withTimeout } from './processes';
 
 export { freePort } from './processes';
-export { FERRETDB_VERSION } from './ferretdb';
-export { MONGO_JAVA_SERVER_VERSION } from './mongo-java-server';
 
 /** the MongoDB emulators the helper can start itself, the default first (why: README, "The database") */
 export const EMULATORS = ['mongo-java-server', 'ferretdb'] as const;
 export type Emulator = (typeof EMULATORS)[number];
-export const DEFAULT_EMULATOR: Emulator = EMULATORS[0];
 
 export type MongoKind = 'external' | 'mongod' | Emulator;
 export interface MongoHandle {
@@ -45,7 +42,7 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** JSB_DATABASE, checked: an emulator's name, or undefined when unset */
-export function chosenEmulator(env: NodeJS.ProcessEnv = process.env): Emulator | undefined {
+function chosenEmulator(env: NodeJS.ProcessEnv = process.env): Emulator | undefined {
   const v = env.JSB_DATABASE;
   if (!v) return undefined;
   if (!(EMULATORS as readonly string[]).includes(v)) throw new Error(`JSB_DATABASE=${v} is not one of ${EMULATORS.join(', ')}`);

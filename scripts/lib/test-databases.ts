@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { EMULATORS } from './mongo';
 
-export const CROSS_SERVER_PROJECTS = ['integration', 'drills', 'security'];
+const CROSS_SERVER_PROJECTS = ['integration', 'drills', 'security'];
 
 interface JestRun {
   server: string;
@@ -27,7 +27,7 @@ function selectedProjects(args: string[]): string[] | undefined {
   return end < 0 ? rest : rest.slice(0, end);
 }
 
-export function jestRuns(jestArgs: string[], env: NodeJS.ProcessEnv = process.env): JestRun[] {
+function jestRuns(jestArgs: string[], env: NodeJS.ProcessEnv = process.env): JestRun[] {
   if (env.MONGODB_URI || env.JSB_DATABASE) return [{ server: env.MONGODB_URI ? 'MONGODB_URI' : env.JSB_DATABASE!, args: jestArgs, env }];
   const [first, ...others] = EMULATORS;
   const wanted = selectedProjects(jestArgs);
