@@ -51,7 +51,7 @@ import { createMessagesFeature } from './features/messages/messages.feature';
 import { correctionFileModel } from './features/corrections/correction-file.model';
 import { snapshotModel } from './features/corrections/snapshot.model';
 import { CORRECTION_KIND, createCorrectionsService } from './features/corrections/corrections.service';
-import { correctionRoutes, isCorrectionUpload } from './features/corrections/corrections.routes';
+import { correctionRoutes, ensureCorrectionUploadSize, isCorrectionUpload } from './features/corrections/corrections.routes';
 import type { CorrectionPayload } from './features/corrections/view';
 import { createCoreCorrectionsClient } from './clients/core-corrections.client';
 import { messageRoutes } from './features/messages/messages.routes';
@@ -207,7 +207,7 @@ export function createApp(deps: AppDeps) {
   app.use(notifyFailures()); // WeChat Pay reads { code: 'FAIL', message } on its notify path, not our error shape
   const json = jsonBody(config.BODY_LIMIT_BYTES);
   // the complaint photo and 补正 file uploads read their own bodies (up to 5 MB); every other route keeps the small JSON limit
-  app.use((ctx, next) => (isComplaintPhotoUpload(ctx) || isCorrectionUpload(ctx) ? next() : json(ctx, next)));
+  app.use((ctx, next) => (isComplaintPhotoUpload(ctx) ? next() : isCorrectionUpload(ctx) ? ensureCorrectionUploadSize(ctx, next) : json(ctx, next)));
   app.use(router.routes());
   app.use(
     router.allowedMethods({

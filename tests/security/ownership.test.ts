@@ -42,10 +42,18 @@ function ownerValues(path: string): string[] | 'public' | undefined {
   if (path.startsWith('/api/v1/appointments/{id}')) return [owner.appointmentId];
   if (path.startsWith('/api/v1/payments/{id}')) return [owner.paymentId];
   if (path.startsWith('/api/v1/complaints/{id}')) return [owner.complaintId];
+  // 补正: the case waiting for it, its first material and the page uploaded for it
+  if (path.startsWith('/api/v1/cases/{caseNo}/correction')) return [owner.correctionCaseNo];
   if (path.startsWith('/api/v1/cases/{caseNo}')) return [owner.openCaseNo, owner.closedCaseNo];
+  if (path.startsWith('/api/v1/messages/{id}')) return [owner.messageId];
   // the public catalog and statistics: the same for everybody
   if (['/api/v1/items/{id}', '/api/v1/themes/{id}', '/api/v1/halls/{hallId}/rating-stats'].includes(path)) return 'public';
   return undefined;
+}
+
+/** The parameters after the first name a part of the owner's resource: their photo, their material and page. */
+function fillOwnerParts(url: string): string {
+  return url.replace('{photoId}', owner.complaintPhotoId).replace('{materialId}', 'M1').replace('{fileId}', owner.correctionFileId);
 }
 
 /** A body that passes validation, so the request reaches the ownership check instead of stopping at 400. */
@@ -57,6 +65,8 @@ function validBody(operationId: string): unknown {
     requestMailing: { address: { recipient: '冒名者', phone: '13905370000', province: '山东省', city: '济宁市', district: '任城区', detail: '古槐路街道红星路1号' } },
     rateCase: { level: '非常不满意', tags: ['服务态度差'], comment: '冒充别人评价' },
     followUpRating: { level: '满意', tags: [], comment: '冒充别人追评' },
+    // the file itself is the body; whose case it is decides before a byte of it is read
+    uploadCorrectionFile: {},
   };
   if (!(operationId in bodies)) throw new Error(`no valid body known for ${operationId}: add one to validBody() in tests/security/ownership.test.ts`);
   return bodies[operationId];
@@ -73,6 +83,9 @@ async function ownerView(): Promise<Record<string, unknown>> {
     `/api/v1/cases/${owner.closedCaseNo}/rating`,
     `/api/v1/cases/${owner.openCaseNo}/mailing`,
     `/api/v1/payments/${owner.paymentId}`,
+    `/api/v1/cases/${owner.correctionCaseNo}/correction`,
+    `/api/v1/messages/${owner.messageId}`,
+    '/api/v1/messages',
     '/api/v1/appointments',
     '/api/v1/complaints',
     '/api/v1/payments',
@@ -109,14 +122,14 @@ describe("another citizen's ids, on every operation that takes one (walked from 
         if (!op.security.length) problems.push(`${op.operationId}: takes a citizen's id without sign-in`);
         for (const value of values) {
           // the first parameter names whose resource it is; a second one names a part of it (the owner's photo)
-          const url = path.replace(/\{[^}]+\}/, encodeURIComponent(value)).replace('{photoId}', owner.complaintPhotoId);
+          const url = fillOwnerParts(path.replace(/\{[^}]+\}/, encodeURIComponent(value)));
           const body = op.requestBody ? validBody(op.operationId) : undefined;
           const r = await call<ErrBody>(s.bffUrl, method.toUpperCase(), url, { token: other.accessToken, body, headers: { 'idempotency-key': `idor-${op.operationId}-${value}`.slice(0, 60) } });
           walked.push(`${method.toUpperCase()} ${url}`);
           const allowed = r.status === 404 || (r.status === 403 && '403' in op.responses && r.body?.error?.code !== 'REAL_NAME_REQUIRED');
           if (!allowed) problems.push(`${method.toUpperCase()} ${url} as another citizen: ${r.status} ${r.text.slice(0, 200)}`);
           // indistinguishable from a missing id: an attacker learns nothing about whether it exists
-          const missing = await call<ErrBody>(s.bffUrl, method.toUpperCase(), path.replace(/\{[^}]+\}/, value.replace(/.$/, (c) => (c === '9' ? '8' : '9'))).replace('{photoId}', owner.complaintPhotoId), {
+          const missing = await call<ErrBody>(s.bffUrl, method.toUpperCase(), fillOwnerParts(path.replace(/\{[^}]+\}/, value.replace(/.$/, (c) => (c === '9' ? '8' : '9')))), {
             token: other.accessToken,
             body,
           });
@@ -158,10 +171,10 @@ describe("another citizen's ids, on every operation that takes one (walked from 
   });
 
   it('lists only my own things', async () => {
-    for (const p of ['/api/v1/appointments', '/api/v1/complaints', '/api/v1/payments', '/api/v1/cases', '/api/v1/bills/mine']) {
+    for (const p of ['/api/v1/appointments', '/api/v1/complaints', '/api/v1/payments', '/api/v1/cases', '/api/v1/bills/mine', '/api/v1/messages']) {
       const r = await call(s.bffUrl, 'GET', p, { token: other.accessToken });
       expect(r.status).toBe(200);
-      for (const id of [owner.appointmentId, owner.complaintId, owner.paymentId, owner.openCaseNo, owner.closedCaseNo, owner.feeId]) expect(r.text).not.toContain(id);
+      for (const id of [owner.appointmentId, owner.complaintId, owner.paymentId, owner.openCaseNo, owner.closedCaseNo, owner.feeId, owner.messageId, owner.correctionCaseNo]) expect(r.text).not.toContain(id);
     }
   });
 });

@@ -7,17 +7,20 @@ import type { Stack } from './stack';
 export interface Citizen extends TokenPair {
   personId: string;
   name: string;
+  /** their WeChat openid (the WeChat mock's subscription sheet and messages are per openid) */
+  openid: string;
 }
 
 /** Signed in, real-name verified, and with the personId the core knows them by (to open cases for them at the window). */
 export async function citizenWithPerson(s: Stack): Promise<Citizen> {
-  const t = await signIn(s, openid());
+  const oid = openid();
+  const t = await signIn(s, oid);
   const p = await newPerson(s);
   const r = await call(s.bffUrl, 'POST', '/api/v1/me/real-name', { token: t.accessToken, body: p });
   if (r.status !== 200) throw new Error(`real-name ${r.status} ${r.text}`);
   const person = s.core.state.persons.get(p.idNumber);
   if (!person) throw new Error('person not in the registry');
-  return { ...t, personId: person.personId, name: p.name };
+  return { ...t, personId: person.personId, name: p.name, openid: oid };
 }
 
 export interface StaffCase {

@@ -5,10 +5,12 @@
  * The caller sets the clock first (SEED_START, a Tuesday 10:00 in Jining, has bookable slots the day after).
  */
 import sharp from 'sharp';
-import type { Appointment, Complaint, CreatePaymentResponse, SlotsResponse, TokenPair, UploadedPhoto } from '@jsb/shared';
+import type { Appointment, Complaint, CreatePaymentResponse, MessageList, SlotsResponse, TokenPair, UploadedPhoto } from '@jsb/shared';
 import { call, openid, signIn } from './http';
 import { newPerson } from './citizens';
-import { closedCase, openCase } from './cases';
+import { closedCase, openCase, staff } from './cases';
+import { MATERIALS, upload } from './corrections';
+import { syncEvents } from './events';
 import type { Stack } from './stack';
 
 /** Tue 3 Mar 2026, 10:00 in Jining */
@@ -33,6 +35,11 @@ export interface Seeded {
   closedCaseNo: string;
   feeId: string;
   paymentId: string;
+  /** a case waiting for 补正 with one page uploaded for its first material (issue 12) */
+  correctionCaseNo: string;
+  correctionFileId: string;
+  /** one of the citizen's 消息 */
+  messageId: string;
 }
 
 let phoneSeq = 0;
@@ -95,6 +102,12 @@ export async function seed(s: Stack): Promise<Seeded> {
   );
   const payment = ok('payment', await call<CreatePaymentResponse>(s.bffUrl, 'POST', '/api/v1/payments', { token: c.accessToken, body: { payableId: fee.id } }));
   ok('pay', await call(s.wxpayUrl, 'POST', '/__mock/pay', { body: { prepayId: payment.requestPayment.package.replace('prepay_id=', '') } }));
+  const paused = await openCase(s, c.personId);
+  await staff(s, `/cases/${paused.caseNo}/pause`, { kind: '补正', reason: '材料不全', materials: MATERIALS });
+  const page = ok('correction file', await upload(s, c, paused.caseNo, 'M1', png, 'image/png'));
+  await syncEvents(s.bff);
+  const messages = ok('messages', await call<MessageList>(s.bffUrl, 'GET', '/api/v1/messages', { token: c.accessToken }));
+  if (!messages.messages.length) throw new Error('seed: no 消息 after the events were read');
   return {
     citizen: c,
     appointmentId: appointment.id,
@@ -106,5 +119,8 @@ export async function seed(s: Stack): Promise<Seeded> {
     closedCaseNo: closed.caseNo,
     feeId: fee.id,
     paymentId: payment.payment.id,
+    correctionCaseNo: paused.caseNo,
+    correctionFileId: page.id,
+    messageId: messages.messages[0]!.id,
   };
 }

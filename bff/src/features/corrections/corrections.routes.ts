@@ -1,12 +1,19 @@
 import { caseNoParamSchema, correctionFileParamSchema, correctionFileSchema, correctionMaterialParamSchema, correctionSchema } from '@jsb/shared';
-import type { Context } from 'koa';
+import type { Context, Next } from 'koa';
 import type { RouteTable } from '../../http/route';
 import type { CorrectionsService } from './corrections.service';
+import { refuseDeclaredTooLarge } from './files';
 
 const UPLOAD_PATH = /^\/api\/v1\/cases\/[^/]+\/correction\/materials\/[^/]+\/files$/;
 
 /** The 补正 upload reads its own body (a photo or PDF of up to 5 MB); every other route keeps the small JSON limit. */
 export const isCorrectionUpload = (ctx: Context): boolean => ctx.method === 'POST' && UPLOAD_PATH.test(ctx.path);
+
+/** In place of the JSON parser: a body declared larger than any file is refused before the path is parsed, as the JSON limit is. */
+export function ensureCorrectionUploadSize(ctx: Context, next: Next): Promise<unknown> {
+  refuseDeclaredTooLarge(ctx);
+  return next();
+}
 
 export function correctionRoutes(t: RouteTable, s: CorrectionsService): void {
   t.add({

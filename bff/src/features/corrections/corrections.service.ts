@@ -14,7 +14,7 @@ import type { CorrectionFileModel } from './correction-file.model';
 import type { SnapshotModel } from './snapshot.model';
 import { UpstreamError } from '../../clients/http';
 import { isDuplicateKey } from '../../db/duplicate';
-import { readCorrectionFile, cleanCorrectionFile } from './files';
+import { cleanCorrectionFile, readCorrectionFile } from './files';
 import { buildCorrection, correctionStatusLabel, filesToSend, type CorrectionEntry, type CorrectionPayload, type FileDoc } from './view';
 
 export const CORRECTION_KIND = 'case.correction';
