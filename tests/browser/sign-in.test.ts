@@ -87,7 +87,8 @@ describe('H5 build: sign in on 我的', () => {
 
     // back on 我的, the number is masked and the full number is nowhere on the page
     await page.getByText('370***********6317').waitFor();
-    await page.getByText('孟*星').waitFor();
+    await page.getByText('孟*星', { exact: true }).waitFor();
+    await page.getByText('孟*星，您好').waitFor();
     expect(await page.content()).not.toContain(person.idNumber);
     await page.getByText('提交认证').waitFor({ state: 'hidden' });
     await phone.screenshot('mine-real-name');
@@ -101,7 +102,7 @@ describe('H5 build: sign in on 我的', () => {
   it('signs out with 退出登录 and the session is revoked on the server', async () => {
     const { page } = phone;
     await page.getByText('退出登录').click();
-    await page.getByText('微信一键登录').waitFor();
+    await page.getByText('微信一键登录').locator('visible=true').waitFor();
     const session = await s.db.collection('sessions').findOne({ openid: 'browser_citizen_1' }, { sort: { _id: -1 } });
     expect(session?.revokedReason).toBe('logout');
   });

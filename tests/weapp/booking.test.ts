@@ -58,15 +58,24 @@ describe('weapp build: 预约', () => {
     await screen.waitFor(/请在 \d\d:\d\d–\d\d:\d\d 之间到大厅签到/);
     expect(screen.text()).toContain(dayTitle);
     expect(screen.text()).toContain(time);
-    const qr = mp.current().container.querySelector('wx-image');
+    const [qr] = await screen.byClass('bk-ticket__qr');
     expect(String(screen.attributes(qr!).src)).toMatch(/^data:image\/png;base64,/);
+    await screen.waitFor(/预约号 \S+/);
+
+    // the next steps a citizen takes with a ticket: the phone's calendar, the hall's address
+    await screen.tap('加入日历');
+    await screen.waitFor('已加入手机日历');
+    expect(mp.device.calendar).toEqual([expect.objectContaining({ title: '大厅办事：居民身份证换领', location: expect.stringContaining('市为民服务中心'), alarm: true })]);
+    expect(new Date(mp.device.calendar[0]!.startTime * 1000).toISOString()).toMatch(new RegExp(`T${String(Number(time.slice(0, 2)) - 8).padStart(2, '0')}:${time.slice(3, 5)}`));
+    await screen.tap('复制大厅地址');
+    expect(mp.device.clipboard).toContain('济宁市');
 
     // reminders: WeChat's subscription sheet; refused first (the app says what that means), then allowed
     mp.device.subscribeAnswer = 'reject';
-    await screen.tap('订阅到期提醒');
+    await screen.tap('订阅预约提醒');
     await screen.waitFor('没有订阅，不会收到提醒');
     mp.device.subscribeAnswer = 'accept';
-    await screen.tap('订阅到期提醒');
+    await screen.tap('订阅预约提醒');
     await screen.waitFor('已订阅：开始前一天和前一小时会通过微信提醒您。');
 
     // the booking is real: the core holds it for this citizen, on a weekend slot

@@ -36,6 +36,7 @@ describe('weapp build: 缴费', () => {
 
     // then pays: the sheet checks the order's paySign with the merchant's key, WeChat Pay notifies the bff
     mp.device.payAnswer = 'pay';
+    await screen.waitUntilEnabled('缴费 ￥42.00');
     await screen.tap('缴费 ￥42.00');
     await screen.waitForPage('pages/payments/result/index');
     await screen.waitFor('缴费成功');

@@ -6,6 +6,7 @@ import {
   SLOT_KIND_LABEL,
   SLOT_KINDS,
   weekday,
+  type Appointment,
   type BookingStatus,
   type Hall,
   type Material,
@@ -187,4 +188,11 @@ export function orderHalls(halls: readonly Hall[]): Hall[] {
 /** What a zone offers beyond regular hours, e.g. '错时延时 · 周末预约'. */
 export function zoneServices(zone: Pick<Hall['zones'][number], 'weekendService' | 'afterHoursService'>): string {
   return [zone.afterHoursService ? '错时延时' : '', zone.weekendService ? '周末预约' : ''].filter(Boolean).join(' · ')
+}
+
+/** The booked appointment that comes next (its check-in window not yet over), or undefined. */
+export function nextBooked(list: readonly Appointment[], now: Date = new Date()): Appointment | undefined {
+  return list
+    .filter((a) => a.status === 'booked' && new Date(a.checkInUntil) >= now)
+    .sort((x, y) => `${x.date} ${x.start}`.localeCompare(`${y.date} ${y.start}`))[0]
 }

@@ -30,6 +30,8 @@ export interface Device {
   clipboard: string;
   /** every number the app asked to dial */
   calls: string[];
+  /** what the app put in the phone's calendar (wx.addPhoneCalendar) */
+  calendar: { title: string; startTime: number; endTime?: string; location?: string; description?: string; alarm?: boolean }[];
   close(): void;
 }
 
@@ -49,6 +51,7 @@ export function createDevice(o: { openid?: string; phoneNumber?: string } = {}):
     album: [],
     clipboard: '',
     calls: [],
+    calendar: [],
     close: () => rmSync(tmpDir, { recursive: true, force: true }),
   };
 }

@@ -175,6 +175,15 @@ export class Screen {
     return a.disabled === true || a.disabled === 'true' || this.hasClass(button, 'nut-button-disabled');
   }
 
+  /** Waits until the button showing this text can be used (not loading, not disabled), as a citizen waits for a spinner. */
+  async waitUntilEnabled(m: Match, timeoutMs = 8000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (await this.isDisabled(m)) {
+      if (Date.now() > until) throw new Error(`the button "${String(m)}" stayed disabled for ${timeoutMs} ms on ${this.mp.current().route}${this.problemsNote()}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   /** Taps the element that shows the text (waiting for it), or the modal's button of that name. */
   async tap(m: Match, o: TapOptions = {}): Promise<void> {
     const modal = this.mp.overlay.modal;

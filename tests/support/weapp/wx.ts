@@ -274,10 +274,17 @@ export function createWx(device: Device, up: WxUpstreams, host: WxHost): Record<
         host.toast({ title: '内容已复制', icon: 'none', duration: 1500 });
         return {};
       }),
+    addPhoneCalendar: (o: Opts) =>
+      callback('addPhoneCalendar', o, async () => {
+        if (typeof o.title !== 'string' || typeof o.startTime !== 'number') throw new WxFail('parameter error: title and startTime (seconds) are required');
+        const { success: _s, fail: _f, complete: _c, ...entry } = o;
+        device.calendar.push(entry as Device['calendar'][number]);
+        return {};
+      }),
     getClipboardData: (o: Opts) => callback('getClipboardData', o, async () => ({ data: device.clipboard })),
 
     // ── navigation and the screen ───────────────────────────────────────────────────────────
-    navigateTo: (o: Opts) => callback('navigateTo', o, async () => (await host.navigate('navigateTo', String(o.url)), {})),
+    navigateTo: (o: Opts) => callback('navigateTo', o, async () => (await host.navigate('navigateTo', String(o.url)), { url: o.url })),
     redirectTo: (o: Opts) => callback('redirectTo', o, async () => (await host.navigate('redirectTo', String(o.url)), {})),
     switchTab: (o: Opts) => callback('switchTab', o, async () => (await host.navigate('switchTab', String(o.url)), {})),
     reLaunch: (o: Opts) => callback('reLaunch', o, async () => (await host.navigate('reLaunch', String(o.url)), {})),

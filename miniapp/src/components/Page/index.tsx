@@ -5,6 +5,7 @@ import { useStore } from '../../hooks/useStore'
 import { elderModeStore } from '../../services/prefs'
 import { currentTabStore } from '../../services/tabs'
 import { isTabRoute } from '../../tabs'
+import { TitleBar } from './TitleBar'
 
 /** Root of every page: carries the design tokens (`jsb-page`) and the 长辈版 switch (`jsb-elder`). */
 export function Page({ children, className }: { children: ReactNode; className?: string }) {
@@ -22,5 +23,10 @@ export function Page({ children, className }: { children: ReactNode; className?:
   // weapp: the custom tab bar is fixed over the page's bottom; the page keeps that much room free
   const underTabBar = process.env.TARO_ENV === 'weapp' && tab ? 'jsb-page--tabbed' : ''
   const classes = ['jsb-page', elder ? 'jsb-elder' : '', underTabBar, className ?? ''].filter(Boolean).join(' ')
-  return <View className={classes}>{children}</View>
+  return (
+    <View className={classes}>
+      {process.env.TARO_ENV === 'h5' ? <TitleBar tab={tab} /> : null}
+      {children}
+    </View>
+  )
 }

@@ -1,27 +1,30 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { SLOT_KIND_LABEL } from '@jsb/shared'
-import { listMyAppointments } from '../../api'
+import { getAppointmentTicket, listMyAppointments } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Page } from '../../components/Page'
 import { IdentityStep } from '../../components/IdentityStep'
 import { StateBlock } from '../../components/StateBlock'
 import { Button } from '../../components/ui'
-import { StandingNotice } from '../../components/booking'
+import { StandingNotice, Ticket } from '../../components/booking'
 import { useLoad } from '../../hooks/useLoad'
 import { useReshow } from '../../hooks/useReshow'
 import { useSignedIn } from '../../hooks/useSignedIn'
 import { useStore } from '../../hooks/useStore'
-import { loadStanding, standingStore } from '../../services/booking'
-import { BOOKING_STATUS_LABEL, dateLabel, timeRange } from '../../utils/booking-format'
+import { loadHalls, loadStanding, standingStore } from '../../services/booking'
+import { BOOKING_STATUS_LABEL, dateLabel, nextBooked, timeRange } from '../../utils/booking-format'
 import { appointmentUrl, BOOKING_TAB, REAL_NAME } from '../../utils/routes'
 import './index.scss'
 import { tappable } from '../../utils/a11y'
 
-/** 我的预约: newest first, each with its status; empty state leads to 去预约. */
+/** 我的预约: the next ticket first (QR, booking number, where, calendar), then every appointment with its status. */
 export default function Appointments() {
   const signedIn = useSignedIn()
   const list = useLoad(listMyAppointments, [], signedIn)
+  const next = list.data ? nextBooked(list.data) : undefined
+  const ticket = useLoad(() => getAppointmentTicket(next?.id ?? ''), [next?.id], signedIn && Boolean(next))
+  const halls = useLoad(loadHalls, [])
   const standing = useStore(standingStore)
   useReshow(() => list.reload())
   useDidShow(() => {
@@ -34,6 +37,7 @@ export default function Appointments() {
 
   return (
     <Page className='appts'>
+      {next ? <Ticket a={next} hall={halls.data?.find((h) => h.id === next.hallId)} ticket={ticket} onRetry={ticket.reload} /> : null}
       {standing.status === 'ready' ? <StandingNotice standing={standing.standing} compact /> : null}
       {list.status === 'loading' && !list.data ? <StateBlock tone='loading' text='正在读取您的预约…' /> : null}
       {list.status === 'error' && list.error.code === 'REAL_NAME_REQUIRED' ? (

@@ -12,6 +12,7 @@ import { Profile } from './Profile'
 import { DevIdentity } from './DevIdentity'
 import { DisplaySettings } from './DisplaySettings'
 import { BookingStanding } from './BookingStanding'
+import { Greeting } from './Greeting'
 import { ComplaintsEntry } from '../../components/complaints/ComplaintsEntry'
 import { PaymentsEntry } from '../../components/payments/PaymentsEntry'
 import './index.scss'
@@ -44,6 +45,7 @@ export default function Mine() {
         </View>
       ) : null}
       {state.status === 'error' ? <ErrorNotice error={state.error} retryText='重新加载' onRetry={() => void loadMe()} /> : null}
+      {state.status !== 'signedOut' && state.me ? <Greeting me={state.me} /> : null}
       {state.status !== 'signedOut' ? <BookingStanding /> : null}
       {state.status !== 'signedOut' ? <ComplaintsEntry /> : null}
       {state.status !== 'signedOut' ? <PaymentsEntry /> : null}

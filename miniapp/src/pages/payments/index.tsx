@@ -41,7 +41,8 @@ export default function Payments() {
   async function search(account = draft.value.account) {
     if (!isAccountNumber(account)) return setLookup({ busy: false, problem: ACCOUNT_NUMBER_PROBLEM })
     if (account !== draft.value.account) draft.set({ account })
-    setLookup({ busy: true })
+    // the bills on screen stay while they are asked again (after a payment): nothing jumps under the citizen's finger
+    setLookup((l) => ({ busy: true, result: l.result?.account.accountNumber === account ? l.result : undefined }))
     try {
       const result = await lookupUtilityBill(account)
       rememberAccount({ accountNumber: result.account.accountNumber, utility: result.account.utility, company: result.account.company })

@@ -13,8 +13,8 @@ export function ReminderSubscription() {
   if (process.env.TARO_ENV === 'h5') {
     return (
       <View className='jsb-card appt__remind'>
-        <Text className='jsb-subtitle'>到期提醒</Text>
-        <Text className='jsb-muted'>小程序内可订阅到期提醒（开始前一天和前一小时）。请记好预约时间。</Text>
+        <Text className='jsb-subtitle'>预约提醒</Text>
+        <Text className='jsb-muted'>小程序内可订阅预约提醒（开始前一天和前一小时）。请记好预约时间。</Text>
       </View>
     )
   }
@@ -25,7 +25,7 @@ export function ReminderSubscription() {
 
   return (
     <View className='jsb-card appt__remind'>
-      <Text className='jsb-subtitle'>到期提醒</Text>
+      <Text className='jsb-subtitle'>预约提醒</Text>
       {outcome === 'accepted' ? (
         <Text className='appt__remind-ok'>已订阅：开始前一天和前一小时会通过微信提醒您。</Text>
       ) : outcome === 'refused' ? (
@@ -37,7 +37,7 @@ export function ReminderSubscription() {
       )}
       {outcome !== 'accepted' && outcome !== 'unavailable' ? (
         <Button type='primary' fill='outline' block onClick={() => void onSubscribe()}>
-          订阅到期提醒
+          订阅预约提醒
         </Button>
       ) : null}
     </View>

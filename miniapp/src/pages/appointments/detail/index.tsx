@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Image } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { DAY_KIND_LABEL, SLOT_KIND_LABEL } from '@jsb/shared'
 import { asApiError, cancelAppointment, getAppointment, getAppointmentTicket, getItem } from '../../../api'
 import { ErrorNotice } from '../../../components/ErrorNotice'
@@ -8,19 +8,19 @@ import { Page } from '../../../components/Page'
 import { IdentityStep } from '../../../components/IdentityStep'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
-import { Fact, MaterialList, RefusalNotice } from '../../../components/booking'
+import { Fact, MaterialList, RefusalNotice, Ticket } from '../../../components/booking'
 import { useActionKey } from '../../../hooks/useActionKey'
 import { useLoad } from '../../../hooks/useLoad'
 import { useReshow } from '../../../hooks/useReshow'
 import { useSignedIn } from '../../../hooks/useSignedIn'
 import { loadHalls, loadStanding } from '../../../services/booking'
 import { ReminderSubscription } from './ReminderSubscription'
-import { BOOKING_STATUS_LABEL, checkInText, dateTimeLabel, fullDateLabel, timeRange } from '../../../utils/booking-format'
+import { BOOKING_STATUS_LABEL, dateTimeLabel, fullDateLabel, timeRange } from '../../../utils/booking-format'
 import { refusalView, type RefusalView } from '../../../utils/booking-refusal'
 import { APPOINTMENTS, param, slotsUrl } from '../../../utils/routes'
 import './index.scss'
 
-/** One appointment: the check-in QR ticket, the materials again, reminders, cancel and reschedule. */
+/** One appointment: the check-in QR ticket first, then what and where, reminders, the materials again, cancel and reschedule. */
 export default function AppointmentDetail() {
   const params = useRouter().params
   const id = param(params.id)
@@ -95,6 +95,8 @@ export default function AppointmentDetail() {
         </View>
       ) : null}
 
+      {booked ? <Ticket a={a} hall={hall} ticket={ticket} onRetry={ticket.reload} /> : null}
+
       <View className='jsb-card'>
         <View className='appt__head'>
           <Text className='jsb-subtitle appt__name'>{a.itemName}</Text>
@@ -110,26 +112,6 @@ export default function AppointmentDetail() {
           {a.checkedInAt ? <Fact label='签到时间'>{dateTimeLabel(a.checkedInAt)}</Fact> : null}
         </View>
       </View>
-
-      {booked ? (
-        <View className='jsb-card appt__ticket'>
-          <Text className='jsb-subtitle'>签到码</Text>
-          {ticket.data ? (
-            <>
-              <Image className='appt__qr' src={ticket.data.qrPng} mode='scaleToFill' nativeProps={{ alt: '签到二维码，到大厅后出示给工作人员扫码' }} />
-              <Text className='appt__window'>{checkInText(ticket.data.validFrom, ticket.data.validUntil)}</Text>
-              <Text className='jsb-muted'>到大厅后在签到机或窗口出示此码。截屏也可以使用。</Text>
-            </>
-          ) : ticket.status === 'error' ? (
-            <>
-              <Text className='appt__window'>{checkInText(a.checkInFrom, a.checkInUntil)}</Text>
-              <ErrorNotice error={ticket.error} retryText='重新获取签到码' onRetry={ticket.reload} />
-            </>
-          ) : (
-            <Text className='jsb-muted'>正在生成签到码…</Text>
-          )}
-        </View>
-      ) : null}
 
       {booked ? <ReminderSubscription /> : null}
 
