@@ -1,45 +1,55 @@
-import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Page } from '../../components/Page'
-import { PROMISE_TILES, type PromiseTile } from '../../utils/home'
-import './index.scss'
+import { ElderHome, go, HelpCard, HomeSearch, IconGrid, MailingPanel, ThemesCard, TodoStrip, useHomeTodos, WeekendPanel } from '../../components/home'
+import { useStore } from '../../hooks/useStore'
+import { elderModeStore, setElderMode } from '../../services/prefs'
 import { tappable } from '../../utils/a11y'
+import { buildTodos, HOTLINE, nextAppointment, type HomePanel, type HomeTarget } from '../../utils/home'
 
-function open(tile: PromiseTile) {
-  const t = tile.target
-  if (t.kind === 'tab') {
-    void Taro.switchTab({ url: t.url })
-  } else if (t.kind === 'page') {
-    void Taro.navigateTo({ url: t.url })
-  } else {
-    void Taro.showModal({ title: t.what, content: t.meanwhile, showCancel: false, confirmText: '知道了' })
-  }
-}
-
+/**
+ * 首页: search first, the icon grid, 我的待办 (the next ticket in one tap), 一链办理, hours and 12345.
+ * In 长辈版 a home of its own: five big actions.
+ */
 export default function Home() {
+  const elder = useStore(elderModeStore)
+  const { signedIn, todos } = useHomeTodos()
+  const [panel, setPanel] = useState<HomePanel | null>(null)
+  const now = new Date()
+  const list = todos.data ? buildTodos(todos.data, now) : []
+  const next = todos.data?.appointments ? nextAppointment(todos.data.appointments, now) : null
+
+  const onTarget = (t: HomeTarget) => {
+    if (t.kind === 'panel') setPanel((p) => (p === t.panel ? null : t.panel))
+    else go(t)
+  }
+
+  if (elder) {
+    return (
+      <Page className='home home--elder'>
+        <ElderHome signedIn={signedIn} todos={list} next={next} onTarget={onTarget} onElderOff={() => setElderMode(false)} />
+      </Page>
+    )
+  }
+
   return (
     <Page className='home'>
-      <View className='home__brand'>
-        <Text className='home__name'>济时办</Text>
-        <Text className='home__tagline'>济宁市为民服务中心 · 掌上办事</Text>
-        <Text className='home__promise'>一窗受理 · 一次办好</Text>
-      </View>
-
-      <View className='home__tiles'>
-        {PROMISE_TILES.map((tile) => (
-          <View key={tile.title} className='home__tile' hoverClass='home__tile--pressed' {...tappable()} onClick={() => open(tile)}>
-            <Text className='home__tile-title'>{tile.title}</Text>
-            <Text className='home__tile-text'>{tile.text}</Text>
-          </View>
-        ))}
-      </View>
-
-      <View className='jsb-card'>
-        <Text className='jsb-subtitle'>办事遇到问题？</Text>
-        <View>
-          <Text>拨打 12345 政务服务便民热线，咨询、求助、投诉都可以。</Text>
+      <View className='home__head'>
+        <View className='home__brand'>
+          <Text className='home__name'>济时办</Text>
+          <Text className='home__tagline'>济宁市为民服务中心 · 一次办好</Text>
+        </View>
+        <View className='home__elder-switch' hoverClass='home-result--pressed' {...tappable('switch', { checked: false })} onClick={() => setElderMode(true)}>
+          <Text>长辈版</Text>
         </View>
       </View>
+      <HomeSearch onTarget={onTarget} />
+      <IconGrid open={panel} onTarget={onTarget} />
+      {panel === 'weekend' ? <WeekendPanel /> : null}
+      {panel === 'mailing' ? <MailingPanel cases={todos.data?.cases ?? null} /> : null}
+      <TodoStrip signedIn={signedIn} data={todos} todos={list} onTarget={onTarget} />
+      <ThemesCard />
+      <HelpCard onCall={() => go({ kind: 'call', number: HOTLINE })} />
     </Page>
   )
 }
