@@ -1,8 +1,10 @@
-import type { Hall, Slot } from '@jsb/shared'
+import type { Appointment, Hall, Slot } from '@jsb/shared'
 import {
   checkInText,
   dateLabel,
   dayChip,
+  dayCountText,
+  themeProgress,
   dayNote,
   formatFee,
   formatLimits,
@@ -126,5 +128,34 @@ describe('halls and statuses', () => {
 
   it('labels every booking status', () => {
     expect(BOOKING_STATUS_LABEL).toEqual({ booked: '待办理', cancelled: '已取消', 'checked-in': '已签到', 'no-show': '未到', completed: '已完成' })
+  })
+})
+
+describe('dayCountText', () => {
+  const s = (o: Partial<Slot>) => slot('09:00', 'regular', o)
+  it('counts time slots, and says why a day has none', () => {
+    expect(dayCountText({ closed: false, slots: [s({}), s({})] }, false)).toBe('2个时段可约')
+    expect(dayCountText({ closed: false, slots: [s({ bookable: false, reason: 'PAST' }), s({ bookable: false, reason: 'TOO_SOON' })] }, true)).toBe('今日已结束')
+    expect(dayCountText({ closed: false, slots: [s({ bookable: false, reason: 'FULL', remaining: 0 })] }, false)).toBe('已约满')
+    expect(dayCountText({ closed: false, slots: [s({ bookable: false, reason: 'TOO_FAR' })] }, false)).toBe('尚未开放')
+    expect(dayCountText({ closed: false, slots: [] }, false)).toBe('不开放预约')
+    expect(dayCountText({ closed: true, slots: [] }, false)).toBe('不开放')
+  })
+})
+
+describe('themeProgress', () => {
+  const appt = (itemId: string, date: string, status = 'booked') =>
+    ({ id: `A-${itemId}-${date}`, itemId, date, start: '09:00', end: '09:30', status, checkInUntil: `${date}T01:45:00.000Z` }) as unknown as Appointment
+  const steps = [
+    { id: 'SS01', name: '个体工商户设立登记' },
+    { id: 'SS05', name: '食品经营许可证核发' },
+    { id: 'SH02', name: '公共场所卫生许可' },
+  ]
+  it('counts the steps booked ahead, and names the first still to book', () => {
+    const now = new Date('2026-03-02T00:00:00Z')
+    const p = themeProgress(steps, [appt('SS01', '2026-03-03'), appt('SH02', '2026-02-20'), appt('SS05', '2026-03-04', 'cancelled')], now)
+    expect(p.booked).toBe(1)
+    expect(p.byItem.get('SS01')?.date).toBe('2026-03-03')
+    expect(p.next?.name).toBe('食品经营许可证核发')
   })
 })

@@ -85,6 +85,8 @@ export interface DayChip {
   weekday: string
   /** '工作日', '调休上班', '周末', '节假日·春节', '闭厅' */
   kindLabel: string
+  /** '20个时段可约', '今日已结束', '已约满'… (dayCountText) */
+  countText: string
   closed: boolean
   /** how many slots can still be booked that day */
   bookable: number
@@ -101,7 +103,22 @@ export function dayChip(day: Pick<SlotDay, 'date' | 'kind' | 'holidayName' | 'cl
     kindLabel,
     closed: day.closed,
     bookable: day.slots.filter((s) => s.bookable).length,
+    countText: dayCountText(day, day.date === today),
   }
+}
+
+/**
+ * What a day chip says about its seats, counted in time slots: '20个时段可约'; and when none is left, why: the day is
+ * over, the seats are taken, it opens later, or the hall is closed.
+ */
+export function dayCountText(day: Pick<SlotDay, 'closed' | 'slots'>, isToday: boolean): string {
+  if (day.closed) return '不开放'
+  const open = day.slots.filter((s) => s.bookable).length
+  if (open > 0) return `${open}个时段可约`
+  if (day.slots.length === 0) return '不开放预约'
+  if (day.slots.some((s) => s.reason === 'FULL')) return '已约满'
+  if (day.slots.every((s) => s.reason === 'TOO_FAR')) return '尚未开放'
+  return isToday ? '今日已结束' : '不可预约'
 }
 
 /** One sentence about the chosen day, shown above its slots. */
@@ -195,4 +212,18 @@ export function nextBooked(list: readonly Appointment[], now: Date = new Date())
   return list
     .filter((a) => a.status === 'booked' && new Date(a.checkInUntil) >= now)
     .sort((x, y) => `${x.date} ${x.start}`.localeCompare(`${y.date} ${y.start}`))[0]
+}
+
+/** A theme's steps against the citizen's bookings: which steps are booked (the next booked one each), and the first still to book. */
+export function themeProgress<T extends { id: string; name: string }>(
+  steps: readonly T[],
+  mine: readonly Appointment[],
+  now: Date = new Date(),
+): { booked: number; byItem: Map<string, Appointment>; next: T | undefined } {
+  const byItem = new Map<string, Appointment>()
+  for (const step of steps) {
+    const a = nextBooked(mine.filter((x) => x.itemId === step.id), now)
+    if (a) byItem.set(step.id, a)
+  }
+  return { booked: byItem.size, byItem, next: steps.find((s) => !byItem.has(s.id)) }
 }

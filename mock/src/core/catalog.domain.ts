@@ -6,6 +6,7 @@ import { BUSINESS_ITEMS } from './seed/items-business';
 import { PEOPLE_ITEMS } from './seed/items-people';
 import { PROPERTY_ITEMS } from './seed/items-property';
 import { THEMES, type ThemeSeed } from './seed/themes';
+import { M } from './seed/materials';
 
 /** The read-only catalog: halls, items and themes, indexed once. */
 export interface Catalog {
@@ -41,7 +42,8 @@ function toItem(seed: ItemSeed): Item {
     weekendBooking: seed.weekendBooking ?? false,
     description: seed.description,
     conditions: seed.conditions,
-    materials: seed.materials,
+    // the generic 申请表 is each agency's own form: named after the item, so a theme's checklist keeps one per item
+    materials: seed.materials.map((m) => (m.name === M.applicationForm.name ? { ...m, name: `${seed.name}申请表` } : m)),
     ...(seed.feeNote ? { feeNote: seed.feeNote } : {}),
     keywords: seed.keywords ?? [],
     hallIds: hallIdsFor(seed),
@@ -59,28 +61,35 @@ function mergeForm(a: Material['form'], b: Material['form']): Material['form'] {
 }
 
 /**
- * One checklist for a theme: materials are the same when their names are (the seed writes shared
- * ones once, in seed/materials.ts). A merged line asks for the largest count, is required if any
- * item requires it, and names every item that uses it.
+ * One checklist for a theme, its items taken in order as steps: materials are the same when their names are (the
+ * seed writes shared ones once, in seed/materials.ts). A merged line asks for the largest count, is required if any
+ * item requires it, and names every item that uses it. A material an earlier step results in (营业执照 after 个体工商户
+ * 设立登记) says so: the citizen has nothing to prepare for it.
  */
-export function mergeMaterials(items: readonly Item[]): MergedMaterial[] {
+export function mergeMaterials(items: readonly Item[], produces: (id: string) => readonly string[] = () => []): MergedMaterial[] {
   const byName = new Map<string, MergedMaterial>();
-  for (const item of items) {
+  const madeBy = new Map<string, { id: string; name: string; step: number }>();
+  items.forEach((item, i) => {
     for (const m of item.materials) {
       const seen = byName.get(m.name);
+      const producedBy = madeBy.get(m.name);
       if (!seen) {
-        byName.set(m.name, { ...m, forItems: [{ id: item.id, name: item.name }] });
-        continue;
+        byName.set(m.name, { ...m, forItems: [{ id: item.id, name: item.name }], ...(producedBy ? { producedBy } : {}) });
+      } else {
+        seen.form = mergeForm(seen.form, m.form);
+        seen.count = Math.max(seen.count, m.count);
+        seen.required = seen.required || m.required;
+        if (!seen.note && m.note) seen.note = m.note;
+        if (!seen.forItems.some((f) => f.id === item.id)) seen.forItems.push({ id: item.id, name: item.name });
+        // needed before the step that makes it: the citizen must bring it after all
+        if (!producedBy) delete seen.producedBy;
       }
-      seen.form = mergeForm(seen.form, m.form);
-      seen.count = Math.max(seen.count, m.count);
-      seen.required = seen.required || m.required;
-      if (!seen.note && m.note) seen.note = m.note;
-      if (!seen.forItems.some((f) => f.id === item.id)) seen.forItems.push({ id: item.id, name: item.name });
     }
-  }
-  // Required first, then in the order the items ask for them.
-  return [...byName.values()].sort((a, b) => Number(b.required) - Number(a.required));
+    for (const name of produces(item.id)) if (!madeBy.has(name)) madeBy.set(name, { id: item.id, name: item.name, step: i + 1 });
+  });
+  // To prepare first (required, not made along the way), then what earlier steps make, then the optional ones.
+  const rank = (m: MergedMaterial) => (m.producedBy ? 1 : m.required ? 0 : 2);
+  return [...byName.values()].sort((a, b) => rank(a) - rank(b));
 }
 
 export function createCatalog(seeds: readonly ItemSeed[] = [...BUSINESS_ITEMS, ...PEOPLE_ITEMS, ...PROPERTY_ITEMS], themeSeeds: readonly ThemeSeed[] = THEMES): Catalog {
@@ -111,7 +120,8 @@ export function createCatalog(seeds: readonly ItemSeed[] = [...BUSINESS_ITEMS, .
       const seed = themes.get(id);
       if (!seed) throw new CoreError(404, 'THEME_NOT_FOUND', '没有找到该主题，请返回重新选择');
       const list = seed.itemIds.map((i) => catalog.ensureItem(i));
-      return { id: seed.id, name: seed.name, description: seed.description, itemIds: [...seed.itemIds], items: list.map(toSummary), materials: mergeMaterials(list) };
+      const producesOf = (itemId: string) => seeds.find((x) => x.id === itemId)?.produces ?? [];
+      return { id: seed.id, name: seed.name, description: seed.description, itemIds: [...seed.itemIds], items: list.map(toSummary), materials: mergeMaterials(list, producesOf) };
     },
     findItems({ hallId, zoneId, q }) {
       if (hallId !== undefined) catalog.ensureHall(hallId);

@@ -82,6 +82,8 @@ export type ThemeSummary = z.infer<typeof themeSummarySchema>;
 /** One line of a theme's merged checklist: a material two items both need appears once. */
 export const mergedMaterialSchema = materialSchema.extend({
   forItems: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** a material an earlier step of the theme results in (营业执照 after 设立登记): nothing to prepare for it */
+  producedBy: z.object({ id: z.string(), name: z.string(), step: z.number().int().min(1) }).optional(),
 });
 export type MergedMaterial = z.infer<typeof mergedMaterialSchema>;
 

@@ -19,6 +19,7 @@ export function MaterialList({ materials, checked, onToggle }: Props) {
     <View className='bk-materials'>
       {materials.map((m, i) => {
         const forItems = 'forItems' in m ? m.forItems : null
+        const producedBy = 'producedBy' in m ? m.producedBy : undefined
         const done = checked?.[i] === true
         return (
           <View key={`${m.name}-${i}`} className={`bk-material${done ? ' bk-material--done' : ''}`}>
@@ -28,8 +29,13 @@ export function MaterialList({ materials, checked, onToggle }: Props) {
             </View>
             <View className='bk-material__facts'>
               <Text className='bk-tag'>{materialForm(m)}</Text>
-              <Text className={m.required ? 'bk-tag bk-tag--must' : 'bk-tag'}>{m.required ? '必交' : '如有则交'}</Text>
+              {producedBy ? (
+                <Text className='bk-tag bk-tag--made'>第{producedBy.step}步办结后取得</Text>
+              ) : (
+                <Text className={m.required ? 'bk-tag bk-tag--must' : 'bk-tag'}>{m.required ? '必交' : '如有则交'}</Text>
+              )}
             </View>
+            {producedBy ? <Text className='bk-material__note'>由第{producedBy.step}步「{producedBy.name}」发给您，不用另外准备。</Text> : null}
             {m.note ? <Text className='bk-material__note'>{m.note}</Text> : null}
             {forItems && forItems.length ? <Text className='bk-material__for'>用于：{forItems.map((f) => f.name).join('、')}</Text> : null}
             {onToggle ? (

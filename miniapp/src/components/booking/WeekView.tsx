@@ -14,7 +14,7 @@ export function WeekView({ days, selected, onSelect }: { days: readonly DayChip[
               <Text className='bk-day__date'>{d.title}</Text>
               <Text className='bk-day__weekday'>{d.weekday}</Text>
               <Text className='bk-day__kind'>{d.kindLabel}</Text>
-              <Text className='bk-day__count'>{d.closed ? '不开放' : d.bookable > 0 ? `可约${d.bookable}` : '无空余'}</Text>
+              <Text className='bk-day__count'>{d.countText}</Text>
             </View>
           )
         })}

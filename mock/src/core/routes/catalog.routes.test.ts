@@ -69,7 +69,7 @@ describe('core catalog', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: 'SS05', name: '食品经营许可证核发', zoneId: 'shangshi', zoneName: '商事登记', kind: '承诺件', statutoryDays: 20, promisedDays: 3 });
       expect(res.body.hallIds).toHaveLength(15);
-      expect(res.body.materials[0]).toEqual({ name: '申请表', form: '原件', count: 1, required: true, note: expect.any(String) });
+      expect(res.body.materials[0]).toEqual({ name: '食品经营许可证核发申请表', form: '原件', count: 1, required: true, note: expect.any(String) });
     });
 
     it('answers 404 ITEM_NOT_FOUND for an unknown item', async () => {
@@ -99,8 +99,22 @@ describe('core catalog', () => {
       const total = theme.items.reduce((n, i) => n + (core.mock.state.catalog.getItem(i.id)?.materials.length ?? 0), 0);
       expect(theme.materials.length).toBeLessThan(total);
       // Required materials come before optional ones.
-      const firstOptional = theme.materials.findIndex((m) => !m.required);
+      const firstOptional = theme.materials.findIndex((m) => !m.required && !m.producedBy);
       expect(theme.materials.slice(firstOptional).every((m) => !m.required)).toBe(true);
+    });
+
+    it('marks what an earlier step makes, and keeps each agency its own application form', async () => {
+      const theme = themeSchema.parse((await core.call('GET', '/core/v1/catalog/themes/T01')).body);
+      // step 1 (个体工商户设立登记) issues the 营业执照 that steps 2, 3 and 4 ask for
+      expect(theme.materials.find((m) => m.name === '营业执照')?.producedBy).toEqual({ id: 'SS01', name: '个体工商户设立登记', step: 1 });
+      expect(theme.materials.find((m) => m.name === '申请人居民身份证')?.producedBy).toBeUndefined();
+      const forms = theme.materials.filter((m) => m.name.endsWith('申请表'));
+      expect(forms.length).toBeGreaterThan(1);
+      expect(forms.every((m) => m.forItems.length === 1)).toBe(true);
+      expect(forms.map((m) => m.name)).toEqual(expect.arrayContaining(['个体工商户设立登记申请表', '食品经营许可证核发申请表']));
+      // what to prepare comes first, what earlier steps make after it
+      const firstMade = theme.materials.findIndex((m) => m.producedBy);
+      expect(theme.materials.slice(0, firstMade).every((m) => m.required && !m.producedBy)).toBe(true);
     });
 
     it('answers 404 THEME_NOT_FOUND for an unknown theme', async () => {

@@ -20,4 +20,6 @@ export interface ItemSeed {
   description: string;
   conditions: string[];
   materials: Material[];
+  /** what the item results in, named as other items' material lists name it (一链办理: a later step needs it) */
+  produces?: string[];
 }

@@ -4,14 +4,14 @@ import type { ItemSeed } from './item-seed';
 /** 商事登记, 经贸交通, 惠企服务, 中介超市. */
 export const BUSINESS_ITEMS: readonly ItemSeed[] = [
   {
-    id: 'SS01', name: '个体工商户设立登记', zoneId: 'shangshi', department: '市场监督管理局', statutoryDays: 15, promisedDays: 0, weekendBooking: true,
+    id: 'SS01', name: '个体工商户设立登记', produces: ['营业执照'], zoneId: 'shangshi', department: '市场监督管理局', statutoryDays: 15, promisedDays: 0, weekendBooking: true,
     keywords: ['营业执照', '个体户', '开店'],
     description: '自然人从事工商业经营，申请个体工商户营业执照。材料齐全、符合法定形式的当场发照。',
     conditions: ['有经营能力的自然人', '有固定经营场所', '经营范围不属于禁止类'],
     materials: [M.applicationForm, M.idCard, M.premises, M.agentAuth],
   },
   {
-    id: 'SS02', name: '公司设立登记', zoneId: 'shangshi', department: '市场监督管理局', statutoryDays: 15, promisedDays: 1, weekendBooking: true,
+    id: 'SS02', name: '公司设立登记', produces: ['营业执照'], zoneId: 'shangshi', department: '市场监督管理局', statutoryDays: 15, promisedDays: 1, weekendBooking: true,
     keywords: ['营业执照', '开公司', '有限责任公司', '企业开办'],
     description: '设立有限责任公司或股份有限公司，申领营业执照，可同步刻制公章、申领发票、社保和公积金登记（企业开办一次办）。',
     conditions: ['股东符合法定人数', '有公司名称、住所和章程', '法定代表人无任职限制'],

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { DAY_KIND_LABEL, SLOT_KIND_LABEL } from '@jsb/shared'
-import { asApiError, cancelAppointment, getAppointment, getAppointmentTicket, getItem } from '../../../api'
+import { asApiError, cancelAppointment, getAppointment, getAppointmentTicket, getItem, getTheme } from '../../../api'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
 import { IdentityStep } from '../../../components/IdentityStep'
@@ -14,10 +14,11 @@ import { useLoad } from '../../../hooks/useLoad'
 import { useReshow } from '../../../hooks/useReshow'
 import { useSignedIn } from '../../../hooks/useSignedIn'
 import { loadHalls, loadStanding } from '../../../services/booking'
+import { backTo } from '../../../services/navigation'
 import { ReminderSubscription } from './ReminderSubscription'
 import { BOOKING_STATUS_LABEL, dateTimeLabel, fullDateLabel, timeRange } from '../../../utils/booking-format'
 import { refusalView, type RefusalView } from '../../../utils/booking-refusal'
-import { APPOINTMENTS, param, slotsUrl } from '../../../utils/routes'
+import { APPOINTMENTS, param, slotsUrl, themeUrl } from '../../../utils/routes'
 import './index.scss'
 
 /** One appointment: the check-in QR ticket first, then what and where, reminders, the materials again, cancel and reschedule. */
@@ -25,6 +26,9 @@ export default function AppointmentDetail() {
   const params = useRouter().params
   const id = param(params.id)
   const created = params.created === '1'
+  // booked as a step of a 一链办理 theme: lead back to it for the next step
+  const themeId = param(params.themeId)
+  const theme = useLoad(() => getTheme(themeId), [themeId], Boolean(themeId))
   const signedIn = useSignedIn()
   const appt = useLoad(() => getAppointment(id), [id], signedIn && Boolean(id))
   const a = appt.data
@@ -96,6 +100,11 @@ export default function AppointmentDetail() {
       ) : null}
 
       {booked ? <Ticket a={a} hall={hall} ticket={ticket} onRetry={ticket.reload} /> : null}
+      {theme.data ? (
+        <Button type='primary' size='large' block onClick={() => backTo('pages/booking/theme/index', themeUrl(theme.data!.id, a.hallId))}>
+          回到「{theme.data.name}」，预约下一步
+        </Button>
+      ) : null}
 
       <View className='jsb-card'>
         <View className='appt__head'>

@@ -36,6 +36,7 @@ export default function ConfirmPage() {
   const params = useRouter().params
   const itemId = param(params.itemId)
   const hallId = param(params.hallId)
+  const themeId = param(params.themeId)
   const signedIn = useSignedIn()
   const identity = useIdentity()
   const [retarget, setRetarget] = useState<Target | null>(null)
@@ -90,7 +91,7 @@ export default function ConfirmPage() {
     try {
       const appt = await createAppointment({ itemId, slotId: target.slotId }, key.take())
       key.renew()
-      void Taro.redirectTo({ url: appointmentUrl(appt.id, true) })
+      void Taro.redirectTo({ url: appointmentUrl(appt.id, true, themeId || undefined) })
     } catch (err) {
       const e = asApiError(err)
       // a definite refusal ends this action; after a lost answer (network, 5xx) the retry reuses the key

@@ -28,6 +28,7 @@ export default function SlotsPage() {
   const itemId = param(params.itemId)
   const hallId = param(params.hallId)
   const rescheduleId = param(params.reschedule)
+  const themeId = param(params.themeId)
   const signedIn = useSignedIn()
   const today = useMemo(() => todayInShanghai(), [])
 
@@ -84,7 +85,7 @@ export default function SlotsPage() {
 
   function pick(s: Slot) {
     if (rescheduleId) void moveTo({ slotId: s.id, date: s.date, start: s.start, end: s.end, kind: s.kind })
-    else void Taro.navigateTo({ url: confirmUrl({ itemId, hallId, slotId: s.id }) })
+    else void Taro.navigateTo({ url: confirmUrl({ itemId, hallId, slotId: s.id, themeId: themeId || undefined }) })
   }
 
   function pickNearest(n: NearestSlot) {
