@@ -19,7 +19,7 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
           <View className='cs-step__body'>
             <Text className='cs-step__title'>
               {e.title}
-              {e.current ? (e.kind === 'paused' ? '（暂停中）' : '（进行中）') : ''}
+              {e.current ? (e.kind === 'paused' ? ' · 暂停中' : ' · 进行中') : ''}
             </Text>
             <Text className='cs-step__meta'>
               {instantText(e.at)}

@@ -28,7 +28,7 @@ export default function MyComplaints() {
       {list.status === 'error' ? <ErrorNotice error={list.error} retryText='重新加载' onRetry={list.reload} /> : null}
       {list.data?.notice ? <Text className='zc-notice'>{list.data.notice}</Text> : null}
       {list.data && list.data.complaints.length === 0 ? (
-        <StateBlock text='您还没有找过茬。窗口说“不”、办事不顺，都可以来反映，限时答复。'>
+        <StateBlock text='您还没有找过茬。窗口说"No"、办事不顺，都可以来反映，限时答复。'>
           <Button type='primary' size='large' block onClick={goNew}>
             我要找茬
           </Button>

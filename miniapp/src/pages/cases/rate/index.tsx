@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
 import { RATING_LEVELS, type RatingLevel } from '@jsb/shared'
 import { showApiError } from '../../../api'
-import { followUpRating, getCaseRating, rateCase } from '../../../api/cases'
+import { followUpRating, getCase, getCaseRating, rateCase } from '../../../api/cases'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
 import { IdentityStep } from '../../../components/IdentityStep'
@@ -25,6 +25,8 @@ export default function RatePage() {
   const followUp = router.params.followUp === '1'
   const signedIn = useSignedIn()
   const state = useLoad(() => getCaseRating(caseNo), [caseNo], signedIn && caseNo !== '')
+  // the case by name: a citizen may have several to rate
+  const named = useLoad(() => getCase(caseNo), [caseNo], signedIn && caseNo !== '')
   const [level, setLevel] = useState<RatingLevel | null>(null)
   const [tags, setTags] = useState<string[]>([])
   const [comment, setComment] = useState('')
@@ -64,9 +66,14 @@ export default function RatePage() {
   return (
     <Page>
       <View className='jsb-card'>
+        {named.data ? (
+          <Text className='jsb-muted cs-block'>
+            {named.data.itemName} · 办件编号 {named.data.caseNo}
+          </Text>
+        ) : null}
         <Text className='jsb-subtitle cs-block'>{followUp ? '追评：整改后您满意吗？' : '您对这次办事满意吗？'}</Text>
         <Text className='cs-note'>
-          评价直接报送山东省政务服务“好差评”系统。窗口和工作人员看不到评价人是谁；任何人不得要求您给出某个评价。
+          评价直接报送山东省政务服务“好差评”系统。办理这件事的窗口和工作人员看不到是谁评价的；给了不满意的评价，大厅回访专员会按您登记的手机号回访，只有他们看得到您的联系方式，用于回访和整改。任何人不得要求您给出某个评价。
         </Text>
         {closedForRating ? (
           <Text className='jsb-error__message'>

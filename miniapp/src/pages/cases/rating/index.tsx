@@ -14,10 +14,11 @@ import { instantText, shortDate } from '../../../utils/case-format'
 import { rateUrl } from '../../../utils/case-routes'
 import { param } from '../../../utils/routes'
 
-function Step({ done, title, due, at, text, overdue }: { done: boolean; title: string; due: string; at?: string; text?: string; overdue: boolean }) {
+/** One step of the 差评 loop: done with when, or still to come with its deadline (never "进行中" before it started). */
+function Step({ done, title, waiting, due, at, text, overdue }: { done: boolean; title: string; waiting: string; due: string; at?: string; text?: string; overdue: boolean }) {
   return (
     <View className='cs-row'>
-      <Text className='cs-row__name'>{title}：{done ? '已完成' : overdue ? '已逾期' : '进行中'}</Text>
+      <Text className='cs-row__name'>{title}：{done ? '已完成' : overdue ? '已逾期' : waiting}</Text>
       <Text className='jsb-muted cs-block'>{done && at ? `${instantText(at)} 完成` : `最迟${shortDate(due)}完成`}</Text>
       {text ? <Text>{text}</Text> : null}
     </View>
@@ -61,13 +62,14 @@ export default function MyRatingPage() {
         <KeyValue k='评价' v={r.level} />
         {r.tags.length ? <KeyValue k='标签' v={r.tags.join('、')} /> : null}
         {r.comment ? <Text className='jsb-muted cs-block'>意见：{r.comment}</Text> : null}
-        <Text className='jsb-muted cs-block'>提交时间 {instantText(r.ratedAt)} · 窗口看不到评价人是谁</Text>
+        <Text className='jsb-muted cs-block'>提交时间 {instantText(r.ratedAt)}</Text>
+        <Text className='jsb-muted cs-block'>办事窗口看不到是谁评价的。{r.loop ? '回访专员看得到您的联系方式，只用于回访和整改。' : ''}</Text>
       </View>
       {r.loop ? (
         <View className='jsb-card'>
           <Text className='jsb-subtitle cs-block'>整改进度</Text>
-          <Step done={Boolean(r.loop.calledBackAt)} title='回访' due={r.loop.callbackDue} at={r.loop.calledBackAt} text={r.loop.callbackNote} overdue={r.loop.callbackOverdue} />
-          <Step done={Boolean(r.loop.correctedAt)} title='整改反馈' due={r.loop.correctionDue} at={r.loop.correctedAt} text={r.loop.feedback} overdue={r.loop.correctionOverdue} />
+          <Step done={Boolean(r.loop.calledBackAt)} title='回访' waiting='等待回访专员来电' due={r.loop.callbackDue} at={r.loop.calledBackAt} text={r.loop.callbackNote} overdue={r.loop.callbackOverdue} />
+          <Step done={Boolean(r.loop.correctedAt)} title='整改反馈' waiting={r.loop.calledBackAt ? '整改中' : '回访后开始整改'} due={r.loop.correctionDue} at={r.loop.correctedAt} text={r.loop.feedback} overdue={r.loop.correctionOverdue} />
           {r.loop.callbackOverdue || r.loop.correctionOverdue ? <Text className='jsb-muted cs-block'>大厅未按期回访或整改，您可以通过“找茬”反映，或拨打12345。</Text> : null}
         </View>
       ) : null}

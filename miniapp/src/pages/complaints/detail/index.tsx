@@ -35,6 +35,8 @@ export default function ComplaintDetail() {
     )
   }
   const sla = slaLine(c)
+  // 满意 with the last reply: thank the citizen instead of offering to reopen
+  const satisfied = c.replies.at(-1)?.rating === '满意'
   return (
     <Page className='zc'>
       {params.created ? <Text className='zc-notice zc-notice--ok'>{c.trackingNo ? `已提交，找茬编号 ${c.trackingNo}` : '已提交。政务系统暂时连不上，恢复后自动转交，不需要重新提交。'}</Text> : null}
@@ -80,7 +82,16 @@ export default function ComplaintDetail() {
       ))}
 
       {c.canRate ? <RateReply id={c.id} onDone={setLatest} /> : null}
-      {c.canReopen ? <Reopen c={c} onDone={setLatest} /> : c.reopenNote && c.replies.length ? <Text className='jsb-muted zc-foot'>{c.reopenNote}</Text> : null}
+      {satisfied ? (
+        <View className='jsb-card zc-thanks'>
+          <Text className='jsb-subtitle'>谢谢您的评价</Text>
+          <Text className='jsb-muted'>您对答复满意，这件事就办结了。以后再遇到问题，随时可以再来找茬。</Text>
+        </View>
+      ) : c.canReopen ? (
+        <Reopen c={c} onDone={setLatest} />
+      ) : c.reopenNote && c.replies.length ? (
+        <Text className='jsb-muted zc-foot'>{c.reopenNote}</Text>
+      ) : null}
 
       <View className='jsb-card'>
         <Text className='jsb-subtitle'>办理过程</Text>
