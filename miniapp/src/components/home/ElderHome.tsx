@@ -42,7 +42,7 @@ export function ElderHome({ signedIn, todos, next, onTarget, onElderOff }: Props
         </View>
       ))}
       <View className='home-elder__off' hoverClass='home-elder__action--pressed' {...tappable()} onClick={onElderOff}>
-        <Text>关闭长辈版，回到标准版</Text>
+        <Text className='home-elder__caption'>关闭长辈版，回到标准版</Text>
       </View>
     </View>
   )
