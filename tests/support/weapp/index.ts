@@ -4,6 +4,7 @@ import path from 'node:path';
 import { TEST_APPID, type Stack } from '../stack';
 import { createDevice, type Device } from './device';
 import { MiniProgram } from './host';
+import { snapshot } from './snapshot';
 
 export { cameraPhoto, createDevice, type Device } from './device';
 export { MiniProgram, type PageRecord } from './host';
@@ -45,4 +46,9 @@ export async function signInOnWeapp(mp: MiniProgram, person: { name: string; idN
   await screen.tap('提交认证');
   await screen.waitForPage('pages/mine/index');
   await screen.waitFor('已认证');
+}
+
+/** A picture of the page on top, its WXSS laid out by Chromium, in tests/artifacts/<name>.png (./snapshot.ts). */
+export function snapshotWeapp(mp: MiniProgram, name: string): Promise<string> {
+  return snapshot(mp, WEAPP_DIST, name);
 }
