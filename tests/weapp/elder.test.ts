@@ -40,7 +40,7 @@ describe('weapp build: 长辈版', () => {
     const device = createDevice();
     mp = await launchWeapp(s, { device });
     const { screen } = mp;
-    await screen.waitFor('一次告知');
+    await screen.waitFor('我的待办');
     const before = tabBarSizes(mp);
     expect(before.elder).toBe(false);
     expect(before.label).toBeLessThan(18);
@@ -57,10 +57,10 @@ describe('weapp build: 长辈版', () => {
     expect(on.label).toBeGreaterThanOrEqual(18);
     expect(on.target).toBeGreaterThanOrEqual(60);
 
-    // WeChat closes the app; the citizen opens it again on the same phone: still 长辈版, on 首页 and its tab bar
+    // WeChat closes the app; the citizen opens it again on the same phone: still 长辈版, on 首页 (its 长辈版 home) and its tab bar
     await mp.close();
     mp = await launchWeapp(s, { device });
-    await mp.screen.waitFor('一次告知');
+    await mp.screen.waitFor('济时办 · 您要办什么？');
     expect(mp.screen.hasClass(mp.current().container.querySelector('wx-view')!, 'jsb-elder')).toBe(true);
     const relaunched = tabBarSizes(mp);
     expect(relaunched.elder).toBe(true);

@@ -32,7 +32,7 @@ const pages = () => (globalThis as unknown as { getCurrentPages(): { route: stri
 describe('the weapp runtime host', () => {
   it('keeps WeChat’s page stack: navigateTo pushes, a tab page cannot be pushed, switchTab closes the pages above, back stops at the first page', async () => {
     mp = await launchWeapp(s);
-    await mp.screen.waitFor('一次告知');
+    await mp.screen.waitFor('我的待办');
     await wx().navigateTo({ url: '/pages/booking/item/index?id=GA01&hallId=city' });
     await mp.screen.waitFor('居民身份证换领');
     expect(pages()).toEqual(['pages/index/index', 'pages/booking/item/index']);

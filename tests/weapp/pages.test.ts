@@ -27,7 +27,8 @@ describe('weapp build: every page of app.json', () => {
     const e = encodeURIComponent;
     // what each page must show once its data arrived (the page's own content, not only its frame)
     const visits: [string, string | RegExp][] = [
-      ['/pages/index/index', '一次告知'],
+      // 首页's 我的待办: the citizen's next appointment, one tap from its ticket
+      ['/pages/index/index', /下一个预约：|现在可以签到：/],
       ['/pages/booking/index', '按专区查找'],
       ['/pages/progress/index', '我的办件'],
       ['/pages/mine/index', '已认证'],
