@@ -1,8 +1,8 @@
-import type { CaseDetail } from '@jsb/shared'
+import type { CaseDetail, MessageList } from '@jsb/shared'
 import { caseForHome, needsDetail, type CaseSummaryForHome, type TodoSources } from '../utils/home'
 import { getCase, listMyCases } from './cases'
 import { listMyComplaints } from './complaints'
-import { listMyAppointments } from './index'
+import { api, listMyAppointments } from './index'
 import { isApiError } from './errors'
 import { listMyBills } from './payments'
 
@@ -21,7 +21,19 @@ function settled<T>(r: PromiseSettledResult<T>): T | null {
   return r.status === 'fulfilled' ? r.value : null
 }
 
+/** The newest 消息 (issue 12) and the unread count; null when this bff has no 消息 or they could not be read. */
+async function latestMessages(): Promise<TodoSources['messages']> {
+  try {
+    const list = await api.request<MessageList>('/api/v1/messages', { query: { limit: 5 } })
+    const m = list.messages.find((x) => !x.read)
+    return { unread: list.unread, newest: m ? { title: m.title, nextStep: m.nextStep, page: m.link.page } : null }
+  } catch {
+    return null
+  }
+}
+
 export async function loadHomeTodos(): Promise<HomeTodoData> {
+  const messages = latestMessages()
   const [appointments, cases, bills, complaints] = await Promise.allSettled([listMyAppointments(), listMyCases(), listMyBills(), listMyComplaints()])
   const all = [appointments, cases, bills, complaints]
   const needsRealName = all.some((r) => r.status === 'rejected' && isApiError(r.reason) && r.reason.code === 'REAL_NAME_REQUIRED')
@@ -42,7 +54,7 @@ export async function loadHomeTodos(): Promise<HomeTodoData> {
     cases: settled(cases) ? summaries.map((c) => caseForHome(c, details.get(c.caseNo))) : null,
     bills: settled(bills)?.fees ?? null,
     complaints: settled(complaints)?.complaints ?? null,
-    unread: null,
+    messages: await messages,
     needsRealName,
     incomplete,
   }

@@ -29,7 +29,7 @@ describe('首页 › 我的待办', () => {
           { id: 'b3', amountFen: 500, status: 'paid' },
         ],
         complaints: [{ id: 'c1', trackingNo: 'ZC202603120001', canRate: true, reopenUntil: '2026-03-19' }, { id: 'c2', trackingNo: null, canRate: false }],
-        unread: 3,
+        messages: { unread: 3, newest: { title: '办件已受理', nextStep: '请留意办理进度，不需要您做什么。', page: 'pages/cases/detail/index?caseNo=JN2026031200003' } },
       },
       NOW,
     )
@@ -41,16 +41,16 @@ describe('首页 › 我的待办', () => {
     expect(todos[3]).toMatchObject({ title: '找茬有答复了：ZC202603120001', detail: '请看答复并评价。不满意可在3月19日前重新提出一次。' })
     expect(todos[4]).toMatchObject({ title: '可以评价：食品经营许可证核发', target: { url: '/pages/cases/rate/index?caseNo=JN2026031200001' } })
     expect(todos[4]!.detail).toContain('窗口看不到是谁评的')
-    expect(todos[5]!.title).toBe('3 条新消息')
+    expect(todos[5]).toMatchObject({ title: '3 条新消息，最新：办件已受理', detail: '请留意办理进度，不需要您做什么。', target: { kind: 'page', url: '/pages/cases/detail/index?caseNo=JN2026031200003' } })
   })
 
   it('says 现在可以签到 while the ticket is valid', () => {
-    const [t] = buildTodos({ appointments: [appt('a1', '2026-03-12', '10:00', '10:30')], cases: null, bills: null, complaints: null, unread: null }, NOW)
+    const [t] = buildTodos({ appointments: [appt('a1', '2026-03-12', '10:00', '10:30')], cases: null, bills: null, complaints: null, messages: null }, NOW)
     expect(t!.title).toBe('现在可以签到：3月12日 周四 10:00–10:30')
   })
 
   it('lists nothing when nothing waits, and nothing for lists it could not read', () => {
-    expect(buildTodos({ appointments: null, cases: null, bills: null, complaints: null, unread: 0 }, NOW)).toEqual([])
+    expect(buildTodos({ appointments: null, cases: null, bills: null, complaints: null, messages: { unread: 0, newest: null } }, NOW)).toEqual([])
   })
 })
 
@@ -63,7 +63,7 @@ describe('首页 › a case that waits for the citizen', () => {
     expect(needsDetail(c)).toBe(false)
     expect(caseForHome(c).correction).toEqual({ reason: '', deadline: '2026-03-26', again: false })
     expect(caseForHome({ ...c, correction: { state: 'submitted' } }).correction).toBeNull()
-    expect(buildTodos({ appointments: null, cases: [caseForHome({ ...c, correction: { state: 'rejected', deadline: '2026-03-26' } })], bills: null, complaints: null, unread: null }, NOW)[0]!.detail).toBe(
+    expect(buildTodos({ appointments: null, cases: [caseForHome({ ...c, correction: { state: 'rejected', deadline: '2026-03-26' } })], bills: null, complaints: null, messages: null }, NOW)[0]!.detail).toBe(
       '上次补交的材料没有通过，请看原因后重新补交。请在3月26日前补交，补交后恢复计时。',
     )
   })

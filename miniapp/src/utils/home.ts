@@ -7,6 +7,7 @@ import { dateLabel, timeRange } from './booking-format'
 import { caseUrl, PROGRESS_TAB, rateUrl } from './case-routes'
 import { COMPLAINT_NEW, complaintUrl } from './complaint-format'
 import { money, PAYMENTS } from './payment-format'
+import { isTabRoute } from '../tabs'
 import { APPOINTMENTS, appointmentUrl, BOOKING_TAB, MINE_TAB } from './routes'
 
 /**
@@ -110,8 +111,8 @@ export interface TodoSources {
   cases: readonly CaseForHome[] | null
   bills: readonly BillForHome[] | null
   complaints: readonly ComplaintForHome[] | null
-  /** unread 消息, when the bff has them */
-  unread: number | null
+  /** unread 消息 and the newest unread one (what happened, what to do, the page that shows it), when the bff has them */
+  messages: { unread: number; newest: { title: string; nextStep: string; page: string } | null } | null
 }
 
 export type TodoKind = 'correction' | 'appointment' | 'bill' | 'complaint' | 'rating' | 'messages'
@@ -171,7 +172,19 @@ export function buildTodos(s: TodoSources, now: Date): Todo[] {
     if (!c.canRate || c.rated) continue
     out.push({ key: `rating:${c.caseNo}`, kind: 'rating', title: `可以评价：${c.itemName}`, detail: '办结了，说说办得怎么样；评价一次即可，窗口看不到是谁评的。', action: '去评价', target: { kind: 'page', url: rateUrl(c.caseNo) } })
   }
-  if (s.unread) out.push({ key: 'messages', kind: 'messages', title: `${s.unread} 条新消息`, detail: '办件、找茬、评价和缴费的最新进展。', action: '去看看', target: { kind: 'tab', url: MINE_TAB } })
+  const m = s.messages
+  if (m?.unread && m.newest) {
+    // a message's page is written without the leading slash (it is also a subscription message's page)
+    const url = `/${m.newest.page.replace(/^\//, '')}`
+    out.push({
+      key: 'messages',
+      kind: 'messages',
+      title: m.unread > 1 ? `${m.unread} 条新消息，最新：${m.newest.title}` : `新消息：${m.newest.title}`,
+      detail: m.newest.nextStep,
+      action: '去看看',
+      target: isTabRoute(url.split('?')[0]!) ? { kind: 'tab', url } : { kind: 'page', url },
+    })
+  }
   return out
 }
 
