@@ -7,7 +7,7 @@ import { SEED_PERSONS } from '@jsb/mock';
 import type { Appointment, SlotsResponse } from '@jsb/shared';
 import { startStack, type Stack } from '../support/stack';
 import { call, signIn } from '../support/http';
-import { createDevice, launchWeapp, type Device, type MiniProgram } from '../support/weapp';
+import { createDevice, launchWeapp, snapshotWeapp, type Device, type MiniProgram } from '../support/weapp';
 
 jest.setTimeout(180_000);
 
@@ -60,10 +60,12 @@ describe('weapp build: 首页', () => {
     const icons = (await screen.byClass('nut-icon')).filter((i) => screen.hasClass(i.parentElement!, 'home-icon'));
     expect(icons).toHaveLength(8);
     for (const i of icons) expect(String(screen.attributes(i).style)).toMatch(/mask: url\('data:image\/svg\+xml;base64,/);
+    await snapshotWeapp(mp, 'weapp-home');
 
     // the floor: typing, then one tap on the theme in the results
     await screen.fill('搜事项或主题', '开饭店');
     const [theme] = await screen.byClass('home-result--theme', '我要开饭店');
+    await snapshotWeapp(mp, 'weapp-home-search');
     screen.taps = 0;
     await screen.tapElement(theme!);
     await screen.waitForPage('pages/booking/theme/index');
@@ -105,6 +107,7 @@ describe('weapp build: 首页', () => {
     await screen.waitFor(/下一个预约：\d+月\d+日 周. \d\d:\d\d–\d\d:\d\d|现在可以签到：/);
     await screen.waitFor(/待缴费 \d+ 笔，共￥[\d.]+/);
     await screen.waitFor('可以评价：公司设立登记');
+    await snapshotWeapp(mp, 'weapp-home-signed-in');
 
     // the floor: the next ticket in ≤ 2 taps from 首页
     screen.taps = 0;
@@ -144,6 +147,7 @@ describe('weapp build: 首页', () => {
     for (const a of actions) expect(drawnPx(a, 'minHeight')).toBeGreaterThanOrEqual(60);
     for (const t of await screen.byClass('home-elder__title')) expect(drawnPx(t, 'fontSize')).toBeGreaterThanOrEqual(18);
     for (const t of await screen.byClass('home-elder__caption')) expect(drawnPx(t, 'fontSize')).toBeGreaterThanOrEqual(18);
+    await snapshotWeapp(mp, 'weapp-home-elder');
 
     // the floor in 长辈版: one tap to the ticket
     screen.taps = 0;
