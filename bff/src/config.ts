@@ -35,6 +35,8 @@ const envSchema = z.object({
   CORE_EVENTS_SECRET: z.string().min(16).optional(),
   /** how often the core's event feed is read (ms; one instance per round) */
   EVENTS_PULL_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
+  /** how often pending WeChat subscription messages are sent (ms; one instance per round) */
+  PUSH_SEND_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
   /** how long a missing feed position is waited for before it is skipped (ms) */
   EVENT_HOLE_GRACE_MS: z.coerce.number().int().min(1000).default(5 * 60_000),
   /** how long an instance trusts a session it found live (ms); 0 asks MongoDB on every request */

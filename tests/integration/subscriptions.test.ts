@@ -140,7 +140,10 @@ describe('WeChat subscription messages from the core events', () => {
     const sent = await sentTo(c.openid);
     const byTemplate = (id: string) => sent.filter((m) => m.template_id === id);
     expect(byTemplate(t.complaintReply).map((m) => [m.data.phrase2!.value, m.page])).toEqual([['已答复', `pages/complaints/detail/index?id=${seeded.complaintTrackingNo}`]]);
-    expect(byTemplate(t.caseCorrection).map((m) => [m.data.thing3!.value, m.data.date4!.value, m.page])).toEqual([['经营场所平面图', '2026年3月17日', `pages/cases/correction/index?caseNo=${seeded.openCaseNo}`]]);
+    expect(byTemplate(t.caseCorrection).map((m) => [m.data.thing3!.value, m.data.date4!.value, m.page])).toEqual([
+      ['经营场所平面图等2项', '2026年3月17日', `pages/cases/correction/index?caseNo=${seeded.correctionCaseNo}`],
+      ['经营场所平面图', '2026年3月17日', `pages/cases/correction/index?caseNo=${seeded.openCaseNo}`],
+    ]);
     expect(byTemplate(t.ratingLoop).map((m) => m.data.phrase2!.value)).toEqual(['已回访', '已整改']);
     expect(byTemplate(t.ratingLoop)[0]!.page).toBe(`pages/cases/rating/index?caseNo=${bad.caseNo}`);
     expect(byTemplate(t.refund).map((m) => [m.data.amount2!.value, m.data.thing3!.value, m.page])).toEqual([['¥80.00', '不动产登记费（住宅）', `pages/payments/result/index?id=${seeded.paymentId}`]]);

@@ -35,7 +35,7 @@ describe('pages of the core event feed that are not the core’s answer to this 
     ['forge', 'forged', 'signed with a key that is not the core’s, carrying a made-up decision'],
     ['replay', 'replayed', 'a genuine earlier page, answering an earlier challenge'],
     ['stale', 'stale', 'signed ten minutes ago'],
-  ] as const)('refuses a %s page (%s: %s) and changes nothing; the next genuine page is read', async (kind, reason) => {
+  ] as const)('refuses a %s page (%s: %s) and changes nothing; the next genuine page is read', async (kind, reason, _what) => {
     const c = await citizenWithPerson(s);
     await openCase(s, c.personId);
     await syncEvents(s.bff); // a genuine page first (what a replay would send again)

@@ -15,10 +15,29 @@ export interface PeriodicJob {
  */
 export function createJobRunner(o: { jobs: PeriodicJob[]; claims: Claims; owner: string; clock: () => Date; log: Pick<Logger, 'info' | 'error'> }) {
   const timers: NodeJS.Timeout[] = [];
+  /**
+   * Jobs whose round is still running on this instance. A round slower than its interval (the database away, a slow
+   * upstream) must not be joined by the next tick here: rounds that pile up redo the same work at once and, when the
+   * database comes back, all hit it together (the event drill showed dozens of feed reads finishing in the same
+   * millisecond). Across instances the round claims decide; this only keeps one instance from racing itself. A round
+   * that has hung for a minute (a call that never settles) no longer holds the next ones back.
+   */
+  const running = new Map<string, number>();
   async function tick(job: PeriodicJob): Promise<boolean> {
+    const since = running.get(job.name);
+    if (since !== undefined && Date.now() - since < Math.max(60_000, 20 * job.everyMs)) return false;
+    const started = Date.now();
+    running.set(job.name, started);
+    try {
+      return await round(job);
+    } finally {
+      if (running.get(job.name) === started) running.delete(job.name);
+    }
+  }
+  async function round(job: PeriodicJob): Promise<boolean> {
     const now = o.clock();
-    const round = Math.floor(now.getTime() / job.everyMs);
-    if (!(await o.claims.take(`job:${job.name}:${round}`, o.owner, now, 24 * 3600_000))) return false;
+    const window = Math.floor(now.getTime() / job.everyMs);
+    if (!(await o.claims.take(`job:${job.name}:${window}`, o.owner, now, 24 * 3600_000))) return false;
     try {
       const result = await job.run(now);
       if (result) o.log.info({ job: job.name, result }, 'job round');

@@ -20,7 +20,6 @@ const coreEventSchema = new Schema(
     receivedAt: { type: Date, required: true },
     /** set once its messages are written; applying again is harmless (they are keyed by event and citizen) */
     appliedAt: { type: Date },
-    recipients: { type: Number },
     /** kept for a year and a bit, as the other records of what the core told us */
     expiresAt: { type: Date, required: true },
   },

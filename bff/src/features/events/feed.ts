@@ -23,7 +23,8 @@ export interface FeedDeps {
   client: CoreEventsClient;
   events: CoreEventModel;
   cursors: EventCursorModel;
-  apply: (e: CoreEvent) => Promise<number>;
+  /** `round`: what may be remembered within one round (who a person is), handed back on every call of the round */
+  apply: (e: CoreEvent, round: Map<string, unknown>) => Promise<number>;
   clock: () => Date;
   wireNow?: () => number;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -42,7 +43,8 @@ export interface PullResult {
   through: number;
   head: number;
   refused?: FeedRefused['reason'];
-  unavailable?: boolean;
+  /** the core could not be read this round (why, in short); the next round reads on from the same cursor */
+  unavailable?: string;
 }
 
 const CURSOR = 'core';
@@ -70,38 +72,56 @@ export function createEventFeed(d: FeedDeps) {
     }
   }
 
-  /** true for an event not seen before; a repeat of a position keeps the first record */
-  async function record(epoch: string, e: CoreEvent): Promise<boolean> {
+  /**
+   * Records a page's events; returns those not seen before. One read finds the positions already recorded (a re-read
+   * page is mostly repeats: an insert each would be a failed write each); the rest are inserted, and an insert that
+   * loses to another instance's is a repeat too. A repeat keeps the first record.
+   */
+  async function record(epoch: string, events: CoreEvent[]): Promise<Map<number, CoreEvent>> {
     const now = d.clock();
-    try {
-      await d.events.create({
-        _id: positionId(epoch, e.seq), eventId: e.id, epoch, seq: e.seq, type: e.type, stream: e.stream, streamSeq: e.streamSeq, personId: e.personId,
-        occurredAt: new Date(e.occurredAt), data: e.data, receivedAt: now, expiresAt: new Date(now.getTime() + KEEP_MS),
-      });
-      return true;
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      const first = await d.events.findById(positionId(epoch, e.seq), { eventId: 1 }).lean();
-      if (first && first.eventId !== e.id) d.log.error({ epoch, seq: e.seq, first: first.eventId, now: e.id }, 'core event feed: two events at one position; the first is kept');
-      return false;
+    const fresh = new Map<number, CoreEvent>();
+    const seen = new Map((await d.events.find({ _id: { $in: events.map((e) => positionId(epoch, e.seq)) } }, { eventId: 1, seq: 1 }).lean()).map((r) => [r.seq, r.eventId]));
+    for (const e of events) {
+      const first = seen.get(e.seq);
+      if (first !== undefined || fresh.has(e.seq)) {
+        if (first !== undefined && first !== e.id) d.log.error({ epoch, seq: e.seq, first, now: e.id }, 'core event feed: two events at one position; the first is kept');
+        continue;
+      }
+      try {
+        await d.events.create({
+          _id: positionId(epoch, e.seq), eventId: e.id, epoch, seq: e.seq, type: e.type, stream: e.stream, streamSeq: e.streamSeq, personId: e.personId,
+          occurredAt: new Date(e.occurredAt), data: e.data, receivedAt: now, expiresAt: new Date(now.getTime() + KEEP_MS),
+        });
+        fresh.set(e.seq, e);
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
     }
+    return fresh;
   }
 
-  /** Applies every recorded position after `through`, in order, up to the first missing one; returns the new `through`. */
-  async function applyFrom(epoch: string, through: number, fresh: Map<number, CoreEvent>, out: PullResult): Promise<number> {
+  /**
+   * Applies every recorded position after `through`, in order, up to the first missing one; returns the new `through`.
+   * The records are marked applied once per call (one write, not one per event): a mark that a crash lost only means
+   * that position is applied again, which writes nothing new.
+   */
+  async function applyFrom(epoch: string, through: number, fresh: Map<number, CoreEvent>, out: PullResult, round: Map<string, unknown>): Promise<number> {
+    const done: string[] = [];
     for (;;) {
       const seq = through + 1;
       const id = positionId(epoch, seq);
       const known = fresh.get(seq);
       const rec = known ? null : await d.events.findById(id).lean<Recorded>();
-      if (!known && !rec) return through;
+      if (!known && !rec) break;
       if (known || !rec?.appliedAt) {
-        const recipients = await d.apply(known ?? asEvent(rec!));
-        await d.events.updateOne({ _id: id }, { $set: { appliedAt: d.clock(), recipients } });
+        await d.apply(known ?? asEvent(rec!), round);
+        done.push(id);
         out.applied += 1;
       }
       through = seq;
     }
+    if (done.length) await d.events.updateMany({ _id: { $in: done } }, { $set: { appliedAt: d.clock() } });
+    return through;
   }
 
   return {
@@ -112,6 +132,7 @@ export function createEventFeed(d: FeedDeps) {
       let hole: Hole = cur?.hole?.at ? { at: cur.hole.at, since: cur.hole.since as Date } : null;
       let after = through;
       const out: PullResult = { pages: 0, received: 0, recorded: 0, repeats: 0, applied: 0, skipped: 0, through, head: 0 };
+      const round = new Map<string, unknown>();
       for (let p = 0; p < maxPages; p++) {
         let page;
         try {
@@ -123,7 +144,7 @@ export function createEventFeed(d: FeedDeps) {
             break;
           }
           if (err instanceof UpstreamError || err instanceof UpstreamRejection) {
-            out.unavailable = true; // the next round reads on from the same cursor
+            out.unavailable = err.message.slice(0, 120);
             break;
           }
           throw err;
@@ -141,16 +162,11 @@ export function createEventFeed(d: FeedDeps) {
           }
         }
         out.head = page.head;
-        const fresh = new Map<number, CoreEvent>();
-        for (const e of page.events) {
-          out.received += 1;
-          if (fresh.has(e.seq)) out.repeats += 1;
-          else if (await record(epoch, e)) {
-            fresh.set(e.seq, e);
-            out.recorded += 1;
-          } else out.repeats += 1;
-        }
-        through = await applyFrom(epoch, through, fresh, out);
+        const fresh = await record(epoch, page.events);
+        out.received += page.events.length;
+        out.recorded += fresh.size;
+        out.repeats += page.events.length - fresh.size;
+        through = await applyFrom(epoch, through, fresh, out, round);
         const maxSeq = Math.max(after, ...page.events.map((e) => e.seq));
         if (maxSeq > through) {
           if (!hole || hole.at !== through + 1) hole = { at: through + 1, since: new Date(wireNow()) };
@@ -158,7 +174,7 @@ export function createEventFeed(d: FeedDeps) {
             d.log.error({ epoch, seq: hole.at, waitedMs: wireNow() - hole.since.getTime() }, 'core event feed: a position never arrived within the grace period; skipped');
             out.skipped += 1;
             hole = null;
-            through = await applyFrom(epoch, through + 1, fresh, out);
+            through = await applyFrom(epoch, through + 1, fresh, out, round);
           }
         } else hole = null;
         await save(epoch, through, hole);

@@ -47,7 +47,8 @@ export function createConsents(d: { model: ConsentModel; clock: () => Date }): C
         if (isDuplicateKey(err)) continue;
         throw err;
       }
-      await remember(b, n);
+      // the note moves on only when it was behind (the place right after it was taken), as in db/attempts.ts
+      if (n > from + 1) await remember(b, n);
       return n;
     }
     return null;
@@ -58,6 +59,7 @@ export function createConsents(d: { model: ConsentModel; clock: () => Date }): C
       const b = base('g', userId, templateId);
       let from = await note(b);
       for (let i = 0; i < count; i++) from = (await take(b, from, Number.MAX_SAFE_INTEGER))!;
+      await remember(b, from);
     },
     async spend(userId, templateId, by) {
       const granted = await highest(base('g', userId, templateId));

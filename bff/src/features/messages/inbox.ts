@@ -42,13 +42,23 @@ export interface InboxDeps {
  * Returns how many citizens it was for (0: the person has no account with us, or the event is of an unknown kind).
  */
 export function createInbox(d: InboxDeps) {
-  return async function apply(e: CoreEvent): Promise<number> {
+  /** The citizens of a person; remembered for one round of the feed only (a citizen who verifies later is found next round). */
+  async function recipientsOf(personId: string, round?: Map<string, unknown>): Promise<{ _id: string; openid: string }[]> {
+    const key = `person:${personId}`;
+    const known = round?.get(key) as { _id: string; openid: string }[] | undefined;
+    if (known) return known;
+    const found = await d.citizens.find({ 'realName.personId': personId }, { _id: 1, openid: 1 }).lean();
+    round?.set(key, found);
+    return found;
+  }
+
+  return async function apply(e: CoreEvent, round?: Map<string, unknown>): Promise<number> {
     const known = parseCoreEvent(e);
     if (!known) {
       d.log.warn({ eventId: e.id, type: e.type }, 'core event of a kind this bff does not know (or with a payload that does not fit): recorded, not shown');
       return 0;
     }
-    const recipients = await d.citizens.find({ 'realName.personId': e.personId }, { _id: 1, openid: 1 }).lean();
+    const recipients = await recipientsOf(e.personId, round);
     if (!recipients.length) return 0;
     const m = describe(known);
     const now = d.clock();

@@ -72,12 +72,12 @@ export function createMessagesFeature(d: {
       everyMs: d.config.EVENTS_PULL_MS,
       run: async () => {
         const r = await feed.pull();
-        return r.received > 0 || r.refused ? r : undefined;
+        return r.received > 0 || r.refused || r.unavailable ? r : undefined;
       },
     },
     {
       name: 'subscription-messages',
-      everyMs: 5_000,
+      everyMs: d.config.PUSH_SEND_MS,
       run: async () => {
         const r = await sendPushes();
         return Object.values(r).some((n) => n > 0) ? r : undefined;

@@ -27,6 +27,12 @@ export interface PushSenderDeps {
 
 /** an attempt claimed this long ago and still `sending` belongs to an instance that died during the call */
 const STALE_MS = 60_000;
+/**
+ * A claim this old on a message still `pending` was taken by a round that never got as far as `sending` (a few database
+ * writes after the claim: the instance died, or the database went away in between, as the event drill showed): the
+ * next round may try again. WeChat was not called for it, so this cannot send twice.
+ */
+const ABANDONED_MS = 10_000;
 const MAX_ATTEMPTS = 5;
 /** news older than this is not pushed any more (it stays in 消息) */
 const MAX_AGE_MS = 7 * 24 * 3600_000;
@@ -55,7 +61,7 @@ export function createPushSender(d: PushSenderDeps) {
       if (!(await d.claims.take(key, d.owner, now, 7 * 24 * 3600_000))) {
         // claimed by an instance that died before it got as far as `sending`: let the next round try with a new claim
         const since = await d.claims.takenAt(key);
-        if (since && now.getTime() - since.getTime() > STALE_MS) await d.pushes.updateOne({ _id: p._id, state: 'pending', attempts: p.attempts }, { $set: { attempts: p.attempts + 1 } });
+        if (since && now.getTime() - since.getTime() > ABANDONED_MS) await d.pushes.updateOne({ _id: p._id, state: 'pending', attempts: p.attempts }, { $set: { attempts: p.attempts + 1 } });
         continue;
       }
       if (now.getTime() - p.createdAt.getTime() > MAX_AGE_MS) {
