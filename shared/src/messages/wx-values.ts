@@ -7,11 +7,11 @@ import { shanghaiDate, shanghaiTime, type IsoDate } from '../calendar/date';
 
 const chars = (s: string): string[] => Array.from(s);
 
-/** thing: at most 20 characters; a longer text is cut with an ellipsis. */
-export function wxThing(s: string): string {
+/** thing: at most 20 characters; a longer text is cut with an ellipsis (`max` leaves room for what follows it). */
+export function wxThing(s: string, max = 20): string {
   const c = chars(s.replace(/\s+/g, ' ').trim());
   if (c.length === 0) return '—';
-  return c.length <= 20 ? c.join('') : `${c.slice(0, 19).join('')}…`;
+  return c.length <= max ? c.join('') : `${c.slice(0, max - 1).join('')}…`;
 }
 
 /** phrase: 1 to 5 Chinese characters only (e.g. 已受理, 准予许可). Anything else is a bug in our wording: it throws. */

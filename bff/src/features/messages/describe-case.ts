@@ -45,6 +45,13 @@ function correctionPush(caseNo: string, itemName: string, what: string, deadline
   };
 }
 
+/** "经营场所平面图等2项" within 20 characters: the first name is cut, the count stays */
+function materialsThing(names: string[]): string {
+  if (names.length === 1) return wxThing(names[0]!);
+  const more = `等${names.length}项`;
+  return `${wxThing(names[0]!, 20 - more.length)}${more}`;
+}
+
 const left = (days: number, due: string) => `承诺时限还剩${days}个工作日，预计${dayText(due)}前办结；可在“进度”查看倒计时。`;
 
 const DESCRIBE: { [K in CaseEvent['type']]: (e: Of<K>) => Described } = {
@@ -74,7 +81,7 @@ const DESCRIBE: { [K in CaseEvent['type']]: (e: Of<K>) => Described } = {
       body: `“${d.itemName}”需要补正${d.materials.length}项材料：${names}。补正期间办理时限暂停计算。`,
       nextStep: `请在${dayText(d.deadline)}前（${d.workingDays}个工作日内）在小程序上传，或带齐材料到${d.hallName}${d.windowNo}号窗口补交。`,
       link: correctionLink(d.caseNo),
-      push: correctionPush(d.caseNo, d.itemName, d.materials.length > 1 ? `${d.materials[0]!.name}等${d.materials.length}项` : d.materials[0]!.name, d.deadline, '请在期限内上传或到窗口补交'),
+      push: correctionPush(d.caseNo, d.itemName, materialsThing(d.materials.map((x) => x.name)), d.deadline, '请在期限内上传或到窗口补交'),
     };
   },
   'case.correction-received': ({ data: d }) => ({
