@@ -7,6 +7,9 @@ import { syncEvents } from '../support/events';
 import { startStack, type Stack } from '../support/stack';
 import { MATERIALS, minimalPdf, upload } from '../support/corrections';
 
+// a loaded 2-core CI machine: several of these stories take more than jest's default 5 s there
+jest.setTimeout(30_000);
+
 // Mon 2 Mar 2026, 09:00 in Jining: 10 working days of 补正 end on Mon 16 Mar
 const START = new Date('2026-03-02T01:00:00Z');
 

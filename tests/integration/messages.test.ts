@@ -4,6 +4,9 @@ import { citizenWithPerson, openCase, staff, type Citizen } from '../support/cas
 import { syncEvents } from '../support/events';
 import { startStack, type Stack } from '../support/stack';
 
+// a loaded 2-core CI machine: several of these stories take more than jest's default 5 s there
+jest.setTimeout(30_000);
+
 let s: Stack;
 beforeAll(async () => {
   // a short grace for feed positions that never arrive, so the hole test does not wait 5 minutes

@@ -5,6 +5,9 @@ import { citizenWithPerson, closedCase, openCase, staff, type Citizen, type Staf
 import { startStack, type Stack } from '../support/stack';
 import { abandonRequest } from '../support/idempotency';
 
+// a loaded 2-core CI machine: several of these stories take more than jest's default 5 s there
+jest.setTimeout(30_000);
+
 const at = (isoLocal: string) => new Date(`${isoLocal}+08:00`);
 
 let s: Stack;

@@ -8,6 +8,9 @@ import { seed, SEED_START } from '../support/seed';
 import { startStack, type Stack } from '../support/stack';
 import { subscribe } from '../support/subscriptions';
 
+// a loaded 2-core CI machine: several of these stories take more than jest's default 5 s there
+jest.setTimeout(30_000);
+
 let s: Stack;
 beforeAll(async () => {
   s = await startStack({ name: 'subscriptions', start: SEED_START });
