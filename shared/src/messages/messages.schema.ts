@@ -11,10 +11,11 @@ export type MessageLinkKind = (typeof MESSAGE_LINK_KINDS)[number];
 
 /**
  * Whether a WeChat subscription message went out too: sent; pending (on its way); not-subscribed (no 允许 left for its
- * template, or WeChat said so with 43101: "cannot notify", shown only in 消息); not-sent (WeChat failed); none (this
- * kind of event has no subscription message).
+ * template, or WeChat said so with 43101: "cannot notify", shown only in 消息); not-sent (WeChat failed); unknown (the
+ * answer of WeChat never came back, so it may have arrived; it is not sent twice); none (this kind of event has no
+ * subscription message).
  */
-export const WECHAT_NOTICE_STATES = ['sent', 'pending', 'not-subscribed', 'not-sent', 'none'] as const;
+export const WECHAT_NOTICE_STATES = ['sent', 'pending', 'not-subscribed', 'not-sent', 'unknown', 'none'] as const;
 
 export const messageSchema = z.object({
   /** opaque, m_ and 24 hex digits */

@@ -26,7 +26,7 @@ export interface MessagesDeps {
 
 type Doc = { _id: string; event: string; title: string; body: string; nextStep: string; link: Message['link']; occurredAt: Date; sortKey: string; readAt?: Date | null };
 
-const WECHAT: Record<string, Message['wechat']> = { pending: 'pending', sending: 'pending', sent: 'sent', refused: 'not-subscribed', failed: 'not-sent', unknown: 'not-sent' };
+const WECHAT: Record<string, Message['wechat']> = { pending: 'pending', sending: 'pending', sent: 'sent', refused: 'not-subscribed', failed: 'not-sent', unknown: 'unknown' };
 
 const notFound = () => new AppError('NOT_FOUND', { message: '没有找到这条消息。', hint: '请返回“消息”刷新后查看。' });
 const encode = (sortKey: string) => Buffer.from(sortKey).toString('base64url');
