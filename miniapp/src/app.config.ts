@@ -15,12 +15,14 @@ export default defineAppConfig({
     // 我的预约 and the ticket; 实名认证: opened from several journeys, loaded when first needed
     { root: 'pages/appointments', pages: ['index', 'detail/index'] },
     { root: 'pages/real-name', pages: ['index'] },
+    // 消息: everything that happened, newest first (issue 12)
+    { root: 'pages/messages', pages: ['index'] },
     // 缴费 (payments): fees, utility bills, the result page and receipts
     { root: 'pages/payments', pages: ['index', 'result/index', 'history/index'] },
     // 找茬 (complaints): its own subpackage, loaded when first opened
     { root: 'pages/complaints', pages: ['index', 'new/index', 'detail/index'] },
     // 进度 and 好差评 detail pages (the 进度 tab itself is in the main package)
-    { root: 'pages/cases', pages: ['detail/index', 'mailing/index', 'rate/index', 'rating/index'] },
+    { root: 'pages/cases', pages: ['detail/index', 'correction/index', 'mailing/index', 'rate/index', 'rating/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -13,8 +13,6 @@ export interface AppConfig {
   devSignIn: boolean
   /** ms before a request counts as a network failure */
   requestTimeoutMs: number
-  /** WeChat subscription-message template of the booking reminders (one day and one hour before); '' = none */
-  bookingReminderTemplateId: string
 }
 
 const platform: Platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp'
@@ -25,7 +23,6 @@ export const config: AppConfig = {
   env: process.env.TARO_APP_ENV === 'development' ? 'development' : 'production',
   devSignIn: platform === 'h5',
   requestTimeoutMs: 15000,
-  bookingReminderTemplateId: (process.env.TARO_APP_TPL_BOOKING_REMINDER ?? '').trim(),
 }
 
 function trimSlash(base: string | undefined): string {

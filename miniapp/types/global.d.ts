@@ -33,8 +33,6 @@ declare namespace NodeJS {
     TARO_APP_ENV: 'development' | 'production'
     TARO_APP_API_BASE: string
     TARO_APP_H5_API_BASE: string
-    /** subscription-message template id of the booking reminders (mp.weixin.qq.com › 订阅消息) */
-    TARO_APP_TPL_BOOKING_REMINDER: string
     TARO_APP_ID?: string
   }
 }

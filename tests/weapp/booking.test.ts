@@ -73,7 +73,7 @@ describe('weapp build: 预约', () => {
     // reminders: WeChat's subscription sheet; refused first (the app says what that means), then allowed
     mp.device.subscribeAnswer = 'reject';
     await screen.tap('订阅预约提醒');
-    await screen.waitFor('没有订阅，不会收到提醒');
+    await screen.waitFor('没有订阅，不会收到微信通知');
     mp.device.subscribeAnswer = 'accept';
     await screen.tap('订阅预约提醒');
     await screen.waitFor('已订阅：开始前一天和前一小时会通过微信提醒您。');

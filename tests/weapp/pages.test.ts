@@ -2,6 +2,9 @@ import type { SlotsResponse } from '@jsb/shared';
 import { startStack, type Stack } from '../support/stack';
 import { call } from '../support/http';
 import { seed, type Seeded } from '../support/seed';
+import { staff } from '../support/cases';
+import { MATERIALS } from '../support/corrections';
+import { syncEvents } from '../support/events';
 import { createDevice, launchWeapp, type MiniProgram } from '../support/weapp';
 
 jest.setTimeout(180_000);
@@ -14,6 +17,10 @@ beforeAll(async () => {
   s = await startStack({ name: 'weapp_pages' });
   // a citizen with something of every kind: appointment, complaint with photo, open and closed cases, a paid fee
   data = await seed(s);
+  // the open case waits for 补正 (two materials), and the bff has read what the core announced
+  await staff(s, `/cases/${data.openCaseNo}/review`, { department: '市市场监督管理局食品经营科', name: '材料审查' });
+  await staff(s, `/cases/${data.openCaseNo}/pause`, { kind: '补正', reason: '材料不全', materials: MATERIALS });
+  await syncEvents(s.bff);
   const slots = await call<SlotsResponse>(s.bffUrl, 'GET', '/api/v1/slots?hallId=city&itemId=GA01', { token: data.citizen.accessToken });
   slotId = slots.body.days.flatMap((d) => d.slots).find((x) => x.bookable)!.id;
 });
@@ -45,7 +52,9 @@ describe('weapp build: every page of app.json', () => {
       ['/pages/complaints/index', data.complaintTrackingNo],
       ['/pages/complaints/new/index', '提交找茬'],
       [`/pages/complaints/detail/index?id=${e(data.complaintId)}`, '已核实，已向您补充说明所缺材料'],
-      [`/pages/cases/detail/index?caseNo=${e(data.openCaseNo)}`, '办理进度'],
+      [`/pages/cases/detail/index?caseNo=${e(data.openCaseNo)}`, '在手机上补交材料'],
+      [`/pages/cases/correction/index?caseNo=${e(data.openCaseNo)}`, '经营场所平面图'],
+      ['/pages/messages/index', '需要补正材料'],
       [`/pages/cases/mailing/index?caseNo=${e(data.closedCaseNo)}`, '邮寄'],
       [`/pages/cases/rate/index?caseNo=${e(data.closedCaseNo)}`, '这个办件已经评价过了'],
       [`/pages/cases/rating/index?caseNo=${e(data.closedCaseNo)}`, '省好差评系统回执号'],

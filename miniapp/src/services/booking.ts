@@ -1,8 +1,6 @@
-import Taro from '@tarojs/taro'
 import type { BookingStanding, Hall } from '@jsb/shared'
 import { asApiError, getBookingStanding, listHalls, session, type ApiError } from '../api'
 import { taroStorage } from '../api/taro-adapters'
-import { config } from '../config'
 import { orderHalls } from '../utils/booking-format'
 import { createStore } from '../utils/store'
 
@@ -72,28 +70,5 @@ export async function loadStanding(): Promise<void> {
     standingStore.set({ status: 'ready', standing: await getBookingStanding() })
   } catch (err) {
     standingStore.set({ status: 'error', error: asApiError(err), standing: currentStanding() })
-  }
-}
-
-/* ---- reminders: WeChat subscription messages (weapp only) ---- */
-
-export type SubscribeOutcome = 'accepted' | 'refused' | 'unavailable'
-
-/**
- * Asks the citizen to allow the booking reminders (one day and one hour before). Must run inside a tap
- * handler. A refusal is the citizen's choice, not an error: the reminders are then simply not sent.
- */
-export async function requestReminderSubscription(): Promise<SubscribeOutcome> {
-  const tmplId = config.bookingReminderTemplateId
-  if (process.env.TARO_ENV === 'h5' || !tmplId) return 'unavailable'
-  try {
-    // Taro's type also demands Alipay's entityIds; WeChat takes tmplIds only
-    const option = { tmplIds: [tmplId] } as unknown as Parameters<typeof Taro.requestSubscribeMessage>[0]
-    const res = (await Taro.requestSubscribeMessage(option)) as unknown as Record<string, unknown>
-    return res[tmplId] === 'accept' ? 'accepted' : 'refused'
-  } catch (err) {
-    // e.g. 20004: the citizen switched off all subscription messages in WeChat's settings
-    console.warn('[booking] requestSubscribeMessage', err)
-    return 'refused'
   }
 }

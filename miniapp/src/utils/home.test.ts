@@ -41,7 +41,8 @@ describe('首页 › 我的待办', () => {
     expect(todos[3]).toMatchObject({ title: '找茬有答复了：ZC202603120001', detail: '请看答复并评价。不满意可在3月19日前重新提出一次。' })
     expect(todos[4]).toMatchObject({ title: '可以评价：食品经营许可证核发', target: { url: '/pages/cases/rate/index?caseNo=JN2026031200001' } })
     expect(todos[4]!.detail).toContain('窗口看不到是谁评的')
-    expect(todos[5]).toMatchObject({ title: '3 条新消息，最新：办件已受理', detail: '请留意办理进度，不需要您做什么。', target: { kind: 'page', url: '/pages/cases/detail/index?caseNo=JN2026031200003' } })
+    // to 消息, where opening the message marks it read and leads on to the case
+    expect(todos[5]).toMatchObject({ title: '3 条新消息，最新：办件已受理', detail: '请留意办理进度，不需要您做什么。', target: { kind: 'page', url: '/pages/messages/index' } })
   })
 
   it('says 现在可以签到 while the ticket is valid', () => {

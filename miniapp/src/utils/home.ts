@@ -7,8 +7,7 @@ import { dateLabel, timeRange } from './booking-format'
 import { caseUrl, PROGRESS_TAB, rateUrl } from './case-routes'
 import { COMPLAINT_NEW, complaintUrl } from './complaint-format'
 import { money, PAYMENTS } from './payment-format'
-import { isTabRoute } from '../tabs'
-import { APPOINTMENTS, appointmentUrl, BOOKING_TAB, MINE_TAB } from './routes'
+import { APPOINTMENTS, appointmentUrl, BOOKING_TAB, MESSAGES, MINE_TAB } from './routes'
 
 /**
  * 首页 (issue 11, findings 3, 4 and 7): what the icon grid, the 我的待办 strip and the 长辈版 home show and where each
@@ -174,15 +173,14 @@ export function buildTodos(s: TodoSources, now: Date): Todo[] {
   }
   const m = s.messages
   if (m?.unread && m.newest) {
-    // a message's page is written without the leading slash (it is also a subscription message's page)
-    const url = `/${m.newest.page.replace(/^\//, '')}`
+    // to 消息, where opening one marks it read and leads to what it is about
     out.push({
       key: 'messages',
       kind: 'messages',
       title: m.unread > 1 ? `${m.unread} 条新消息，最新：${m.newest.title}` : `新消息：${m.newest.title}`,
       detail: m.newest.nextStep,
-      action: '去看看',
-      target: isTabRoute(url.split('?')[0]!) ? { kind: 'tab', url } : { kind: 'page', url },
+      action: '查看消息',
+      target: { kind: 'page', url: MESSAGES },
     })
   }
   return out

@@ -10,6 +10,7 @@ export const BOOKING_TAB = '/pages/booking/index'
 export const MINE_TAB = '/pages/mine/index'
 export const APPOINTMENTS = '/pages/appointments/index'
 export const REAL_NAME = '/pages/real-name/index'
+export const MESSAGES = '/pages/messages/index'
 
 export const itemUrl = (itemId: string, hallId?: string) => withQuery('/pages/booking/item/index', { id: itemId, hallId })
 export const themeUrl = (themeId: string, hallId?: string) => withQuery('/pages/booking/theme/index', { id: themeId, hallId })

@@ -27,6 +27,8 @@ export interface Device {
   phoneAnswer: SheetAnswer;
   /** photos the album offers next (JPEG bytes); a fresh photo with GPS EXIF when empty */
   album: Buffer[];
+  /** files in the citizen's WeChat chats, offered by wx.chooseMessageFile (a scanned PDF someone sent them) */
+  chatFiles: { name: string; bytes: Buffer }[];
   clipboard: string;
   /** every number the app asked to dial */
   calls: string[];
@@ -49,6 +51,7 @@ export function createDevice(o: { openid?: string; phoneNumber?: string } = {}):
     payAnswer: 'pay',
     phoneAnswer: 'accept',
     album: [],
+    chatFiles: [],
     clipboard: '',
     calls: [],
     calendar: [],

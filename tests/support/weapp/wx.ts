@@ -246,15 +246,14 @@ export function createWx(device: Device, up: WxUpstreams, host: WxHost): Record<
         await post(`${up.wxpayUrl}/__mock/jsapi/request-payment`, { ...params, appId: up.appid, action: 'pay' });
         return {};
       }),
+    // WeChat's subscription sheet, answered as the Device says; the WeChat mock keeps the one-time grants it gives
     requestSubscribeMessage: (o: Opts) =>
       callback('requestSubscribeMessage', o, async () => {
         const ids = (o.tmplIds as string[]) ?? [];
-        if (ids.length === 0 || ids.length > 3) throw new WxFail('Templates count out of max bounds');
-        const out: Record<string, string> = {};
-        for (const id of ids) {
-          out[id] = answerFor(id);
-          await post(`${up.wechatUrl}/__mock/subscriptions`, { openid: device.openid, templateId: id, accept: out[id] === 'accept' });
-        }
+        const answers = Object.fromEntries(ids.map((id) => [id, answerFor(id)]));
+        const sheet = await post(`${up.wechatUrl}/__mock/request-subscribe-message`, { openid: device.openid, tmplIds: ids, answers });
+        if (String(sheet.errMsg).includes(':fail')) throw new WxFail(String(sheet.errMsg).replace(/^requestSubscribeMessage:fail /, ''));
+        const { errMsg: _e, ...out } = sheet;
         return out;
       }),
     chooseMedia: (o: Opts) =>
@@ -265,6 +264,16 @@ export function createWx(device: Device, up: WxUpstreams, host: WxHost): Record<
           photos.map(async (bytes) => ({ tempFilePath: tempPath('.jpg', bytes), size: bytes.length, fileType: 'image', thumbTempFilePath: '', duration: 0, height: 600, width: 800 })),
         );
         return { tempFiles, type: 'image' };
+      }),
+    chooseMessageFile: (o: Opts) =>
+      callback('chooseMessageFile', o, async () => {
+        const count = Math.min(Number(o.count ?? 1), 100);
+        const wanted = ((o.extension as string[] | undefined) ?? []).map((e) => e.toLowerCase());
+        const files = device.chatFiles.filter((f) => !wanted.length || wanted.includes(path.extname(f.name).slice(1).toLowerCase()));
+        if (!files.length) throw new WxFail('cancel');
+        const chosen = files.slice(0, count);
+        for (const f of chosen) device.chatFiles.splice(device.chatFiles.indexOf(f), 1);
+        return { tempFiles: chosen.map((f) => ({ path: tempPath(path.extname(f.name), f.bytes), size: f.bytes.length, name: f.name, type: 'file', time: Math.floor(Date.now() / 1000) })) };
       }),
     previewImage: (o: Opts) => callback('previewImage', o, async () => (host.previewImage((o.urls as string[]) ?? []), {})),
     makePhoneCall: (o: Opts) => callback('makePhoneCall', o, async () => (device.calls.push(String(o.phoneNumber)), {})),

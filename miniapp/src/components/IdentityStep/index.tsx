@@ -15,7 +15,7 @@ import './index.scss'
  * signing in happens right here (nothing the citizen chose or typed is lost), and 实名认证 opens on top of this
  * page and comes back to it. Renders nothing once the need is met.
  */
-export function IdentityStep({ need, why }: { need: IdentityNeed; why: string }) {
+export function IdentityStep({ need, why, plain }: { need: IdentityNeed; why: string; /** inside another card: no card of its own */ plain?: boolean }) {
   const identity = useIdentity()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
@@ -38,7 +38,7 @@ export function IdentityStep({ need, why }: { need: IdentityNeed; why: string })
 
   if (identity.status === 'loading') {
     return (
-      <View className='jsb-card jsb-identity'>
+      <View className={plain ? 'jsb-identity jsb-identity--plain' : 'jsb-card jsb-identity'}>
         <Text className='jsb-muted'>正在读取您的信息…</Text>
       </View>
     )
@@ -48,7 +48,7 @@ export function IdentityStep({ need, why }: { need: IdentityNeed; why: string })
   }
   if (identity.status === 'signedOut') {
     return (
-      <View className='jsb-card jsb-identity'>
+      <View className={plain ? 'jsb-identity jsb-identity--plain' : 'jsb-card jsb-identity'}>
         <Text className='jsb-subtitle'>请先登录</Text>
         <Text className='jsb-identity__why'>{why}</Text>
         <Button type='primary' size='large' block loading={busy} onClick={() => void onSignIn()}>
@@ -60,7 +60,7 @@ export function IdentityStep({ need, why }: { need: IdentityNeed; why: string })
     )
   }
   return (
-    <View className='jsb-card jsb-identity'>
+    <View className={plain ? 'jsb-identity jsb-identity--plain' : 'jsb-card jsb-identity'}>
       <Text className='jsb-subtitle'>需要先完成实名认证</Text>
       <Text className='jsb-identity__why'>{why}</Text>
       <Button type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: REAL_NAME })}>

@@ -3,7 +3,8 @@ import type { HomeTodoData } from '../../api/home'
 import type { LoadState } from '../../hooks/useLoad'
 import { tappable } from '../../utils/a11y'
 import { NO_REAL_NAME_TODO, NOTHING_TODO, SIGNED_OUT_TODO, type HomeTarget, type Todo } from '../../utils/home'
-import { MINE_TAB, REAL_NAME } from '../../utils/routes'
+import { REAL_NAME } from '../../utils/routes'
+import { IdentityStep } from '../IdentityStep'
 import { ErrorNotice } from '../ErrorNotice'
 import { Button } from '../ui'
 
@@ -19,14 +20,8 @@ export function TodoStrip({ signedIn, data, todos, onTarget }: Props) {
   return (
     <View className='jsb-card home-todo'>
       <Text className='jsb-subtitle'>我的待办</Text>
-      {!signedIn ? (
-        <>
-          <Text className='home-todo__lead'>{SIGNED_OUT_TODO}</Text>
-          <Button type='primary' block onClick={() => onTarget({ kind: 'tab', url: MINE_TAB })}>
-            去登录
-          </Button>
-        </>
-      ) : null}
+      {/* signing in happens right here, and 首页 fills in (components/IdentityStep) */}
+      {!signedIn ? <IdentityStep need='signIn' why={SIGNED_OUT_TODO} plain /> : null}
       {signedIn && data.status === 'loading' && !data.data ? <Text className='jsb-muted'>正在读取您的待办…</Text> : null}
       {signedIn && data.status === 'error' && !data.data ? <ErrorNotice error={data.error} retryText='重新读取' onRetry={data.reload} /> : null}
       {signedIn && data.data ? (

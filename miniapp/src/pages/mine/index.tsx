@@ -13,6 +13,8 @@ import { DevIdentity } from './DevIdentity'
 import { DisplaySettings } from './DisplaySettings'
 import { BookingStanding } from './BookingStanding'
 import { Greeting } from './Greeting'
+import { MessagesEntry } from './MessagesEntry'
+import { loadUnread } from '../../services/unread'
 import { ComplaintsEntry } from '../../components/complaints/ComplaintsEntry'
 import { PaymentsEntry } from '../../components/payments/PaymentsEntry'
 import './index.scss'
@@ -34,6 +36,7 @@ export default function Mine() {
   useDidShow(() => {
     void loadMe()
     void loadStanding()
+    void loadUnread()
   })
 
   return (
@@ -46,6 +49,7 @@ export default function Mine() {
       ) : null}
       {state.status === 'error' ? <ErrorNotice error={state.error} retryText='重新加载' onRetry={() => void loadMe()} /> : null}
       {state.status !== 'signedOut' && state.me ? <Greeting me={state.me} /> : null}
+      {state.status !== 'signedOut' ? <MessagesEntry /> : null}
       {state.status !== 'signedOut' ? <BookingStanding /> : null}
       {state.status !== 'signedOut' ? <ComplaintsEntry /> : null}
       {state.status !== 'signedOut' ? <PaymentsEntry /> : null}

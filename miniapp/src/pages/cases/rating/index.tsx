@@ -7,6 +7,7 @@ import { IdentityStep } from '../../../components/IdentityStep'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
 import { KeyValue } from '../../../components/cases'
+import { SubscribeCard } from '../../../components/SubscribeCard'
 import { useLoad } from '../../../hooks/useLoad'
 import { useReshow } from '../../../hooks/useReshow'
 import { useSignedIn } from '../../../hooks/useSignedIn'
@@ -65,6 +66,7 @@ export default function MyRatingPage() {
         <Text className='jsb-muted cs-block'>提交时间 {instantText(r.ratedAt)}</Text>
         <Text className='jsb-muted cs-block'>办事窗口看不到是谁评价的。{r.loop ? '回访专员看得到您的联系方式，只用于回访和整改。' : ''}</Text>
       </View>
+      {r.loop && !r.loop.correctedAt ? <SubscribeCard moment='rating' title='回访和整改通知' what='回访专员回访和整改反馈时，通过微信告诉您' action='订阅整改进度通知' /> : null}
       {r.loop ? (
         <View className='jsb-card'>
           <Text className='jsb-subtitle cs-block'>整改进度</Text>

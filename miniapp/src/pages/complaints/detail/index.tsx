@@ -7,6 +7,7 @@ import { getComplaint, rateComplaintReply, reopenComplaint } from '../../../api/
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
 import { IdentityStep } from '../../../components/IdentityStep'
+import { SubscribeCard } from '../../../components/SubscribeCard'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
 import { useActionKey } from '../../../hooks/useActionKey'
@@ -40,6 +41,7 @@ export default function ComplaintDetail() {
   return (
     <Page className='zc'>
       {params.created ? <Text className='zc-notice zc-notice--ok'>{c.trackingNo ? `已提交，找茬编号 ${c.trackingNo}` : '已提交。政务系统暂时连不上，恢复后自动转交，不需要重新提交。'}</Text> : null}
+      {params.created && c.trackingNo ? <SubscribeCard moment='complaint' title='找茬答复通知' what='签收和答复时，通过微信告诉您' action='订阅答复通知' /> : null}
       {c.notice ? <Text className='zc-notice'>{c.notice}</Text> : null}
       <View className='jsb-card'>
         <View className='zc-row__head'>

@@ -1,0 +1,58 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import type { SubscribeMoment } from '@jsb/shared'
+import { askSubscription, type SubscribeOutcome } from '../../services/subscribe'
+import { Button } from '../ui'
+
+interface Props {
+  moment: SubscribeMoment
+  title: string
+  /** what the citizen will be told, and when */
+  what: string
+  /** the button's words, e.g. 订阅预约提醒 */
+  action: string
+}
+
+/**
+ * A WeChat subscription asked at the moment it matters. WeChat asks the citizen itself, one message per 允许, and only
+ * from a tap; H5 has no such messages, so there it says where they are. Either way 消息 in the app keeps everything.
+ */
+export function SubscribeCard({ moment, title, what, action }: Props) {
+  const [outcome, setOutcome] = useState<SubscribeOutcome | null>(null)
+  const [busy, setBusy] = useState(false)
+  if (process.env.TARO_ENV === 'h5') {
+    return (
+      <View className='jsb-card'>
+        <Text className='jsb-subtitle'>{title}</Text>
+        <Text className='jsb-muted'>在“济时办”微信小程序里可以订阅微信通知：{what}。网页版的进展都在“我的 › 消息”里。</Text>
+      </View>
+    )
+  }
+  async function onSubscribe() {
+    setBusy(true)
+    try {
+      setOutcome(await askSubscription(moment))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='jsb-card'>
+      <Text className='jsb-subtitle'>{title}</Text>
+      {outcome === 'accepted' ? (
+        <Text className='jsb-ok'>已订阅：{what}。</Text>
+      ) : outcome === 'refused' ? (
+        <Text className='jsb-muted'>没有订阅，不会收到微信通知；进展仍会记在“我的 › 消息”里，也可以再次点击订阅。</Text>
+      ) : outcome === 'unavailable' ? (
+        <Text className='jsb-muted'>微信通知暂未开通；进展会记在“我的 › 消息”里。</Text>
+      ) : (
+        <Text className='jsb-muted'>{what}。</Text>
+      )}
+      {outcome !== 'accepted' && outcome !== 'unavailable' ? (
+        <Button type='primary' fill='outline' block loading={busy} onClick={() => void onSubscribe()}>
+          {action}
+        </Button>
+      ) : null}
+    </View>
+  )
+}
