@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseSummary } from '@jsb/shared'
+import type { CaseDetail, CaseSummary, Correction, CorrectionFile } from '@jsb/shared'
 
 type Countdown = NonNullable<CaseSummary['countdown']>
 
@@ -41,3 +41,48 @@ export function limitsText(c: Pick<CaseDetail, 'promisedDays' | 'statutoryDays' 
 }
 
 export const isBad = (level: string): boolean => level === '不满意' || level === '非常不满意'
+
+/** 补正's deadline in working days, as the rule counts them; once handed in or accepted, what the clock does now. */
+export function correctionDeadlineText(c: Pick<Correction, 'state' | 'deadline' | 'workingDays' | 'workingDaysLeft' | 'overdue'>): string {
+  if (c.state === 'accepted') return '补正已通过，办理时限恢复计时。'
+  if (c.state === 'submitted') return '已补交，等待窗口审核；审核期间暂停计时。'
+  if (c.overdue) return `补正期限已过（${shortDate(c.deadline)}）。请尽快联系下面的窗口，说明情况。`
+  return `请在${shortDate(c.deadline)}前补交（还剩${c.workingDaysLeft}个工作日；自通知之日起${c.workingDays}个工作日内，节假日不计）。补正期间暂停计时。`
+}
+
+/** One uploaded page of a 补正 material: '第1个 · 照片 · 238 KB · 已提交' */
+export function fileLine(f: Pick<CorrectionFile, 'type' | 'bytes' | 'pages' | 'submitted'>, index: number): string {
+  const kind = f.type === 'application/pdf' ? `PDF ${f.pages}页` : '照片'
+  const size = f.bytes >= 1024 * 1024 ? `${(f.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(f.bytes / 1024))} KB`
+  return `第${index + 1}个 · ${kind} · ${size}${f.submitted ? ' · 已提交' : ' · 已上传'}`
+}
+
+/** What the mailing says while the case moves: a result not yet issued is not "寄出后" anything yet. */
+export function mailingHeadline(state: 'requested' | 'mailed' | 'delivered', caseStatus: string, emsNo?: string): string {
+  if (state === 'delivered') return '结果已签收'
+  if (state === 'mailed') return `结果已寄出${emsNo ? `，EMS ${emsNo}` : ''}`
+  return caseStatus === 'issued' ? '结果已出具，正在交邮政EMS寄出' : '已申请免费邮寄，结果出具后寄出'
+}
+
+const STEPS_AHEAD: Record<CaseDetail['status'], string[]> = {
+  received: ['受理', '审查', '作出决定', '办结，出具结果'],
+  accepted: ['审查', '作出决定', '办结，出具结果'],
+  reviewing: ['作出决定', '办结，出具结果'],
+  decided: ['办结，出具结果'],
+  issued: [],
+  mailed: ['签收'],
+  delivered: [],
+}
+
+/** The steps a case has still to go through, so the citizen sees the whole way, not only what is behind. */
+export function stepsAhead(c: Pick<CaseDetail, 'status' | 'mailing'>): string[] {
+  const ahead = [...STEPS_AHEAD[c.status]]
+  if (c.mailing && (c.status === 'issued' || ahead.length) && c.mailing.state === 'requested') ahead.push('免费邮寄，签收')
+  return ahead
+}
+
+/** Cases that need the citizen first (补正 to hand in or hand in again), then the rest in the bff's order. */
+export function needsYouFirst<T extends Pick<CaseSummary, 'correction'>>(list: readonly T[]): T[] {
+  const needs = (c: T) => c.correction?.state === 'requested' || c.correction?.state === 'rejected'
+  return [...list.filter(needs), ...list.filter((c) => !needs(c))]
+}

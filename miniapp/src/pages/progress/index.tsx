@@ -8,15 +8,15 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { Page } from '../../components/Page'
 import { StateBlock } from '../../components/StateBlock'
 import { Field } from '../../components/Field'
+import { IdentityStep } from '../../components/IdentityStep'
 import { Button } from '../../components/ui'
 // after the shared components: its styles come after theirs on every page (one CSS order for the weapp build)
 import { CountdownLine, StatusPill, Timeline } from '../../components/cases'
 import { useLoad } from '../../hooks/useLoad'
 import { useReshow } from '../../hooks/useReshow'
 import { useSignedIn } from '../../hooks/useSignedIn'
-import { instantText } from '../../utils/case-format'
+import { instantText, needsYouFirst, shortDate } from '../../utils/case-format'
 import { caseUrl } from '../../utils/case-routes'
-import { MINE_TAB } from '../../utils/routes'
 import { tappable } from '../../utils/a11y'
 
 /** 进度: my cases with status and countdown (signed in), and a lookup by number and code for anyone. */
@@ -29,24 +29,23 @@ export default function Progress() {
     <Page>
       <View className='jsb-card'>
         <Text className='jsb-subtitle cs-block'>我的办件</Text>
-        {!signedIn ? (
-          <View>
-            <Text className='jsb-muted cs-block'>登录并实名后，您在大厅办理的事项会自动列在这里。</Text>
-            <Button type='primary' fill='outline' block onClick={() => void Taro.switchTab({ url: MINE_TAB })}>
-              去登录
-            </Button>
-          </View>
-        ) : null}
+        {!signedIn ? <IdentityStep need='signIn' why='登录并实名后，您在大厅办理的事项会自动列在这里；不登录也可以在下面凭办件编号和查询码查询。' /> : null}
         {list.status === 'loading' && !list.data ? <StateBlock tone='loading' text='正在读取您的办件…' /> : null}
         {list.status === 'error' ? <ErrorNotice error={list.error} retryText='重新加载' onRetry={list.reload} /> : null}
         {list.data && list.data.length === 0 ? <StateBlock text='您还没有办件。在窗口受理后，办件会出现在这里；也可以用下方的办件编号和查询码查询。' /> : null}
-        {list.data?.map((c) => (
+        {(list.data ? needsYouFirst(list.data) : []).map((c) => (
           <View key={c.caseNo} className='cs-row' hoverClass='cs-row--pressed' {...tappable()} onClick={() => void Taro.navigateTo({ url: caseUrl(c.caseNo) })}>
             <View className='cs-row__head'>
               <Text className='cs-row__name'>{c.itemName}</Text>
               <StatusPill label={c.statusLabel} status={c.status} />
             </View>
-            <CountdownLine countdown={c.countdown} />
+            {c.correction && (c.correction.state === 'requested' || c.correction.state === 'rejected') ? (
+              <Text className='cs-needs-you'>
+                {c.correction.overdue ? '补正期限已过，请尽快联系窗口' : `需要您补交材料：${shortDate(c.correction.deadline)}前（还剩${c.correction.workingDaysLeft}个工作日）`}
+              </Text>
+            ) : (
+              <CountdownLine countdown={c.countdown} />
+            )}
             <Text className='jsb-muted cs-block'>
               {c.caseNo} · {c.hallName} · 收件 {instantText(c.receivedAt)}
             </Text>

@@ -15,7 +15,7 @@ import { useActionKey } from '../../../hooks/useActionKey'
 import { useDraft } from '../../../hooks/useDraft'
 import { useLoad } from '../../../hooks/useLoad'
 import { useSignedIn } from '../../../hooks/useSignedIn'
-import { instantText } from '../../../utils/case-format'
+import { instantText, mailingHeadline } from '../../../utils/case-format'
 import { param } from '../../../utils/routes'
 import { GROUPS } from '../../../utils/text-input'
 
@@ -30,12 +30,6 @@ const FIELDS: { key: keyof MailingAddress; label: string; placeholder: string }[
 
 const EMPTY_ADDRESS: MailingAddress = { recipient: '', phone: '', province: '山东省', city: '济宁市', district: '', detail: '' }
 
-/** What the mailing state means while the case moves: a result not yet issued is not "寄出后" anything yet. */
-function mailingHeadline(state: 'requested' | 'mailed' | 'delivered', caseStatus: string): string {
-  if (state === 'delivered') return '结果已签收'
-  if (state === 'mailed') return '结果已寄出'
-  return caseStatus === 'issued' ? '结果已出具，正在交邮政EMS寄出' : '已申请免费邮寄，结果出具后寄出'
-}
 
 /** 免费邮寄: the address form (checked with the shared schema before sending), then the EMS tracking. */
 export default function MailingPage() {
