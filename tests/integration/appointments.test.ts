@@ -3,6 +3,9 @@ import { startStack, type Stack } from '../support/stack';
 import { call, openid, signIn, type ErrBody } from '../support/http';
 import { renew, verifiedCitizen } from '../support/citizens';
 
+// a loaded 2-core CI machine: drawing the QR ticket alone took 4–6 s there, past jest's 5 s default
+jest.setTimeout(30_000);
+
 // Monday 9 February 2026, 08:00 in Jining; the week ahead holds Sat 14 Feb (调休上班) and the Spring Festival from 15 Feb.
 const MONDAY_8AM = new Date('2026-02-09T00:00:00Z');
 
