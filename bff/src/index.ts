@@ -6,6 +6,7 @@ export { createWechatClient, type WechatClient } from './clients/wechat.client';
 export { ensureIndexes } from './db/indexes';
 export { expirySweepJob, sweepExpired } from './db/expiry';
 export { prepareDatabase } from './db/prepare';
+export { connectDatabase } from './db/connect';
 export { createClaims, claimModel } from './db/claims';
 export { createJobRunner, type PeriodicJob } from './jobs/runner';
 export { createOutbox, type Outbox, type OutboxEntry, type Deliver } from './outbox/outbox';

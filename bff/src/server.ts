@@ -1,12 +1,11 @@
 /** Reads config once, builds real clients, listens, runs periodic work, and shuts down gracefully. */
-import mongoose from 'mongoose';
 import { createApp } from './app';
 import { loadConfig, ConfigError } from './config';
 import { createLogger } from './log';
 import { createCoreClient } from './clients/core.client';
 import { createWechatClient } from './clients/wechat.client';
 import { prepareDatabase } from './db/prepare';
-import { MONGO_OPTIONS } from './db/unavailable';
+import { connectDatabase } from './db/connect';
 import { createJobRunner } from './jobs/runner';
 
 async function main(): Promise<void> {
@@ -21,7 +20,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger({ level: config.LOG_LEVEL });
-  const db = await mongoose.createConnection(config.MONGODB_URI, MONGO_OPTIONS(config.MONGODB_DB)).asPromise();
+  const { db, watchdog } = await connectDatabase(config.MONGODB_URI, config.MONGODB_DB, log);
   const clock = () => new Date();
   const { app, jobs, claims, instanceId } = createApp({
     config,
@@ -50,6 +49,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'bff stopping');
     runner.stop();
+    watchdog.stop();
     server.close(() => {
       void db.close().finally(() => process.exit(0));
     });
