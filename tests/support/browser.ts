@@ -50,6 +50,8 @@ export async function openPhone(): Promise<Phone> {
     page,
     errors,
     screenshot: async (name) => {
+      // Taro's H5 pages slide in: a picture taken at once shows the page half-way
+      await page.waitForTimeout(450);
       await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
     },
     close: async () => {

@@ -74,9 +74,14 @@ describe('weapp build: 预约', () => {
     mp.device.subscribeAnswer = 'reject';
     await screen.tap('订阅预约提醒');
     await screen.waitFor('没有订阅，不会收到微信通知');
+    // WeChat's one-time model: each 允许 pays for one message, two reminders need two
     mp.device.subscribeAnswer = 'accept';
     await screen.tap('订阅预约提醒');
+    await screen.waitFor('已订阅1次。微信每次“允许”只发一条，再订阅1次就能全部收到');
+    await screen.tap('再订阅一次（还差1次）');
     await screen.waitFor('已订阅：开始前一天和前一小时会通过微信提醒您。');
+    const subs = (await (await fetch(`${s.wechatUrl}/__mock/subscriptions?openid=${mp.device.openid}`)).json()) as { grants: Record<string, number> };
+    expect(Object.values(subs.grants)).toEqual([2]);
 
     // the booking is real: the core holds it for this citizen, on a weekend slot
     const personId = s.core.state.persons.get(person.idNumber)!.personId;

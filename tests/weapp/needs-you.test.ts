@@ -48,7 +48,8 @@ describe('weapp build: the "needs you" loop', () => {
     await screen.waitFor('待补正');
     await screen.waitFor('经营场所平面图');
     await screen.waitFor('健康证明');
-    await screen.waitFor(/请在\d+月\d+日前补交（还剩10个工作日；自通知之日起10个工作日内/);
+    await screen.waitFor(/请在\d+月\d+日前（还剩10个工作日）/);
+    await screen.waitFor('期限按规定为自通知之日起10个工作日（节假日不计）');
     await screen.waitFor(/也可以到窗口补交/);
     expect(await screen.isDisabled('提交补正材料')).toBe(true);
     await snapshotWeapp(mp, 'weapp-correction-requested');

@@ -17,9 +17,11 @@ export function instantText(iso: string): string {
 export type Tone = 'ok' | 'warn' | 'danger' | 'muted'
 
 /** The one line a citizen reads about time: how many working days are left, or why the clock stands still. */
-export function countdownText(c: Countdown | null): { text: string; tone: Tone } {
+export function countdownText(c: Countdown | null, refused = false): { text: string; tone: Tone } {
   if (!c) return { text: '尚未受理，受理后开始计算办理时限', tone: 'muted' }
   const p = c.promised
+  // a refusal is not a green "done on time"
+  if (refused && c.state === 'finished') return { text: `已作出不予许可决定，用时${c.usedDays}个工作日`, tone: 'muted' }
   switch (c.state) {
     case 'finished':
       return { text: c.onTime ? `已办结，用时${c.usedDays}个工作日（承诺${p.limitDays}个）` : `已办结，用时${c.usedDays}个工作日，超出承诺时限`, tone: c.onTime ? 'ok' : 'warn' }

@@ -51,7 +51,8 @@ function pageHtml(mp: MiniProgram): string {
     const a = mp.screen.attributes(el);
     const name = TAGS[tag] ?? (tag.startsWith('wx-') ? 'div' : tag === 'main' ? 'div' : tag);
     const out = doc.createElement(name);
-    const classes = Array.from(el.classList).map((c) => c.replace(/^[a-z-]+--(?=[a-z])/, ''));
+    // j-component prefixes each class with its component's tag ('main--cs-status--refused'): drop that prefix only
+    const classes = Array.from(el.classList).map((c) => c.replace(/^[a-z0-9]+--/, ''));
     out.className = [tag.startsWith('wx-') ? tag.replace('wx-image', 'wx-img') : '', ...classes].filter(Boolean).join(' ');
     const style = el.getAttribute('style');
     if (style) out.setAttribute('style', toCss(style));

@@ -4,8 +4,8 @@ import { countdownText, instantText } from '../../utils/case-format'
 import './index.scss'
 
 /** The working-day countdown in one line, coloured by urgency. */
-export function CountdownLine({ countdown }: { countdown: CaseDetail['countdown'] }) {
-  const { text, tone } = countdownText(countdown)
+export function CountdownLine({ countdown, refused }: { countdown: CaseDetail['countdown']; refused?: boolean }) {
+  const { text, tone } = countdownText(countdown, refused)
   return <Text className={`cs-countdown cs-countdown--${tone}`}>{text}</Text>
 }
 

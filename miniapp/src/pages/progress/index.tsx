@@ -44,7 +44,7 @@ export default function Progress() {
                 {c.correction.overdue ? '补正期限已过，请尽快联系窗口' : `需要您补交材料：${shortDate(c.correction.deadline)}前（还剩${c.correction.workingDaysLeft}个工作日）`}
               </Text>
             ) : (
-              <CountdownLine countdown={c.countdown} />
+              <CountdownLine countdown={c.countdown} refused={c.decision === '不予'} />
             )}
             <Text className='jsb-muted cs-block'>
               {c.caseNo} · {c.hallName} · 收件 {instantText(c.receivedAt)}

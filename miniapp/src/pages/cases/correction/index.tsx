@@ -95,7 +95,12 @@ export default function CorrectionPage() {
         <Text className='cs-block'>{c.notice}</Text>
         {c.queued ? <Text className='cs-note'>政务系统暂时连不上：您的补正材料已保存，恢复后自动转交，不需要重新提交。</Text> : null}
         <Text className='jsb-muted cs-block'>原因：{c.reason}</Text>
-        <Text className={`cs-block cs-correction__deadline${c.overdue ? ' cs-correction__deadline--over' : ''}`}>{correctionDeadlineText(c)}</Text>
+        {/* the notice above already says by when; here the rule behind it, or what the clock does now */}
+        {open && !c.overdue ? (
+          <Text className='jsb-muted cs-block'>期限按规定为自通知之日起{c.workingDays}个工作日（节假日不计）；补正期间办理时限暂停计算。</Text>
+        ) : (
+          <Text className={`cs-block cs-correction__deadline${c.overdue ? ' cs-correction__deadline--over' : ''}`}>{correctionDeadlineText(c)}</Text>
+        )}
         {c.rejection ? (
           <View className='cs-correction__rejected'>
             <Text className='cs-block'>未通过：{c.rejection.reason}</Text>

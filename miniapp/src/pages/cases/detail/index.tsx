@@ -90,7 +90,7 @@ export default function CaseDetailPage() {
           <Text className='jsb-subtitle cs-block'>{d.itemName}</Text>
           <StatusPill label={refused ? '不予许可' : d.statusLabel} status={refused ? 'refused' : d.status} />
         </View>
-        <CountdownLine countdown={d.countdown} />
+        <CountdownLine countdown={d.countdown} refused={refused} />
         <Text className='jsb-muted cs-block'>{limitsText(d)}</Text>
         <KeyValue k='办件编号' v={d.caseNo} />
         <KeyValue k='办理部门' v={d.department} />
