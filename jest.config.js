@@ -3,27 +3,29 @@ const transform = {
   '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }],
 };
 const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'] };
+/** the projects that talk to a database server: 30 s per test and hook instead of jest's 5 s (tests/support/database-timeout.ts) */
+const database = { ...common, setupFilesAfterEnv: ['<rootDir>/tests/support/database-timeout.ts'] };
 
 module.exports = {
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{shared,mock,bff}/src/**/*.test.ts', '<rootDir>/scripts/lib/**/*.test.ts', '<rootDir>/miniapp/src/**/*.test.ts'] },
     {
-      ...common,
+      ...database,
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },
     {
-      ...common,
+      ...database,
       displayName: 'drills',
       testMatch: ['<rootDir>/tests/drills/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },
     {
-      ...common,
+      ...database,
       displayName: 'security',
       testMatch: ['<rootDir>/tests/security/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
