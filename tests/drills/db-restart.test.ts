@@ -132,8 +132,14 @@ describe('drill: the database restarted under load', () => {
     phase = 'restarting';
     const restartAt = Date.now();
     mongo = await startOwnMongo();
-    const recovered = await waitFor(async () => (await readyz()).status === 200, 60_000, 500);
+    let lastReadyz: Awaited<ReturnType<typeof readyz>> | undefined;
+    const recovered = await waitFor(async () => (lastReadyz = await readyz()).status === 200, 60_000, 500);
     const recoveredAfterMs = Date.now() - restartAt;
+    if (!recovered) {
+      // which check still failed, and what the bff said about its database meanwhile
+      console.log(`drill 3 /readyz 60 s after the restart: ${lastReadyz?.status} ${JSON.stringify(lastReadyz?.body)}`);
+      console.log(`drill 3 the bff's database log lines:\n${bff!.lines.filter((l) => /database|"level":[45]0/.test(l)).slice(-10).join('\n')}`);
+    }
     phase = 'after';
     await sleep(4000);
     running = false;
@@ -179,6 +185,8 @@ describe('drill: the database restarted under load', () => {
       dbStopMs: stopMs,
       readyzReportedAfterMs: reportedAfterMs,
       recoveredAfterMs,
+      // the driver's monitor stalled and the bff's watchdog restarted it (bff/src/db/monitor-watchdog.ts)
+      monitorRestarts: bff!.lines.filter((l) => l.includes('database monitor stalled')).length,
       failuresAfterRecovery: by('after').filter((x) => x.status >= 300).length,
     };
     printFigures('database restarted under load', figures);
