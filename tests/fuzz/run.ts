@@ -139,8 +139,9 @@ export async function runFuzz(s: Stack, seeded: Seeded, o: FuzzOptions = {}): Pr
 function configToml(x: Seeded): string {
   const list = (v: string[]) => `[${v.map((e) => JSON.stringify(e)).join(', ')}]`;
   const dictionaries: Record<string, string[]> = {
-    ids: [x.appointmentId, x.complaintId, x.paymentId],
-    caseNos: [x.openCaseNo, x.closedCaseNo],
+    ids: [x.appointmentId, x.complaintId, x.paymentId, x.messageId],
+    caseNos: [x.openCaseNo, x.closedCaseNo, x.correctionCaseNo],
+    materials: ['M1', 'M2'],
     halls: ['city'],
     zones: ['shehui', 'shangshi'],
     items: ['SH01', 'SS05'],
@@ -151,6 +152,7 @@ function configToml(x: Seeded): string {
   const bind: Record<string, string> = {
     'path.id': 'ids',
     'path.caseNo': 'caseNos',
+    'path.materialId': 'materials',
     'path.hallId': 'halls',
     'query.hallId': 'halls',
     'query.zoneId': 'zones',
