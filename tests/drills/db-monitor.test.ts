@@ -63,7 +63,7 @@ describe('drill: the database restarts while the driver monitor is stalled', () 
   it('works again once the database is back', async () => {
     const logged: string[] = [];
     const log = { warn: (_o: unknown, msg: string) => void logged.push(msg), error: (_o: unknown, msg: string) => void logged.push(msg) };
-    // the bff's connection, with a shorter connect timeout so the watchdog's wait (connect timeout + heartbeat + 5 s) is 11 s
+    // the bff's connection, with a shorter connect timeout so the watchdog's wait (2 × connect timeout + heartbeat + 5 s) is 15 s
     const { db, watchdog } = await connectDatabase(mongo!.uri, `drill_monitor_${randomBytes(3).toString('hex')}`, log, { connectTimeoutMS: 4000 });
     const things = db.collection('things');
     const client = db.getClient();

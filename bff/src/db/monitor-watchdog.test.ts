@@ -22,19 +22,19 @@ describe('watchMonitor: a monitor check that never ends is restarted', () => {
     logged.length = 0;
   });
 
-  it('leaves checks that end alone, and restarts one still running after connectTimeoutMS + a heartbeat + the slack', async () => {
+  it('leaves checks that end alone, and restarts one still running after twice connectTimeoutMS + a heartbeat + the slack', async () => {
     const calls: string[] = [];
     const client = fakeClient({ close: () => void calls.push('close'), connect: () => void calls.push('connect') });
-    const w = watchMonitor(client, { log, everyMs: 5, slackMs: 100, now }); // stalled after 1000 + 500 + 100 ms
+    const w = watchMonitor(client, { log, everyMs: 5, slackMs: 100, now }); // stalled after 2 × 1000 + 500 + 100 ms
     try {
       client.emit('serverHeartbeatStarted', { connectionId: 'db:27017' });
-      t = 1500;
+      t = 2500;
       client.emit('serverHeartbeatSucceeded', { connectionId: 'db:27017' });
       client.emit('serverHeartbeatStarted', { connectionId: 'db:27017' }); // the streaming protocol starts the next at once
-      t = 3000; // this check: 1500 ms
+      t = 5000; // this check: 2500 ms
       await tick();
       expect(calls).toEqual([]);
-      t = 3101;
+      t = 5101;
       await tick();
       expect(calls).toEqual(['close', 'connect']);
       expect(logged).toEqual(['database monitor stalled: restarting it']);
@@ -50,7 +50,7 @@ describe('watchMonitor: a monitor check that never ends is restarted', () => {
     const w = watchMonitor(client, { log, everyMs: 5, slackMs: 100, now });
     try {
       client.emit('serverHeartbeatStarted', { connectionId: 'db:27017' });
-      t = 2000;
+      t = 3000;
       await tick();
       await tick();
       expect(logged).toEqual(['database monitor stalled and cannot be restarted (the driver changed): restart the bff']);

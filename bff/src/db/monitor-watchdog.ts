@@ -12,9 +12,11 @@ import type { mongo } from 'mongoose';
  * drill caught it (a check started as the database stopped, none ended in the 60 s after it was back), and
  * tests/drills/db-monitor.test.ts makes it happen on purpose.
  *
- * A check that has neither succeeded nor failed well after the longest the driver itself lets one run
- * (connectTimeoutMS, plus one heartbeat interval that the streaming protocol may wait for news) is a stalled one: the
- * watchdog restarts that server's monitor, which drops the stalled check and starts a fresh one on a new connection.
+ * A check that has neither succeeded nor failed well after the longest the driver itself lets one run is a stalled
+ * one: on a new connection, connectTimeoutMS to connect and as long again for the handshake; on the streaming protocol,
+ * connectTimeoutMS plus the heartbeat interval it may wait for news; so twice connectTimeoutMS, a heartbeat interval and
+ * some slack. The watchdog then restarts that server's monitor, which drops the stalled check and starts a fresh one
+ * on a new connection.
  */
 export interface MonitorWatchdog {
   stop(): void;
@@ -45,7 +47,7 @@ export function watchMonitor(
   const now = o.now ?? Date.now;
   const connectTimeoutMS = client.options.connectTimeoutMS || DEFAULT_CONNECT_TIMEOUT_MS;
   const heartbeatMS = client.options.heartbeatFrequencyMS || DEFAULT_HEARTBEAT_MS;
-  const stalledAfterMs = connectTimeoutMS + heartbeatMS + (o.slackMs ?? 5000);
+  const stalledAfterMs = 2 * connectTimeoutMS + heartbeatMS + (o.slackMs ?? 5000);
   /** per server address: when its current check started */
   const checking = new Map<string, number>();
 

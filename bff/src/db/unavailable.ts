@@ -55,7 +55,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
  * How the bff connects: no command buffering (a request while the database is down fails at once instead of
  * waiting 10 s in mongoose's buffer) and a short server selection, so a request fails within seconds with a 503
  * rather than hanging; the driver keeps monitoring and reconnects by itself (its monitor watched by
- * monitor-watchdog.ts). A connection, and each monitor check, gets 10 s rather than the driver's 30: the database is
- * on the same network, and the watchdog calls a check stalled only after this plus a heartbeat interval.
+ * monitor-watchdog.ts). Connecting, and each monitor check, gets 10 s rather than the driver's 30: the database is
+ * on the same network, and the watchdog calls a check stalled only after twice this plus a heartbeat interval.
  */
 export const MONGO_OPTIONS = (dbName: string) => ({ dbName, serverSelectionTimeoutMS: 3000, bufferCommands: false, heartbeatFrequencyMS: 2000, connectTimeoutMS: 10_000 });
