@@ -11,6 +11,8 @@ import type { Appointment, Complaint, CreatePaymentResponse, SlotsResponse } fro
 import { startStack, type Stack } from '../support/stack';
 import { ARTIFACTS, H5_DIST, openPhone, type Phone, signInAndVerify } from '../support/browser';
 import { call } from '../support/http';
+import { MATERIALS } from '../support/corrections';
+import { syncEvents } from '../support/events';
 
 jest.setTimeout(600_000);
 
@@ -166,7 +168,7 @@ async function visit(p: PageCase): Promise<void> {
 }
 
 describe('H5 build: every page in normal mode and in 长辈版', () => {
-  const ids = { appointment: '', caseNo: '', closedCaseNo: '', payment: '', complaint: '', slot: '', theme: '' };
+  const ids = { appointment: '', caseNo: '', closedCaseNo: '', correctionCaseNo: '', payment: '', complaint: '', slot: '', theme: '' };
   const zhang = SEED_PERSONS.find((p) => p.name === '张伟')!;
 
   const PAGES: PageCase[] = [
@@ -191,6 +193,8 @@ describe('H5 build: every page in normal mode and in 长辈版', () => {
     { name: 'complaint-detail', url: () => `/pages/complaints/detail/index?id=${encodeURIComponent(ids.complaint)}`, ready: /ZC\d+/ },
     { name: 'mine', url: () => '/pages/mine/index', ready: '显示设置' },
     { name: 'real-name', url: () => '/pages/real-name/index', ready: /实名/ },
+    { name: 'messages', url: () => '/pages/messages/index', ready: '需要补正材料' },
+    { name: 'case-correction', url: () => `/pages/cases/correction/index?caseNo=${encodeURIComponent(ids.correctionCaseNo)}`, ready: '经营场所平面图' },
   ];
 
   it('covers every page of app.config.ts', () => {
@@ -242,6 +246,14 @@ describe('H5 build: every page in normal mode and in 长辈版', () => {
     const [rec] = [...s.core.state.complaints.byId.values()];
     const reply = await call(s.coreUrl, 'POST', `/__mock/staff/complaints/${rec!.id}/reply`, { body: { by: '市为民服务中心找茬窗口', text: '已核实，窗口已一次性告知所缺材料并致歉' } });
     expect(reply.status).toBe(200);
+
+    // a case paused for 补正, and the 消息 that says so (issue 12)
+    const person = s.core.state.persons.get(zhang.idNumber)!;
+    const paused = await call<{ caseNo: string }>(s.coreUrl, 'POST', '/__mock/staff/cases', { body: { personId: person.personId, itemId: 'SS05', accept: true } });
+    ids.correctionCaseNo = paused.body.caseNo;
+    await call(s.coreUrl, 'POST', `/__mock/staff/cases/${ids.correctionCaseNo}/review`, { body: { department: '市市场监督管理局食品经营科', name: '材料审查' } });
+    await call(s.coreUrl, 'POST', `/__mock/staff/cases/${ids.correctionCaseNo}/pause`, { body: { kind: '补正', reason: '材料不全', materials: MATERIALS } });
+    await syncEvents(s.bff);
   });
 
   for (const mode of ['normal', 'elder'] as const) {
