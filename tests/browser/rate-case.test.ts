@@ -25,7 +25,9 @@ describe('H5 build: 进度 › a closed case › 评价 › the provincial recei
     // 进度: my cases with status and countdown; the closed one invites a rating
     await page.goto(`${s.bffUrl}/#/pages/progress/index`);
     await page.getByText('公司设立登记').waitFor();
-    await page.getByText(/暂停计时中/).first().waitFor();
+    // the case waiting for 补正 comes first, with what to do and by when
+    await page.getByText(/^需要您补交材料：\d+月\d+日前（还剩\d+个工作日）$/).first().waitFor();
+    expect((await page.locator('.cs-row__name').allInnerTexts())[0]).toBe('药品零售企业经营许可');
     await phone.screenshot('progress-my-cases');
     await page.getByText('公司设立登记').click();
     await page.getByText('办理进度').waitFor();
@@ -33,7 +35,7 @@ describe('H5 build: 进度 › a closed case › 评价 › the provincial recei
     await page.getByText('去评价').click();
 
     // five levels; tags follow the level; the honest note about who sees what
-    await page.getByText('窗口和工作人员看不到评价人是谁', { exact: false }).waitFor();
+    await page.getByText('办理这件事的窗口和工作人员看不到是谁评价的', { exact: false }).waitFor();
     await page.getByText('非常不满意', { exact: true }).click();
     await page.getByText('服务态度差').waitFor();
     await page.getByText('满意', { exact: true }).click();
