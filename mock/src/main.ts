@@ -1,5 +1,5 @@
 /**
- * Starts both mocks for local development and the end-to-end runs: `npx tsx mock/src/main.ts`.
+ * Starts the four mocks (core, WeChat, WeChat Pay, the provincial 好差评 system) for local development and the end-to-end runs: `npx tsx mock/src/main.ts`.
  * Stdout carries only the `name: url` lines (core, wechat, wxpay, province), which the start script reads.
  */
 import { createCoreMock } from './core/core.mock';
@@ -63,7 +63,7 @@ function readConfig(env: NodeJS.ProcessEnv): MockConfig {
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
-  // One clock for both mocks, so a test that moves time moves it everywhere.
+  // One clock for all four mocks, so a test that moves time moves it everywhere.
   const clock = createMockClock();
   // the provincial 好差评 system listens first: the core relays ratings to its address
   const province = createProvinceMock({ clock, admin: config.admin });
