@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMPLAINT_RULES } from '@jsb/shared';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -58,8 +59,8 @@ const envSchema = z.object({
   H5_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
-  /** 找茬: complaints one citizen may submit per day (Asia/Shanghai) */
-  COMPLAINT_DAILY_LIMIT: z.coerce.number().int().min(1).max(100).default(10),
+  /** 找茬: complaints one citizen may submit per day (Asia/Shanghai); the rule's number unless set */
+  COMPLAINT_DAILY_LIMIT: z.coerce.number().int().min(1).max(100).default(COMPLAINT_RULES.dailyLimit),
   // WeChat Pay v3 (缴费). All optional: without them the payment routes answer PAYMENTS_UNAVAILABLE.
   // Keys are PEM text or a path to a PEM file; WXPAY_PLATFORM_KEYS is JSON {"<serial>": "<PEM or path>"} (both keys during a migration).
   WXPAY_MCHID: z.string().regex(/^\d{8,12}$/, 'must be the merchant number (digits)').optional(),

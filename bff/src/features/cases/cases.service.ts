@@ -3,7 +3,7 @@ import {
   CASE_RULES,
   CASE_STATUS_LABEL,
   CLOSED_STATUSES,
-  shanghaiDate,
+  checkRatingWindow,
   shanghaiTime,
   type CaseDetail,
   type CaseSummary,
@@ -53,7 +53,7 @@ export function statusLabel(c: Pick<CoreCase, 'status' | 'decision'>): string {
 }
 
 export function canRate(c: Pick<CoreCase, 'status' | 'rated' | 'ratingDeadline'>, now: Date): boolean {
-  return CLOSED_STATUSES.includes(c.status) && !c.rated && c.ratingDeadline !== undefined && shanghaiDate(now) <= c.ratingDeadline;
+  return !c.rated && !checkRatingWindow({ closed: CLOSED_STATUSES.includes(c.status), ratingDeadline: c.ratingDeadline }, now);
 }
 
 /** The citizen's view of their own case: an allow-list, no personId. */

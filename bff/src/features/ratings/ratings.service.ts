@@ -1,7 +1,7 @@
 import {
   checkRatingTags,
+  checkRatingWindow,
   RATING_LEVELS,
-  shanghaiDate,
   tagsFor,
   type CaseRating,
   type Channel,
@@ -75,7 +75,7 @@ export function createRatingsService(d: RatingsDeps) {
   async function view(auth: AuthContext, personId: string, caseNo: string): Promise<CaseRating> {
     const s = await fromCore(d.core.ratingState(caseNo, personId));
     const [queued, queuedFollowUp] = await Promise.all([d.outbox.get(entryId(RATING_KIND, auth.userId, caseNo)), d.outbox.get(entryId(FOLLOW_UP_KIND, auth.userId, caseNo))]);
-    const open = !s.rating && s.closed && s.ratingDeadline !== undefined && shanghaiDate(d.clock()) <= s.ratingDeadline;
+    const open = !s.rating && !checkRatingWindow(s, d.clock());
     const base = { caseNo, channel: s.channel, ...(s.ratingDeadline ? { ratingDeadline: s.ratingDeadline } : {}), tagsByLevel: tagsByLevel(s.channel), followUpQueued: queuedFollowUp?.state === 'queued' };
     if (s.rating) {
       const { caseNo: _c, ...rating } = s.rating;
@@ -132,10 +132,9 @@ export function createRatingsService(d: RatingsDeps) {
             throw new AppError('ALREADY_RATED', { details: { state: before.state } });
           }
           const s = await fromCore(d.core.ratingState(caseNo, personId));
-          if (!s.closed) throw new AppError('CASE_NOT_CLOSED');
-          if (!s.ratingDeadline || shanghaiDate(now) > s.ratingDeadline) {
-            throw new AppError('RATING_WINDOW_CLOSED', { message: s.ratingDeadline ? `评价期限已于${dayText(s.ratingDeadline)}结束。` : undefined, details: { deadline: s.ratingDeadline } });
-          }
+          const late = checkRatingWindow(s, now);
+          if (late?.kind === 'not-closed') throw new AppError('CASE_NOT_CLOSED');
+          if (late) throw new AppError('RATING_WINDOW_CLOSED', { message: late.deadline ? `评价期限已于${dayText(late.deadline)}结束。` : undefined, details: { deadline: late.deadline } });
           ensureTags(input.level, s.channel, input.tags);
           await submit(RATING_KIND, auth.userId, { caseNo, personId, level: input.level, tags: input.tags, comment: input.comment, ratedAt: now.toISOString(), ...(idempotencyKey ? { requestKey: idempotencyKey } : {}) });
           return view(auth, personId, caseNo);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { addWorkingDays, BAD_LEVELS, checkRatingTags, isBadLevel, RATING_LEVELS, shanghaiDate, tagsFor, type CoreRating, type RatingLevel } from '@jsb/shared';
+import { addWorkingDays, BAD_LEVELS, CASE_RULES, checkRatingTags, checkRatingWindow, isBadLevel, RATING_LEVELS, shanghaiDate, tagsFor, type CoreRating, type RatingLevel } from '@jsb/shared';
 import { CoreError } from '../errors';
 import { CoreRefusal } from '../refusal';
 import type { CoreState } from '../state';
@@ -63,8 +63,8 @@ export async function rateCase(state: CoreState, now: Date, provinceUrl: string 
   if (!isClosed(c)) throw new CoreRefusal(409, 'CASE_NOT_CLOSED', '办件尚未办结，暂不能评价', { status: c.status });
   if (c.rating || c.ratingInFlight) throw new CoreRefusal(409, 'ALREADY_RATED', '该办件已评价', { ratedAt: c.rating?.ratedAt });
   const ratedAt = ratedAtOf(now, input);
-  const deadline = ratingDeadline(state, c)!;
-  if (shanghaiDate(ratedAt) > deadline) throw new CoreRefusal(409, 'RATING_WINDOW_CLOSED', '已超过办结后15个工作日的评价期限', { deadline });
+  const late = checkRatingWindow({ closed: isClosed(c), ratingDeadline: ratingDeadline(state, c) }, ratedAt);
+  if (late) throw new CoreRefusal(409, 'RATING_WINDOW_CLOSED', `已超过办结后${CASE_RULES.ratingWindowDays}个工作日的评价期限`, { deadline: late.deadline });
   ensureTags(c, input.level, input.tags);
 
   const rating = await once(state, c, input.requestId, async () => {
@@ -84,7 +84,7 @@ export async function rateCase(state: CoreState, now: Date, provinceUrl: string 
       channel: c.channel,
       ratedAt: ratedAt.toISOString(),
       receiptId,
-      ...(isBadLevel(input.level) ? { loop: { callbackDue: addWorkingDays(ratedDay, 1, cal), correctionDue: addWorkingDays(ratedDay, 5, cal) } } : {}),
+      ...(isBadLevel(input.level) ? { loop: { callbackDue: addWorkingDays(ratedDay, CASE_RULES.callbackDays, cal), correctionDue: addWorkingDays(ratedDay, CASE_RULES.correctionDays, cal) } } : {}),
     };
     c.rating = r;
     return r;
