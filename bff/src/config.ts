@@ -53,6 +53,8 @@ const envSchema = z.object({
   /** sign-ins one WeChat user (openid) may make per 10 minutes */
   SIGNIN_LIMIT_PER_OPENID: z.coerce.number().int().min(1).default(10),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  /** how long a core service's circuit stays open after repeated failures before one call may try again (ms) */
+  CORE_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   DEV_LOGIN: bool.default(false),
   /** validate every response against its schema (default: outside production) */
   CHECK_RESPONSES: bool.optional(),

@@ -20,6 +20,7 @@ const CITIZENS = 10;
 const PER_CITIZEN = 4; // complaints and ratings each: 80 writes
 const KILL_AFTER = 30; // answers
 const CONCURRENCY = 8;
+const BREAKER_COOLDOWN_MS = 1000;
 
 let m: Mocks;
 let bff: BffChild | undefined;
@@ -28,7 +29,8 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   m = await startMocks();
   const dbName = `drill_kill_${randomBytes(3).toString('hex')}`;
-  env = bffEnv(m, process.env.MONGODB_URI!, dbName);
+  // a short circuit-breaker cool-down, so the last retry round below waits 2 s instead of 6
+  env = bffEnv(m, process.env.MONGODB_URI!, dbName, { CORE_BREAKER_COOLDOWN_MS: String(BREAKER_COOLDOWN_MS) });
   db = await mongoose.createConnection(process.env.MONGODB_URI!, { dbName }).asPromise();
   bff = await spawnBff(env);
 });
@@ -106,7 +108,7 @@ describe('drill: the bff killed with SIGKILL in the middle of a load of writes',
     // first try is still being handled (IDEMPOTENCY_CONFLICT) or to try later (503), after the bff gives up on the dead
     // request (STALE_PENDING_MS); then once more after the circuit breaker's cool-down
     const retryable = (a: Answer) => a.status === 0 || a.status === 503 || a.body?.error?.code === 'IDEMPOTENCY_CONFLICT';
-    const waits = [() => 0, () => killedAt + STALE_PENDING_MS + 1000 - Date.now(), () => 6000];
+    const waits = [() => 0, () => killedAt + STALE_PENDING_MS + 1000 - Date.now(), () => BREAKER_COOLDOWN_MS + 1000];
     const retried: { i: number; round: number; a: Answer }[] = [];
     const firstRetryCodes: string[] = [];
     for (const [round, wait] of waits.entries()) {

@@ -61,8 +61,9 @@ describe('drill: the core down during a stream of complaints and ratings', () =>
     const phases = [
       { name: 'all up', set: () => (s.core.faults.clear(), s.province.faults.clear()) },
       { name: 'core down', set: () => s.core.faults.update({ outage: true }) },
-      // the core is back; the bff's circuit breaker for it re-closes after its 5 s cool-down (until then reads fail fast)
-      { name: 'province down', set: async () => (s.core.faults.clear(), await sleep(5500), s.province.faults.update({ outage: true })) },
+      // the core is back; the bff's circuit breaker for it re-closes after its cool-down (until then reads fail fast):
+      // its clock is moved past it rather than slept through
+      { name: 'province down', set: () => (s.core.faults.clear(), s.breakerClock.skip(s.config.CORE_BREAKER_COOLDOWN_MS + 500), s.province.faults.update({ outage: true })) },
     ];
     const outcomes: Outcome[] = [];
     let doubleTaps = 0;
@@ -98,7 +99,7 @@ describe('drill: the core down during a stream of complaints and ratings', () =>
     console.log(`drill 1 answers per phase: ${JSON.stringify(Object.fromEntries(Object.entries(byPhase).map(([k, v]) => [k, tally(v)])))}`);
 
     // the citizen taps 提交 again on what was refused, with the same key (the miniapp keeps it for the form)
-    await sleep(5500); // past the bff's circuit-breaker cool-down for the core
+    s.breakerClock.skip(s.config.CORE_BREAKER_COOLDOWN_MS + 500); // past the bff's circuit-breaker cool-down for the core
     const retried = await pool(refused.length, 6, async (i) => ({ w: refused[i]!.w, res: await send(refused[i]!.w), phase: 'retry' }));
     const accepted = [...firstTry, ...retried.filter((o) => o.res.status === 201)];
 

@@ -31,6 +31,11 @@ export interface Stack {
   provinceUrl: string;
   province: ProvinceMock;
   clock: MockClock;
+  /**
+   * The clock of the bff's circuit breakers for the core: real time, moved on by `skip` (past a cool-down) instead of
+   * a test sleeping through it. Shared by every instance of the stack.
+   */
+  breakerClock: { now(): number; skip(ms: number): void };
   db: Connection;
   config: Config;
   wechat: WechatMock;
@@ -103,6 +108,8 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   });
   const log = createLogger({ level: config.LOG_LEVEL, destination });
   const db = await mongoose.createConnection(config.MONGODB_URI, { dbName: config.MONGODB_DB, serverSelectionTimeoutMS: 5000 }).asPromise();
+  let skipped = 0;
+  const breakerClock = { now: () => Date.now() + skipped, skip: (ms: number) => void (skipped += ms) };
   const instances: BffInstance[] = [];
   async function addInstance(conn?: Connection, overrides: Partial<Config> = {}): Promise<BffInstance> {
     const own = conn ?? (await mongoose.createConnection(config.MONGODB_URI, { dbName: config.MONGODB_DB }).asPromise());
@@ -114,7 +121,13 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       clock: () => clock.now(),
       instanceId: `test-bff-${instances.length + 1}`,
       wechat: createWechatClient({ baseUrl: config.WECHAT_API_BASE, appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS }),
-      core: createCoreClient({ baseUrl: config.CORE_API_BASE, clientId: config.CORE_CLIENT_ID, secret: config.CORE_HMAC_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS }),
+      core: createCoreClient({
+        baseUrl: config.CORE_API_BASE,
+        clientId: config.CORE_CLIENT_ID,
+        secret: config.CORE_HMAC_SECRET,
+        timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+        breaker: { cooldownMs: config.CORE_BREAKER_COOLDOWN_MS, now: breakerClock.now },
+      }),
     });
     const server = built.app.listen(0, '127.0.0.1');
     await new Promise<void>((r) => server.once('listening', () => r()));
@@ -147,6 +160,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     provinceUrl: provinceSrv.url,
     province,
     clock,
+    breakerClock,
     db,
     config,
     wechat,

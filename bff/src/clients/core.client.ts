@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { createHttpClient, UpstreamError, UpstreamRejection, type HttpClient, type RequestOptions } from './http';
+import { createHttpClient, DEFAULT_BREAKER, UpstreamError, UpstreamRejection, type BreakerOptions, type HttpClient, type RequestOptions } from './http';
 import { AppError } from '../http/errors';
 
 /** a path segment "." or ".." (also percent-encoded), which URL normalisation would resolve */
@@ -59,12 +59,23 @@ export function coreService(path: string): string {
   return m ? m[1]! : 'other';
 }
 
-export function createCoreClient(o: { baseUrl: string; clientId: string; secret: string; timeoutMs: number; fetch?: typeof fetch }): CoreClient {
+export interface CoreClientOptions {
+  baseUrl: string;
+  clientId: string;
+  secret: string;
+  timeoutMs: number;
+  fetch?: typeof fetch;
+  /** each core service's circuit breaker: failures that open it, its cool-down and its clock (default 5 failures, 5 s, real time) */
+  breaker?: Partial<BreakerOptions>;
+}
+
+export function createCoreClient(o: CoreClientOptions): CoreClient {
   const http = createHttpClient({
     name: 'core',
     baseUrl: o.baseUrl,
     timeoutMs: o.timeoutMs,
     fetch: o.fetch,
+    breaker: { ...DEFAULT_BREAKER, ...o.breaker },
     // one circuit per core service (/core/v1/complaints/…, /core/v1/cases/…): the 找茬 intake being down must not
     // stop bookings, cases or ratings
     circuitOf: coreService,

@@ -33,7 +33,11 @@ export class UpstreamRejection extends Error {
 export interface BreakerOptions {
   failureThreshold: number;
   cooldownMs: number;
+  /** the breaker's clock in ms (default: real time); a test moves it past the cool-down instead of sleeping */
+  now?: () => number;
 }
+
+export const DEFAULT_BREAKER: BreakerOptions = { failureThreshold: 5, cooldownMs: 5000 };
 
 export interface CircuitBreaker {
   check(): void;
@@ -42,7 +46,8 @@ export interface CircuitBreaker {
   readonly state: 'closed' | 'open' | 'half-open';
 }
 
-export function createBreaker(name: string, opts: BreakerOptions, now: () => number = Date.now): CircuitBreaker {
+export function createBreaker(name: string, opts: BreakerOptions): CircuitBreaker {
+  const now = opts.now ?? Date.now;
   let failures = 0;
   let openedAt = 0;
   let state: CircuitBreaker['state'] = 'closed';
@@ -126,7 +131,7 @@ export function createHttpClient(o: HttpClientOptions): HttpClient {
     const circuit = o.circuitOf ? o.circuitOf(path) : '';
     let b = breakers.get(circuit);
     if (!b) {
-      b = createBreaker(circuit ? `${o.name} ${circuit}` : o.name, o.breaker ?? { failureThreshold: 5, cooldownMs: 5000 });
+      b = createBreaker(circuit ? `${o.name} ${circuit}` : o.name, o.breaker ?? DEFAULT_BREAKER);
       breakers.set(circuit, b);
     }
     return b;
