@@ -1,19 +1,4 @@
-import {
-  addDays,
-  DAY_KIND_LABEL,
-  shanghaiDate,
-  shanghaiTime,
-  SLOT_KIND_LABEL,
-  SLOT_KINDS,
-  weekday,
-  type Appointment,
-  type BookingStatus,
-  type Hall,
-  type Material,
-  type Slot,
-  type SlotDay,
-  type SlotKind,
-} from '@jsb/shared'
+import { addDays, DAY_KIND_LABEL, shanghaiDate, shanghaiTime, SLOT_KIND_LABEL, SLOT_KINDS, weekday, bookingWords, type Appointment, type BookingStatus, type Hall, type Material, type Slot, type SlotDay, type SlotKind } from '@jsb/shared'
 
 /**
  * Pure display helpers of the booking journey (预约). No Taro, no clock: "now" is always a parameter,
@@ -154,8 +139,8 @@ export function groupSlotsByKind(slots: readonly Slot[]): SlotGroup[] {
 
 const REASON_TEXT: Record<NonNullable<Slot['reason']>, string> = {
   PAST: '已过',
-  TOO_SOON: '不足2小时',
-  TOO_FAR: '超出7天',
+  TOO_SOON: bookingWords().tooSoonShort,
+  TOO_FAR: bookingWords().tooFarShort,
   FULL: '约满',
 }
 

@@ -1,5 +1,5 @@
 import type { NearestSlot, SlotKind } from '@jsb/shared'
-import { SLOT_KINDS } from '@jsb/shared'
+import { SLOT_KINDS, bookingWords } from '@jsb/shared'
 import { dateLabel, dateTimeLabel, fullDateLabel } from './booking-format'
 
 /**
@@ -70,8 +70,8 @@ export function nearestSlots(details: Record<string, unknown> | undefined): Near
 
 const WINDOW_REASON: Record<string, string> = {
   PAST: '这个时段已经过去了。',
-  TOO_SOON: '距开始已不足2小时。',
-  TOO_FAR: '这个时段超过了7天的预约范围。',
+  TOO_SOON: `${bookingWords().tooSoon}。`,
+  TOO_FAR: `${bookingWords().tooFar}。`,
 }
 
 const ACTION: Partial<Record<string, RefusalAction>> = {

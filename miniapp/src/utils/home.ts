@@ -1,7 +1,6 @@
-// Only zod-free modules of shared/ here (首页 is in the weapp main package): COMPLAINT_RULES sits beside the complaint
-// schemas and CASE_RULES' module now imports them, so either would bring zod (~100 KB) in. The complaint's reopenUntil
-// and the rating page say those dates instead.
-import { DEFAULT_SLOT_RULES, type SlotRules, type TimeRange } from '@jsb/shared'
+// Only zod-free modules of shared/ here (首页 is in the weapp main package): the rules and rule-words modules are;
+// the schemas are not and would bring zod (~100 KB) in.
+import { bookingWords, DEFAULT_SLOT_RULES, type SlotRules, type TimeRange } from '@jsb/shared'
 import type { Appointment, CaseDetail, CaseSummary, Complaint, Payable } from '@jsb/shared'
 import { dateLabel, timeRange } from './booking-format'
 import { caseUrl, PROGRESS_TAB, rateUrl } from './case-routes'
@@ -142,7 +141,7 @@ function appointmentTodo(a: AppointmentForHome, now: Date): Todo {
     key: `appointment:${a.id}`,
     kind: 'appointment',
     title: `${checkInNow ? '现在可以签到' : '下一个预约'}：${dateLabel(a.date)} ${timeRange(a.start, a.end)}`,
-    detail: `${a.itemName} · ${a.hallName}。到大厅出示签到码，开始前${DEFAULT_SLOT_RULES.checkInBeforeMinutes}分钟起可签到。`,
+    detail: `${a.itemName} · ${a.hallName}。到大厅出示签到码，${bookingWords().checkInFrom}。`,
     action: '出示签到码',
     target: { kind: 'page', url: appointmentUrl(a.id) },
   }

@@ -1,4 +1,4 @@
-import { checkIdNumber, ID_NUMBER_PROBLEM_HINT } from '@jsb/shared'
+import { atLeastChars, atMostChars, checkIdNumber, ID_NUMBER_PROBLEM_HINT, TEXT_LIMITS } from '@jsb/shared'
 
 /**
  * Client-side checks with the same rules as the bff's schemas (shared/src/schemas/auth.ts), so the
@@ -13,8 +13,8 @@ export function checkRealName(raw: string): string | null {
   const name = raw.trim()
   if (!name) return '请填写姓名。'
   const length = Array.from(name).length
-  if (length < 2) return '姓名至少2个字，请按身份证填写。'
-  if (length > 30) return '姓名不超过30个字，请按身份证填写。'
+  if (length < TEXT_LIMITS.name.min) return `${atLeastChars('姓名', TEXT_LIMITS.name.min)}，请按身份证填写。`
+  if (length > TEXT_LIMITS.name.max) return `${atMostChars('姓名', TEXT_LIMITS.name.max)}，请按身份证填写。`
   if (!NAME_RE.test(name)) return '姓名请填写身份证上的汉字，不要含空格、字母或数字。'
   return null
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { atLeastChars, atMostChars, TEXT_LIMITS } from '../text-limits';
 import { CHANNELS, RATING_LEVELS, CASE_RULES } from './rules';
 import { coreCorrectionSchema, correctionSchema, correctionSummarySchema } from './correction.schema';
 
@@ -50,12 +51,12 @@ export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 export const pauseSchema = z.object({ kind: z.enum(PAUSE_KINDS), reason: z.string(), from: z.string(), to: z.string().optional() });
 
 export const addressSchema = z.strictObject({
-  recipient: z.string().trim().min(1, '请填写收件人').max(30, '收件人不超过30个字'),
+  recipient: z.string().trim().min(1, '请填写收件人').max(TEXT_LIMITS.recipient.max, atMostChars('收件人', TEXT_LIMITS.recipient.max)),
   phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写11位手机号码'),
   province: z.string().trim().min(2, '请填写省份').max(20),
   city: z.string().trim().min(2, '请填写城市').max(20),
   district: z.string().trim().min(2, '请填写区县').max(20),
-  detail: z.string().trim().min(5, '详细地址至少5个字，写到门牌号').max(120, '详细地址不超过120个字'),
+  detail: z.string().trim().min(TEXT_LIMITS.addressDetail.min, `${atLeastChars('详细地址', TEXT_LIMITS.addressDetail.min)}，写到门牌号`).max(TEXT_LIMITS.addressDetail.max, atMostChars('详细地址', TEXT_LIMITS.addressDetail.max)),
 });
 export type MailingAddress = z.infer<typeof addressSchema>;
 

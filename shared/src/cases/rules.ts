@@ -1,4 +1,4 @@
-import { COMPLAINT_RULES } from '../schemas/complaints';
+import { COMPLAINT_RULES } from '../complaints/rules';
 
 /**
  * 好差评 and case rules (PRODUCT.md › Cases, 好差评 ratings; 国办发〔2019〕51号, 鲁政办发〔2020〕10号).

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { atMostChars, TEXT_LIMITS } from '../text-limits';
 import { bookingSchema, slotsResponseSchema, standingSchema } from '../booking/booking.schema';
 import { hallSchema, itemSchema, itemSummarySchema, themeSchema, themeSummarySchema } from '../booking/catalog.schema';
 
@@ -11,7 +12,7 @@ export { itemSchema, themeSchema };
 export const listItemsQuerySchema = z.strictObject({
   hallId: z.string().max(40).optional(),
   zoneId: z.string().max(40).optional(),
-  q: z.string().trim().max(40, '搜索词不超过40个字').optional(),
+  q: z.string().trim().max(TEXT_LIMITS.search.max, atMostChars('搜索词', TEXT_LIMITS.search.max)).optional(),
 });
 // not "." or "..": a dot segment would walk up the core's URL (/core/v1/bookings/.. is /core/v1/)
 export const idParamSchema = z.strictObject({ id: z.string().regex(/^(?!\.{1,2}$)[A-Za-z0-9_.:-]{1,80}$/, '编号格式不正确') });

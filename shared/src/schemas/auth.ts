@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { atLeastChars, atMostChars, TEXT_LIMITS } from '../text-limits';
 
 /** `wx.login` codes are opaque strings; WeChat's are 32 characters, we accept a little more. */
 export const wechatLoginRequestSchema = z.strictObject({
@@ -43,8 +44,8 @@ export const bindRealNameRequestSchema = z.strictObject({
   name: z
     .string()
     .trim()
-    .min(2, '姓名至少2个字')
-    .max(30, '姓名不超过30个字')
+    .min(TEXT_LIMITS.name.min, atLeastChars('姓名', TEXT_LIMITS.name.min))
+    .max(TEXT_LIMITS.name.max, atMostChars('姓名', TEXT_LIMITS.name.max))
     .regex(/^[\u3400-\u9fff\u{20000}-\u{2ffff}·•]+$/u, '姓名请填写身份证上的汉字')
     // the OpenAPI document carries the same class with literal characters: `\u{…}` escapes need the u flag, which
     // Python-based tools (schemathesis) cannot read, so they could not generate a name at all

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../text-limits';
+import { COMPLAINT_RULES } from '../complaints/rules';
 
 /**
  * 找茬 complaints (PRODUCT.md): categories, the workflow, the reply rating, and the SLA in working days.
@@ -28,17 +30,6 @@ export const COMPLAINT_STATUS_LABEL: Record<ComplaintStatus, string> = {
 export const COMPLAINT_RATINGS = ['满意', '基本满意', '不满意'] as const;
 export type ComplaintRating = (typeof COMPLAINT_RATINGS)[number];
 
-/** Defaults; every number is configuration on its side (PRODUCT.md 找茬). */
-export const COMPLAINT_RULES = {
-  acknowledgeWorkingDays: 1,
-  replyWorkingDays: 5,
-  /** calendar days after a reply during which the citizen may reopen, once */
-  reopenDays: 7,
-  maxPhotos: 4,
-  photoMaxBytes: 5 * 1024 * 1024,
-  dailyLimit: 10,
-  descriptionMax: 500,
-} as const;
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
@@ -56,8 +47,8 @@ export const complaintTargetSchema = z.object({
   hallName: z.string().optional(),
   zoneId: z.string().max(40).optional(),
   zoneName: z.string().optional(),
-  windowNo: z.string().max(10).optional(),
-  staffNo: z.string().max(20).optional(),
+  windowNo: z.string().max(TEXT_LIMITS.windowNo.max).optional(),
+  staffNo: z.string().max(TEXT_LIMITS.staffNo.max).optional(),
 });
 export type ComplaintTarget = z.infer<typeof complaintTargetSchema>;
 
@@ -133,15 +124,15 @@ export const createComplaintRequestSchema = z.strictObject({
     windowNo: z
       .string()
       .trim()
-      .regex(/^[A-Za-z0-9-]{1,10}$/, '窗口号只填数字或字母，如 12 或 A3')
+      .regex(new RegExp(`^[A-Za-z0-9-]{1,${TEXT_LIMITS.windowNo.max}}$`), '窗口号只填数字或字母，如 12 或 A3')
       .optional(),
     staffNo: z
       .string()
       .trim()
-      .regex(/^[A-Za-z0-9-]{1,20}$/, '工号只填数字或字母')
+      .regex(new RegExp(`^[A-Za-z0-9-]{1,${TEXT_LIMITS.staffNo.max}}$`), '工号只填数字或字母')
       .optional(),
   }),
-  description: z.string().trim().min(5, '请至少写5个字，说清遇到了什么问题').max(COMPLAINT_RULES.descriptionMax, `描述不超过${COMPLAINT_RULES.descriptionMax}字`),
+  description: z.string().trim().min(COMPLAINT_RULES.descriptionMin, `请至少写${COMPLAINT_RULES.descriptionMin}个字，说清遇到了什么问题`).max(COMPLAINT_RULES.descriptionMax, `描述不超过${COMPLAINT_RULES.descriptionMax}字`),
   anonymous: z.boolean().default(false),
   // more than 4 is refused by the bff as TOO_MANY_PHOTOS (with a hint); this bound only keeps the body small
   photoIds: z.array(z.string().regex(/^ph_[a-f0-9]{24}$/, '照片编号不正确')).max(20).default([]),
@@ -150,12 +141,12 @@ export type CreateComplaintRequest = z.input<typeof createComplaintRequestSchema
 
 export const rateComplaintReplyRequestSchema = z.strictObject({
   rating: z.enum(COMPLAINT_RATINGS, { message: '请选择满意、基本满意或不满意' }),
-  comment: z.string().trim().max(200, '评价不超过200字').optional(),
+  comment: z.string().trim().max(COMPLAINT_RULES.ratingCommentMax, `评价不超过${COMPLAINT_RULES.ratingCommentMax}字`).optional(),
 });
 export type RateComplaintReplyRequest = z.infer<typeof rateComplaintReplyRequestSchema>;
 
 export const reopenComplaintRequestSchema = z.strictObject({
-  reason: z.string().trim().min(5, '请至少写5个字，说明哪里还没解决').max(300, '不超过300字'),
+  reason: z.string().trim().min(COMPLAINT_RULES.reopenReasonMin, `请至少写${COMPLAINT_RULES.reopenReasonMin}个字，说明哪里还没解决`).max(COMPLAINT_RULES.reopenReasonMax, `不超过${COMPLAINT_RULES.reopenReasonMax}字`),
 });
 export type ReopenComplaintRequest = z.infer<typeof reopenComplaintRequestSchema>;
 

@@ -1,12 +1,4 @@
-import {
-  appointmentListSchema,
-  appointmentSchema,
-  appointmentTicketSchema,
-  bookingStandingSchema,
-  createAppointmentRequestSchema,
-  idParamSchema,
-  rescheduleRequestSchema,
-} from '@jsb/shared';
+import { appointmentListSchema, appointmentSchema, appointmentTicketSchema, bookingStandingSchema, bookingWords, createAppointmentRequestSchema, idParamSchema, rescheduleRequestSchema } from '@jsb/shared';
 import type { RouteTable } from '../../http/route';
 import type { AppointmentsService } from './appointments.service';
 
@@ -66,7 +58,7 @@ export function appointmentRoutes(t: RouteTable, s: AppointmentsService): void {
     method: 'post',
     path: '/api/v1/appointments/:id/cancel',
     operationId: 'cancelAppointment',
-    summary: '取消预约（最迟提前2小时），名额立即释放',
+    summary: `取消预约（${bookingWords().cancel}），名额立即释放`,
     tags: ['appointments'],
     auth: true,
     params: idParamSchema,
@@ -91,7 +83,7 @@ export function appointmentRoutes(t: RouteTable, s: AppointmentsService): void {
     method: 'get',
     path: '/api/v1/appointments/:id/ticket',
     operationId: 'getAppointmentTicket',
-    summary: '签到二维码：签名凭证，预约时段前30分钟至结束后15分钟有效',
+    summary: `签到二维码：签名凭证，${bookingWords().checkIn}有效`,
     tags: ['appointments'],
     auth: true,
     params: idParamSchema,
@@ -103,7 +95,7 @@ export function appointmentRoutes(t: RouteTable, s: AppointmentsService): void {
     method: 'get',
     path: '/api/v1/me/booking-standing',
     operationId: 'getBookingStanding',
-    summary: '我的预约信用：近30天未到次数、是否暂停网上预约及截止日期',
+    summary: `我的预约信用：${bookingWords().noShowWindow}未到次数、是否暂停网上预约及截止日期`,
     tags: ['appointments'],
     auth: true,
     response: bookingStandingSchema,

@@ -1,15 +1,5 @@
 import QRCode from 'qrcode';
-import {
-  cancelDeadline,
-  checkInValidity,
-  slotInstants,
-  DEFAULT_SLOT_RULES,
-  type Appointment,
-  type AppointmentTicket,
-  type Booking,
-  type BookingStanding,
-  type SlotRules,
-} from '@jsb/shared';
+import { bookingWords, cancelDeadline, checkInValidity, DEFAULT_SLOT_RULES, slotInstants, type Appointment, type AppointmentTicket, type Booking, type BookingStanding, type SlotRules } from '@jsb/shared';
 import type { AuthContext } from '../../http/auth';
 import type { IdempotencyStore } from '../../db/idempotency';
 import { CoreRefusal, type CoreBookingClient } from '../../clients/core-booking.client';
@@ -132,7 +122,7 @@ export function createAppointmentsService(d: AppointmentsDeps) {
       const s = await core(d.core.standing(await personOf(auth)));
       return {
         ...s,
-        rule: `预约后未到且未取消，记1次未到；${rules.noShowWindowDays}天内${rules.noShowsToSuspend}次未到，暂停网上预约${rules.suspensionDays}天（可到大厅现场取号）。`,
+        rule: `预约后未到且未取消，记为未到；${bookingWords(rules).noShow}（可到大厅现场取号）。`,
       };
     },
   };

@@ -1,4 +1,4 @@
-import { shanghaiDate, shanghaiTime, weekday, type NearestSlot } from '@jsb/shared';
+import { bookingWords, shanghaiDate, shanghaiTime, weekday, type NearestSlot } from '@jsb/shared';
 import { AppError } from '../../http/errors';
 import type { CoreRefusal } from '../../clients/core-booking.client';
 
@@ -15,8 +15,10 @@ function instantLabel(iso: string): string {
   return `${dayLabel(shanghaiDate(t))}${shanghaiTime(t)}`;
 }
 
+const words = bookingWords();
+
 function nearestHint(nearest: NearestSlot[]): string {
-  if (!nearest.length) return '近7天这个专区已约满，请换一个大厅，或明天再来看看有没有人取消。';
+  if (!nearest.length) return `${words.aheadDays}这个专区已约满，请换一个大厅，或明天再来看看有没有人取消。`;
   return `最近的空余时段：${nearest.map((n) => `${dayLabel(n.date)}${n.start}–${n.end}（余${n.remaining}）`).join('；')}。`;
 }
 
@@ -40,7 +42,7 @@ export function refusalToAppError(r: CoreRefusal): AppError {
       const reason = String(d.reason ?? '');
       const hint =
         reason === 'TOO_SOON' && typeof d.earliest === 'string'
-          ? `需至少提前2小时预约，请选择${instantLabel(d.earliest)}以后的时段。`
+          ? `${words.leadNeeded}，请选择${instantLabel(d.earliest)}以后的时段。`
           : reason === 'TOO_FAR' && typeof d.latest === 'string'
             ? `最远可预约到${dayLabel(d.latest)}，请选择这之前的日期。`
             : '这个时段已经过去，请选择其他时段。';
@@ -49,7 +51,7 @@ export function refusalToAppError(r: CoreRefusal): AppError {
     case 'BOOKING_SUSPENDED': {
       const until = String(d.until ?? '');
       return new AppError('BOOKING_SUSPENDED', {
-        message: `您30天内有2次预约未到，网上预约已暂停至${until ? dayLabel(until) : '暂停期结束'}（含）。`,
+        message: `您${words.noShowsToSuspend}，网上预约已暂停至${until ? dayLabel(until) : '暂停期结束'}（含）。`,
         hint: '暂停期间仍可到大厅现场取号办理；暂停结束后自动恢复网上预约。',
         details: { until },
         cause: r,

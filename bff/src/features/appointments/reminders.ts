@@ -1,4 +1,4 @@
-import { slotInstants, wxDate, wxThing, type Booking } from '@jsb/shared';
+import { minutesText, slotInstants, wxDate, wxThing, type Booking } from '@jsb/shared';
 import type { WechatClient } from '../../clients/wechat.client';
 import type { CitizenModel } from '../auth/citizen.model';
 import type { ReminderModel } from './reminder.model';
@@ -39,7 +39,7 @@ export function createReminders(d: RemindersDeps) {
             // WeChat's time format ("2026年2月10日 10:00"): a weekday in brackets makes it refuse the message (47003)
             time2: { value: `${wxDate(b.date)} ${b.start}` },
             thing3: { value: wxThing(b.hallName) },
-            thing4: { value: kind === 'day-before' ? '明天办事，请备齐材料' : '1小时后办事，请提前到达' },
+            thing4: { value: kind === 'day-before' ? '明天办事，请备齐材料' : `${minutesText(LEADS['hour-before'] / 60_000)}后办事，请提前到达` },
           },
         };
         await d.reminders

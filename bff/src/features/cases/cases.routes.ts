@@ -1,4 +1,4 @@
-import { caseListSchema, caseNoParamSchema, caseSchema, lookupCaseRequestSchema, mailingSchema, maskedCaseSchema, requestMailingSchema } from '@jsb/shared';
+import { caseListSchema, caseNoParamSchema, caseSchema, caseWords, lookupCaseRequestSchema, mailingSchema, maskedCaseSchema, requestMailingSchema } from '@jsb/shared';
 import type { RouteTable } from '../../http/route';
 import type { CasesService } from './cases.service';
 
@@ -19,7 +19,7 @@ export function caseRoutes(t: RouteTable, s: CasesService): void {
     method: 'post',
     path: '/api/v1/cases/lookup',
     operationId: 'lookupCase',
-    summary: '凭办件编号和6位查询码查询进度（无需登录）；脱敏视图；同一编号或同一来源15分钟内输错5次即暂停',
+    summary: `凭办件编号和6位查询码查询进度（无需登录）；脱敏视图；${caseWords().lookupLimit}`,
     tags: ['cases'],
     auth: false,
     body: lookupCaseRequestSchema,

@@ -1,13 +1,4 @@
-import {
-  complaintListSchema,
-  complaintPhotoParamSchema,
-  complaintSchema,
-  createComplaintRequestSchema,
-  idParamSchema,
-  rateComplaintReplyRequestSchema,
-  reopenComplaintRequestSchema,
-  uploadedPhotoSchema,
-} from '@jsb/shared';
+import { complaintListSchema, complaintPhotoParamSchema, complaintSchema, complaintWords, createComplaintRequestSchema, idParamSchema, rateComplaintReplyRequestSchema, reopenComplaintRequestSchema, uploadedPhotoSchema } from '@jsb/shared';
 import type { Context } from 'koa';
 import type { RouteTable } from '../../http/route';
 import type { ComplaintsService } from './complaints.service';
@@ -23,7 +14,7 @@ export function complaintRoutes(t: RouteTable, s: ComplaintsService): void {
     path: COMPLAINT_PHOTO_PATH,
     operationId: 'uploadComplaintPhoto',
     summary:
-      '上传一张找茬照片：请求体是图片本身（Content-Type: image/jpeg|png|webp 或 application/octet-stream，文件名可放在 X-File-Name），或 multipart/form-data 中的一个文件（wx.uploadFile）。类型按内容判断，每张不超过5 MB；照片重新编码，位置等元数据全部去除。',
+      `上传一张找茬照片：请求体是图片本身（Content-Type: image/jpeg|png|webp 或 application/octet-stream，文件名可放在 X-File-Name），或 multipart/form-data 中的一个文件（wx.uploadFile）。类型按内容判断，${complaintWords().photoMax}；照片重新编码，位置等元数据全部去除。`,
     tags: ['complaints'],
     auth: true,
     response: uploadedPhotoSchema,
@@ -36,7 +27,7 @@ export function complaintRoutes(t: RouteTable, s: ComplaintsService): void {
     method: 'post',
     path: '/api/v1/complaints',
     operationId: 'createComplaint',
-    summary: '提交找茬（最多4张已上传的照片）；政务系统暂时无法连接时先排队，恢复后自动转交且只转交一次；带 Idempotency-Key 的重复提交只算一次',
+    summary: `提交找茬（${complaintWords().photosMax}，须已上传）；政务系统暂时无法连接时先排队，恢复后自动转交且只转交一次；带 Idempotency-Key 的重复提交只算一次`,
     tags: ['complaints'],
     auth: true,
     body: createComplaintRequestSchema,
@@ -101,7 +92,7 @@ export function complaintRoutes(t: RouteTable, s: ComplaintsService): void {
     method: 'post',
     path: '/api/v1/complaints/:id/reopen',
     operationId: 'reopenComplaint',
-    summary: '问题没有解决：答复后7天内可申请重新办理一次',
+    summary: `问题没有解决：${complaintWords().reopen}`,
     tags: ['complaints'],
     auth: true,
     params: idParamSchema,

@@ -1,16 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Context } from 'koa';
-import {
-  addDays,
-  atShanghai,
-  COMPLAINT_RULES,
-  shanghaiDate,
-  type Complaint,
-  type ComplaintList,
-  type CoreComplaint,
-  type RateComplaintReplyRequest,
-  type UploadedPhoto,
-} from '@jsb/shared';
+import { addDays, atShanghai, COMPLAINT_RULES, complaintWords, shanghaiDate, type Complaint, type ComplaintList, type CoreComplaint, type RateComplaintReplyRequest, type UploadedPhoto } from '@jsb/shared';
 import { AppError } from '../../http/errors';
 import type { AuthContext } from '../../http/auth';
 import type { Claims } from '../../db/claims';
@@ -92,7 +82,7 @@ export function createComplaintsService(d: ComplaintsDeps) {
       const message = '这条找茬还在转交政务系统，还没有答复。';
       throw action === 'rate'
         ? new AppError('COMPLAINT_NOT_REPLIED', { message, hint: '转交后会显示找茬编号和答复期限；收到答复后再评价。' })
-        : new AppError('REOPEN_NOT_ALLOWED', { message, hint: '收到答复后7天内，如问题没有解决，可以申请重新办理一次。', details: { reason: 'NOT_REPLIED' } });
+        : new AppError('REOPEN_NOT_ALLOWED', { message, hint: `${complaintWords().reopenIfUnsolved}。`, details: { reason: 'NOT_REPLIED' } });
     }
     return { coreId: entry.result.id, entry };
   }
@@ -159,7 +149,7 @@ export function createComplaintsService(d: ComplaintsDeps) {
       await personOf(auth);
       const now = d.clock();
       const recent = await d.photos.countDocuments({ userId: auth.userId, createdAt: { $gt: new Date(now.getTime() - DAY_MS) } });
-      if (recent >= d.dailyLimit * COMPLAINT_RULES.maxPhotos * 2) throw new AppError('RATE_LIMITED', { message: '今天上传的照片太多了。', hint: '请明天再上传；已上传的照片7天内可以使用。' });
+      if (recent >= d.dailyLimit * COMPLAINT_RULES.maxPhotos * 2) throw new AppError('RATE_LIMITED', { message: '今天上传的照片太多了。', hint: `请明天再上传；${complaintWords().photoKept}，保留期内可以使用。` });
       const upload = await readPhotoUpload(ctx);
       const photo = await reencodePhoto(upload.data, upload.type);
       const id = `ph_${randomBytes(12).toString('hex')}`;

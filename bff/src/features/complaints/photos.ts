@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import sharp from 'sharp';
-import { COMPLAINT_RULES, type PhotoType } from '@jsb/shared';
+import { COMPLAINT_RULES, complaintWords, type PhotoType } from '@jsb/shared';
 import { AppError } from '../../http/errors';
 
 /**
@@ -22,7 +22,7 @@ const mb = (n: number) => `${(n / MB).toFixed(1)} MB`;
 
 export function photoTooLarge(bytes?: number): AppError {
   return new AppError('PHOTO_TOO_LARGE', {
-    message: bytes ? `照片太大了（${mb(bytes)}），每张不超过5 MB。` : undefined,
+    message: bytes ? `照片太大了（${mb(bytes)}），${complaintWords().photoMax}。` : undefined,
     details: { maxBytes: COMPLAINT_RULES.photoMaxBytes, ...(bytes ? { bytes } : {}) },
   });
 }

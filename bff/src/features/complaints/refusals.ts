@@ -1,4 +1,4 @@
-import { shanghaiDate, shanghaiTime } from '@jsb/shared';
+import { complaintWords, shanghaiDate, shanghaiTime } from '@jsb/shared';
 import { AppError } from '../../http/errors';
 import type { CoreRefusal } from '../../clients/core-booking.client';
 
@@ -17,10 +17,10 @@ export function complaintRefusal(r: CoreRefusal): AppError {
       const text: Record<string, { message: string; hint: string }> = {
         ALREADY_REOPENED: { message: '这条找茬已经重新办理过一次，不能再次申请。', hint: '如问题仍未解决，请拨打12345政务服务便民热线反映，或到大厅“找茬”窗口当面反映。' },
         WINDOW_PASSED: {
-          message: `重新办理需在答复后7天内申请，已于${when(d.reopenUntil)}截止。`,
+          message: `${complaintWords().reopenLate}，已于${when(d.reopenUntil)}截止。`,
           hint: '如问题仍未解决，可以提交一条新的找茬，或拨打12345政务服务便民热线反映。',
         },
-        NOT_REPLIED: { message: '这条找茬还没有答复，暂不需要重新办理。', hint: '答复期限内会有答复；收到答复后7天内，如问题没有解决，可以申请重新办理一次。' },
+        NOT_REPLIED: { message: '这条找茬还没有答复，暂不需要重新办理。', hint: `答复期限内会有答复；${complaintWords().reopenIfUnsolved}。` },
       };
       return new AppError('REOPEN_NOT_ALLOWED', { ...(text[reason] ?? {}), details: { reason, ...(d.reopenUntil ? { reopenUntil: d.reopenUntil } : {}) }, cause: r });
     }

@@ -1,4 +1,4 @@
-import { caseNoParamSchema, correctionFileParamSchema, correctionFileSchema, correctionMaterialParamSchema, correctionSchema } from '@jsb/shared';
+import { caseNoParamSchema, correctionFileParamSchema, correctionFileSchema, correctionMaterialParamSchema, correctionSchema, correctionWords } from '@jsb/shared';
 import type { Context, Next } from 'koa';
 import type { RouteTable } from '../../http/route';
 import type { CorrectionsService } from './corrections.service';
@@ -33,7 +33,7 @@ export function correctionRoutes(t: RouteTable, s: CorrectionsService): void {
     path: '/api/v1/cases/:caseNo/correction/materials/:materialId/files',
     operationId: 'uploadCorrectionFile',
     summary:
-      '为一项补正材料上传一个文件（一页照片或一个PDF；每项最多10个）：请求体是文件本身（Content-Type: image/jpeg|png|webp、application/pdf 或 application/octet-stream，文件名可放在 X-File-Name），或 multipart/form-data 中的一个文件（wx.uploadFile）。类型按内容判断，每个不超过5 MB；照片重新编码、PDF去除作者和时间等元数据，位置信息全部去除。',
+      `为一项补正材料上传一个文件（一页照片或一个PDF；${correctionWords().maxFiles}）：请求体是文件本身（Content-Type: image/jpeg|png|webp、application/pdf 或 application/octet-stream，文件名可放在 X-File-Name），或 multipart/form-data 中的一个文件（wx.uploadFile）。类型按内容判断，${correctionWords().fileMax}；照片重新编码、PDF去除作者和时间等元数据，位置信息全部去除。`,
     tags: ['cases'],
     auth: true,
     params: correctionMaterialParamSchema,

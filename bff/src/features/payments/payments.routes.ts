@@ -43,7 +43,7 @@ export function paymentRoutes(t: RouteTable, s: PaymentsService, notify: (ctx: C
     method: 'post',
     path: '/api/v1/payments',
     operationId: 'createPayment',
-    summary: '为一笔费用或账单发起微信支付：金额取自政务系统；2小时内重复发起会重新签名同一订单',
+    summary: '为一笔费用或账单发起微信支付：金额取自政务系统；订单有效期内（WXPAY_ORDER_TTL_MINUTES）重复发起会重新签名同一订单',
     tags: ['payments'],
     auth: true,
     body: createPaymentRequestSchema,

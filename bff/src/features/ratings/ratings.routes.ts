@@ -1,4 +1,4 @@
-import { caseNoParamSchema, caseRatingSchema, hallIdParamSchema, hallStatsSchema, rateCaseRequestSchema } from '@jsb/shared';
+import { caseNoParamSchema, caseRatingSchema, caseWords, hallIdParamSchema, hallStatsSchema, rateCaseRequestSchema } from '@jsb/shared';
 import type { RouteTable } from '../../http/route';
 import type { RatingsService } from './ratings.service';
 
@@ -7,7 +7,7 @@ export function ratingRoutes(t: RouteTable, s: RatingsService): void {
     method: 'post',
     path: '/api/v1/cases/:caseNo/rating',
     operationId: 'rateCase',
-    summary: '好差评：办结后15个工作日内评价一次（等级、与等级相符的标签、意见）；省系统暂不可用时先保存、稍后报送',
+    summary: `好差评：${caseWords().ratingWindow}一次（等级、与等级相符的标签、意见）；省系统暂不可用时先保存、稍后报送`,
     tags: ['ratings'],
     auth: true,
     params: caseNoParamSchema,

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { complaintWords } from '@jsb/shared'
 import { Button } from '../ui'
 import { COMPLAINT_LIST, COMPLAINT_NEW } from '../../utils/complaint-format'
 
@@ -9,7 +10,7 @@ export function ComplaintsEntry() {
     <View className='jsb-card'>
       <Text className='jsb-subtitle'>找茬</Text>
       <View className='jsb-section'>
-        <Text className='jsb-muted'>窗口说"No"、办事不顺、设备坏了，都可以反映；1个工作日内签收，5个工作日内答复。</Text>
+        <Text className='jsb-muted'>窗口说"No"、办事不顺、设备坏了，都可以反映；{complaintWords().promise}。</Text>
       </View>
       <Button type='primary' block onClick={() => void Taro.navigateTo({ url: COMPLAINT_NEW })}>
         我要找茬

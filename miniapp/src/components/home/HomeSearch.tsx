@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { TEXT_LIMITS } from '@jsb/shared'
 import { searchCatalog } from '../../api/search'
 import { useLoad } from '../../hooks/useLoad'
 import { tappable } from '../../utils/a11y'
@@ -11,7 +12,7 @@ import { Button, Input } from '../ui'
 
 /** typing pauses this long before a search goes out; 搜索 or the keyboard's search key go at once */
 const DEBOUNCE_MS = 300
-const MAX_QUERY = 40
+const MAX_QUERY = TEXT_LIMITS.search.max
 
 /**
  * 首页's search box, first on the page: items and 一链办理 themes from the bff's search (synonyms, typos), and the

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
+import { TEXT_LIMITS } from '@jsb/shared'
 import { Button, Input } from '../../components/ui'
 
 export type Browse = { kind: 'search'; q: string } | { kind: 'zone'; zoneId: string }
@@ -17,7 +18,7 @@ export function ItemSearch({ browse, onBrowse }: { browse: Browse | null; onBrow
         className='booking__search-input'
         placeholder='输入事项名称，如 营业执照'
         confirmType='search'
-        maxLength={40}
+        maxLength={TEXT_LIMITS.search.max}
         value={q}
         onChange={(v: string) => setQ(v)}
         onConfirm={search}

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { MaskedCase } from '@jsb/shared'
+import { caseWords } from '@jsb/shared'
 import { asApiError, type ApiError } from '../../api'
 import { listMyCases, lookupCase } from '../../api/cases'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -49,7 +50,7 @@ export default function Progress() {
             <Text className='jsb-muted cs-block'>
               {c.caseNo} · {c.hallName} · 收件 {instantText(c.receivedAt)}
             </Text>
-            {c.canRate ? <Text className='jsb-link'>待评价：办结后15个工作日内可评价</Text> : null}
+            {c.canRate ? <Text className='jsb-link'>待评价：{caseWords().ratingWindow}</Text> : null}
           </View>
         ))}
       </View>

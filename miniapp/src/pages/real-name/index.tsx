@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { TEXT_LIMITS } from '@jsb/shared'
 import { asApiError, type ApiError } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Page } from '../../components/Page'
@@ -75,7 +76,7 @@ export default function RealName() {
         <Field
           label='姓名'
           placeholder='请填写身份证上的姓名'
-          maxLength={30}
+          maxLength={TEXT_LIMITS.name.max}
           value={name}
           error={nameError}
           onChange={(v) => {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { DAY_KIND_LABEL, SLOT_KIND_LABEL } from '@jsb/shared'
+import { bookingWords, DAY_KIND_LABEL, SLOT_KIND_LABEL } from '@jsb/shared'
 import { asApiError, cancelAppointment, getAppointment, getAppointmentTicket, getItem, getTheme } from '../../../api'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
@@ -20,6 +20,8 @@ import { BOOKING_STATUS_LABEL, dateTimeLabel, fullDateLabel, timeRange } from '.
 import { refusalView, type RefusalView } from '../../../utils/booking-refusal'
 import { APPOINTMENTS, param, slotsUrl, themeUrl } from '../../../utils/routes'
 import './index.scss'
+
+const words = bookingWords()
 
 /** One appointment: the check-in QR ticket first, then what and where, reminders, the materials again, cancel and reschedule. */
 export default function AppointmentDetail() {
@@ -49,13 +51,13 @@ export default function AppointmentDetail() {
 
   const hall = halls.data?.find((h) => h.id === a.hallId)
   const deadline = dateTimeLabel(a.changeDeadline)
-  const lateReason = `距开始已不足2小时（网上取消、改约截止于 ${deadline}），请按时到大厅办理；如确实无法前往，请拨打大厅电话${hall ? ` ${hall.phone}` : ''}说明。`
+  const lateReason = `${words.tooSoon}（网上取消、改约截止于 ${deadline}），请按时到大厅办理；如确实无法前往，请拨打大厅电话${hall ? ` ${hall.phone}` : ''}说明。`
 
   async function onCancel() {
     if (busy) return
     const { confirm } = await Taro.showModal({
       title: '取消预约',
-      content: `开始前2小时（${deadline}）以前可以在网上取消或改约。取消后名额会释放给其他市民。确定取消吗？`,
+      content: `开始前${words.cancelLead}（${deadline}）以前可以在网上取消或改约。取消后名额会释放给其他市民。确定取消吗？`,
       confirmText: '确定取消',
       cancelText: '再想想',
       confirmColor: '#b3261e',
@@ -135,7 +137,7 @@ export default function AppointmentDetail() {
 
       {booked ? (
         <View className='jsb-card appt__actions'>
-          {!a.canChange ? <Text className='appt__late'>{lateReason}</Text> : <Text className='jsb-muted'>开始前2小时（{deadline}）以前可以取消或改约。</Text>}
+          {!a.canChange ? <Text className='appt__late'>{lateReason}</Text> : <Text className='jsb-muted'>开始前{words.cancelLead}（{deadline}）以前可以取消或改约。</Text>}
           <Button type='primary' fill='outline' size='large' block disabled={!a.canChange || busy} onClick={onReschedule}>
             改约
           </Button>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { NearestSlot } from '@jsb/shared'
-import { DAY_KIND_LABEL, parseSlotId, SLOT_KIND_LABEL } from '@jsb/shared'
+import { bookingWords, DAY_KIND_LABEL, parseSlotId, SLOT_KIND_LABEL } from '@jsb/shared'
 import { asApiError, createAppointment, getItem, listSlots } from '../../../api'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
@@ -19,6 +19,8 @@ import { fullDateLabel, slotStateText, timeRange } from '../../../utils/booking-
 import { refusalView, type RefusalView } from '../../../utils/booking-refusal'
 import { appointmentUrl, param, slotsUrl } from '../../../utils/routes'
 import './index.scss'
+
+const words = bookingWords()
 
 interface Target {
   slotId: string
@@ -153,9 +155,9 @@ export default function ConfirmPage() {
       <View className='jsb-card confirm__rules'>
         <Text className='jsb-subtitle'>预约须知</Text>
         <Text className='confirm__rule'>· 预约成功后凭签到码到大厅签到，预约的市民优先办理。</Text>
-        <Text className='confirm__rule'>· 签到时间：时段开始前30分钟至结束后15分钟。</Text>
-        <Text className='confirm__rule'>· 开始前2小时以前可以在网上取消或改约。</Text>
-        <Text className='confirm__rule'>· 30天内2次预约未到，网上预约暂停90天。</Text>
+        <Text className='confirm__rule'>· 签到时间：{words.checkIn}。</Text>
+        <Text className='confirm__rule'>· {words.cancel}。</Text>
+        <Text className='confirm__rule'>· {words.noShow}。</Text>
       </View>
 
       {refusal ? <RefusalNotice view={refusal.view} requestRef={refusal.ref} onNearest={onNearest} onReselect={reselect} onRetry={() => void onConfirm()} /> : null}

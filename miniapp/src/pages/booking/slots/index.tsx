@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { NearestSlot, Slot } from '@jsb/shared'
-import { addDays, SLOT_KIND_LABEL } from '@jsb/shared'
+import { addDays, bookingWords, SLOT_KIND_LABEL } from '@jsb/shared'
 import { asApiError, getAppointment, getItem, listSlots, rescheduleAppointment } from '../../../api'
 import { Page } from '../../../components/Page'
 import { IdentityStep } from '../../../components/IdentityStep'
@@ -105,7 +105,7 @@ export default function SlotsPage() {
             原预约：{dateLabel(moving.data.date)} {timeRange(moving.data.start, moving.data.end)}
           </Text>
         ) : null}
-        <Text className='jsb-muted'>可预约2小时后至7天内的时段。正常时段、错时延时、周末/节假日各有名额。</Text>
+        <Text className='jsb-muted'>{bookingWords().window}。正常时段、错时延时、周末/节假日各有名额。</Text>
       </View>
 
       {refusal ? <RefusalNotice view={refusal} onNearest={pickNearest} onRetry={slots.reload} /> : null}

@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { appealRights, CHANNEL_LABEL } from '@jsb/shared'
+import { appealRights, caseWords, CHANNEL_LABEL } from '@jsb/shared'
 import { getCase } from '../../../api/cases'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
@@ -143,7 +143,7 @@ export default function CaseDetailPage() {
         <Text className='jsb-subtitle cs-block'>服务评价</Text>
         {d.canRate ? (
           <View>
-            <Text className='jsb-muted cs-block'>办结后15个工作日内（{d.ratingDeadline ? `${shortDate(d.ratingDeadline)}前` : ''}）可以评价一次。</Text>
+            <Text className='jsb-muted cs-block'>{d.ratingDeadline ? `${shortDate(d.ratingDeadline)}前可以评价一次（${caseWords().ratingWindow}）。` : `${caseWords().ratingWindow}一次。`}</Text>
             <Button type='primary' block onClick={() => go(rateUrl(d.caseNo))}>去评价</Button>
           </View>
         ) : d.rated ? (

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import { RATING_LEVELS, type RatingLevel } from '@jsb/shared'
+import { CASE_RULES, caseWords, RATING_LEVELS, type RatingLevel } from '@jsb/shared'
 import { showApiError } from '../../../api'
 import { followUpRating, getCase, getCaseRating, rateCase } from '../../../api/cases'
 import { ErrorNotice } from '../../../components/ErrorNotice'
@@ -98,8 +98,8 @@ export default function RatePage() {
               </View>
             ))}
           </View>
-          <Textarea className='cs-textarea' placeholder='其他意见或建议（选填，300字以内）' value={comment} maxlength={300} onInput={(e) => setComment(e.detail.value)} />
-          {isBad(level) ? <Text className='jsb-muted cs-block'>不满意的评价，大厅会在1个工作日内回访、5个工作日内整改并反馈，您可以随时查看进度。</Text> : null}
+          <Textarea className='cs-textarea' placeholder={caseWords().commentPlaceholder} value={comment} maxlength={CASE_RULES.commentMaxChars} onInput={(e) => setComment(e.detail.value)} />
+          {isBad(level) ? <Text className='jsb-muted cs-block'>不满意的评价，{caseWords().badRatingPromise}，您可以随时查看进度。</Text> : null}
         </View>
       ) : null}
       <Button type='primary' size='large' block disabled={!level || busy || closedForRating || (isBad(level ?? '满意') && tags.length === 0)} loading={busy} onClick={() => void submit()}>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import { COMPLAINT_RATINGS, type Complaint, type ComplaintRating } from '@jsb/shared'
+import { COMPLAINT_RATINGS, COMPLAINT_RULES, complaintWords, type Complaint, type ComplaintRating } from '@jsb/shared'
 import { asApiError, type ApiError } from '../../../api'
 import { getComplaint, rateComplaintReply, reopenComplaint } from '../../../api/complaints'
 import { ErrorNotice } from '../../../components/ErrorNotice'
@@ -17,6 +17,8 @@ import { instantLabel, shortDate, slaLine } from '../../../utils/complaint-forma
 import { param } from '../../../utils/routes'
 import { ComplaintPhotos } from './ComplaintPhotos'
 import '../index.scss'
+
+const words = complaintWords()
 
 /** One complaint: state and deadlines, the timeline, the reply; rate the reply, reopen once. */
 export default function ComplaintDetail() {
@@ -162,11 +164,11 @@ function Reopen({ c, onDone }: { c: Complaint; onDone: (c: Complaint) => void })
     <View className='jsb-card'>
       <Text className='jsb-subtitle'>问题没有解决？</Text>
       <Text className='jsb-muted'>
-        答复后7天内可以申请重新办理一次{c.reopenUntil ? `（${instantLabel(c.reopenUntil)}前）` : ''}，重新计算5个工作日的答复期限。
+        {words.reopen}{c.reopenUntil ? `（${instantLabel(c.reopenUntil)}前）` : ''}，{words.reopenAgainReplyDays}。
       </Text>
-      <Textarea className='zc-textarea' placeholder='请说明哪里还没有解决（至少5个字）' maxlength={300} value={reason} onInput={(e) => (setReason(e.detail.value), key.renew())} />
+      <Textarea className='zc-textarea' placeholder={`请说明哪里还没有解决（${words.reopenReasonMin}）`} maxlength={COMPLAINT_RULES.reopenReasonMax} value={reason} onInput={(e) => (setReason(e.detail.value), key.renew())} />
       {error ? <ErrorNotice error={error} /> : null}
-      <Button type='primary' fill='outline' block disabled={reason.trim().length < 5 || sending} loading={sending} onClick={() => void send()}>
+      <Button type='primary' fill='outline' block disabled={reason.trim().length < COMPLAINT_RULES.reopenReasonMin || sending} loading={sending} onClick={() => void send()}>
         申请重新办理
       </Button>
     </View>

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
-import { COMPLAINT_RULES } from '@jsb/shared'
+import { COMPLAINT_RULES, complaintWords } from '@jsb/shared'
 import { asApiError } from '../../../api'
 import { uploadComplaintPhoto } from '../../../api/complaints'
 import { Button } from '../../../components/ui'
@@ -102,7 +102,7 @@ export function PhotoPicker({ photos, onChange, waiting }: Props) {
           {waiting ?? `添加照片（还可以加${left}张）`}
         </Button>
       ) : null}
-      <Text className='jsb-muted'>JPEG、PNG 或 WebP，每张不超过5 MB。上传时会去掉照片里的拍摄位置和相机信息。</Text>
+      <Text className='jsb-muted'>JPEG、PNG 或 WebP，{complaintWords().photoMax}。上传时会去掉照片里的拍摄位置和相机信息。</Text>
     </View>
   )
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import { COMPLAINT_CATEGORIES, COMPLAINT_RULES, type ComplaintCategory } from '@jsb/shared'
+import { COMPLAINT_CATEGORIES, COMPLAINT_RULES, complaintWords, TEXT_LIMITS, type ComplaintCategory } from '@jsb/shared'
 import { asApiError, listHalls, type ApiError } from '../../../api'
 import { createComplaint } from '../../../api/complaints'
 import { ErrorNotice } from '../../../components/ErrorNotice'
@@ -18,6 +18,8 @@ import { complaintUrl, COMPLAINT_LIST } from '../../../utils/complaint-format'
 import { AnonymousSwitch } from './AnonymousSwitch'
 import { PhotoPicker, type PickedPhoto } from './PhotoPicker'
 import '../index.scss'
+
+const words = complaintWords()
 
 interface ComplaintDraft {
   category: ComplaintCategory | null
@@ -67,7 +69,7 @@ export default function NewComplaint() {
   }, [uploaded.map((p) => p.id).join()])
 
   async function submit() {
-    const missing = !category ? '请选择问题类型。' : !hallId ? '请选择是哪个大厅。' : description.trim().length < 5 ? '请至少写5个字，说清遇到了什么问题。' : null
+    const missing = !category ? '请选择问题类型。' : !hallId ? '请选择是哪个大厅。' : description.trim().length < COMPLAINT_RULES.descriptionMin ? `请${words.descriptionMin}，说清遇到了什么问题。` : null
     if (missing) return setProblem(missing)
     if (photos.some((p) => p.state === 'uploading')) return setProblem('照片还在上传，请稍等几秒再提交。')
     if (photos.some((p) => p.state === 'failed')) return setProblem('有照片没有上传成功：请点“重试”，或删除这张照片后再提交。')
@@ -145,15 +147,15 @@ export default function NewComplaint() {
             </View>
           </View>
         ) : null}
-        <Field label='窗口号' placeholder='窗口号（可不填），如 12' kind='code' maxLength={10} value={windowNo} onChange={(v) => change({ windowNo: v })} />
-        <Field label='工作人员工号' placeholder='工作人员工号（可不填）' kind='code' maxLength={20} value={staffNo} onChange={(v) => change({ staffNo: v })} />
+        <Field label='窗口号' placeholder='窗口号（可不填），如 12' kind='code' maxLength={TEXT_LIMITS.windowNo.max} value={windowNo} onChange={(v) => change({ windowNo: v })} />
+        <Field label='工作人员工号' placeholder='工作人员工号（可不填）' kind='code' maxLength={TEXT_LIMITS.staffNo.max} value={staffNo} onChange={(v) => change({ staffNo: v })} />
       </View>
 
       <View className='jsb-card'>
         <Text className='jsb-subtitle'>发生了什么？</Text>
         <Textarea
           className='zc-textarea'
-          placeholder='请写清时间、经过和您希望怎样解决（至少5个字）'
+          placeholder={`请写清时间、经过和您希望怎样解决（${words.descriptionMin}）`}
           maxlength={COMPLAINT_RULES.descriptionMax}
           value={description}
           onInput={(e) => change({ description: e.detail.value })}
@@ -164,7 +166,7 @@ export default function NewComplaint() {
       </View>
 
       <View className='jsb-card'>
-        <Text className='jsb-subtitle'>照片（可不传，最多4张）</Text>
+        <Text className='jsb-subtitle'>{words.photosOptional}</Text>
         <PhotoPicker photos={photos} onChange={setPhotos} waiting={identityWait(identity, 'realName', '添加照片')} />
       </View>
 
@@ -177,7 +179,7 @@ export default function NewComplaint() {
       <Button type='primary' size='large' block loading={sending} disabled={sending || Boolean(waiting)} onClick={() => void submit()}>
         {waiting ?? '提交找茬'}
       </Button>
-      <Text className='jsb-muted zc-foot'>1个工作日内签收，5个工作日内答复；政务系统暂时连不上时会先保存，恢复后自动转交。</Text>
+      <Text className='jsb-muted zc-foot'>{words.promise}；政务系统暂时连不上时会先保存，恢复后自动转交。</Text>
       <Button fill='none' block onClick={() => void Taro.navigateTo({ url: COMPLAINT_LIST })}>
         查看我的找茬
       </Button>
