@@ -19,6 +19,7 @@ import { meRoutes } from './features/me/me.routes';
 import { devRoutes } from './features/dev/dev.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { createCoreBookingClient } from './clients/core-booking.client';
+import { refusalToAppError } from './features/appointments/refusals';
 import { createIdempotencyStore, idempotencyModel } from './db/idempotency';
 import { createCatalogService } from './features/catalog/catalog.service';
 import { catalogRoutes } from './features/catalog/catalog.routes';
@@ -37,11 +38,13 @@ import { createPaymentsFeature } from './features/payments/payments.feature';
 import { paymentRoutes } from './features/payments/payments.routes';
 import { notifyFailures } from './features/payments/notify';
 import { createCoreComplaintsClient } from './clients/core-complaints.client';
+import { complaintRefusal } from './features/complaints/refusals';
 import { complaintPhotoModel } from './features/complaints/photo.model';
 import { COMPLAINT_KIND, createComplaintsService } from './features/complaints/complaints.service';
 import { complaintRoutes, isComplaintPhotoUpload } from './features/complaints/complaints.routes';
 import type { ComplaintPayload } from './features/complaints/view';
 import { createCoreCasesClient } from './clients/core-cases.client';
+import { caseRefusal } from './features/cases/refusals';
 import { lookupAttemptModel } from './features/cases/lookup-attempt.model';
 import { createCasesService } from './features/cases/cases.service';
 import { caseRoutes } from './features/cases/cases.routes';
@@ -101,6 +104,7 @@ export function createApp(deps: AppDeps) {
     claims,
     wechat: deps.wechat,
     clock,
+    userIdKey: config.PII_HASH_SECRET,
     refreshTtlSeconds: config.REFRESH_TTL_SECONDS,
     sessionCacheMs: config.SESSION_CACHE_MS,
     signInLimits: {
@@ -111,7 +115,8 @@ export function createApp(deps: AppDeps) {
     tokens: { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, accessTtlSeconds: config.ACCESS_TTL_SECONDS },
   });
   const me = createMeService({ ...models, core: deps.core, wechat: deps.wechat, piiHashSecret: config.PII_HASH_SECRET, clock });
-  const coreBooking = createCoreBookingClient(deps.core);
+  // each core client answers its area's refusals with our codes, once (features/*/refusals.ts)
+  const coreBooking = createCoreBookingClient(deps.core, refusalToAppError);
   const catalog = createCatalogService({ core: coreBooking, clock });
   // 消息 and WeChat subscription messages: the core's event feed, the one-time consents (issue 12)
   const messages = createMessagesFeature({ config, db, core: deps.core, wechat: deps.wechat, citizens: models.citizens, claims, idempotency, clock, log: deps.log, owner: instanceId });
@@ -134,7 +139,7 @@ export function createApp(deps: AppDeps) {
     clock,
   });
   const complaints = createComplaintsService({
-    core: createCoreComplaintsClient(deps.core),
+    core: createCoreComplaintsClient(deps.core, complaintRefusal),
     citizens: models.citizens,
     photos: models.complaintPhotos,
     outbox,
@@ -145,9 +150,9 @@ export function createApp(deps: AppDeps) {
     dailyLimit: config.COMPLAINT_DAILY_LIMIT,
   });
   deliverers[COMPLAINT_KIND] = (payload, requestId) => complaints.deliver(payload as ComplaintPayload, requestId);
-  const coreCases = createCoreCasesClient(deps.core);
+  const coreCases = createCoreCasesClient(deps.core, caseRefusal);
   // 补正 online (issue 12): files kept until the core has them, the submission through the outbox
-  const corrections = createCorrectionsService({ cases: coreCases, core: createCoreCorrectionsClient(deps.core), citizens: models.citizens, files: models.correctionFiles, snapshots: models.correctionSnapshots, outbox, idempotency, clock });
+  const corrections = createCorrectionsService({ cases: coreCases, core: createCoreCorrectionsClient(deps.core, caseRefusal), citizens: models.citizens, files: models.correctionFiles, snapshots: models.correctionSnapshots, outbox, idempotency, clock });
   deliverers[CORRECTION_KIND] = (payload, requestId) => corrections.deliver(payload as CorrectionPayload, requestId);
   const cases = createCasesService({ core: coreCases, citizens: models.citizens, idempotency, attempts: models.lookupAttempts, clock, corrections });
   const ratings = createRatingsService({ core: coreCases, citizens: models.citizens, idempotency, outbox, clock });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PAYABLE_STATUSES, UTILITY_KINDS } from '@jsb/shared';
-import type { CoreClient } from './core.client';
+import type { CoreClient, RefusalMapper } from './core.client';
 
 /** What the core's 缴费 API answers (mock/src/core/routes/bills.routes.ts). */
 const corePayable = z.object({
@@ -29,18 +29,18 @@ export type CorePayable = z.infer<typeof corePayable>;
 const account = z.object({ accountNumber: z.string(), utility: z.enum(UTILITY_KINDS), company: z.string(), holderName: z.string(), address: z.string() });
 const recordResult = z.object({ payable: corePayable, recorded: z.boolean(), note: z.string().optional() });
 
-export function createCoreBillsClient(core: CoreClient) {
-  const get = core.parsed;
+export function createCoreBillsClient(core: CoreClient, refusal: RefusalMapper) {
+  const parsed = core.area(refusal);
   const enc = encodeURIComponent;
   return {
-    fees: (personId: string) => get(z.object({ fees: z.array(corePayable) }), '/core/v1/fees', { query: { personId } }),
-    utility: (accountNumber: string) => get(z.object({ account, bills: z.array(corePayable) }), '/core/v1/utility-bills', { query: { accountNumber } }),
-    payable: (id: string) => get(corePayable, `/core/v1/payables/${enc(id)}`),
+    fees: (personId: string) => parsed(z.object({ fees: z.array(corePayable) }), '/core/v1/fees', { query: { personId } }),
+    utility: (accountNumber: string) => parsed(z.object({ account, bills: z.array(corePayable) }), '/core/v1/utility-bills', { query: { accountNumber } }),
+    payable: (id: string) => parsed(corePayable, `/core/v1/payables/${enc(id)}`),
     /** idempotent by transaction id at the core, so a retry is safe */
     reportPayment: (id: string, r: { transactionId: string; outTradeNo: string; amountFen: number; paidAt: string }) =>
-      get(recordResult, `/core/v1/payables/${enc(id)}/payments`, { method: 'POST', body: r, idempotent: true }),
+      parsed(recordResult, `/core/v1/payables/${enc(id)}/payments`, { method: 'POST', body: r, idempotent: true }),
     reportRefund: (id: string, r: { refundId: string; transactionId: string; refundedAt: string }) =>
-      get(recordResult, `/core/v1/payables/${enc(id)}/refunds`, { method: 'POST', body: r, idempotent: true }),
+      parsed(recordResult, `/core/v1/payables/${enc(id)}/refunds`, { method: 'POST', body: r, idempotent: true }),
   };
 }
 

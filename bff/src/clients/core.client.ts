@@ -1,22 +1,20 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
+import { readCoreRefusal, type CoreRefusal } from '@jsb/shared';
 import { createHttpClient, DEFAULT_BREAKER, UpstreamError, UpstreamRejection, type BreakerOptions, type HttpClient, type RequestOptions } from './http';
 import { AppError } from '../http/errors';
 
 /** a path segment "." or ".." (also percent-encoded), which URL normalisation would resolve */
 const DOT_SEGMENT = /\/(\.|%2e){1,2}(\/|$)/i;
 
-/** A business refusal from a core system: its code and the details it gave (e.g. SLOT_FULL with the nearest slots). */
-export class CoreRefusal extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: number,
-    readonly details: Record<string, unknown>,
-  ) {
-    super(`core refused: ${code}`);
-    this.name = 'CoreRefusal';
-  }
-}
+/**
+ * Our answer to one area's refusals (bookings, cases, 找茬, 缴费…): the AppError with our code and what the citizen can
+ * do instead, carrying the core's refusal as its cause (the outbox keeps the refusal's code and details from there).
+ */
+export type RefusalMapper = (r: CoreRefusal) => AppError;
+
+/** A call whose answer is parsed with our shared schema. */
+export type ParsedCall = <S extends z.ZodType>(schema: S, path: string, opts?: RequestOptions) => Promise<z.output<S>>;
 
 /**
  * The city's core government systems. Every call carries a signed header set:
@@ -46,10 +44,11 @@ export interface CoreClient {
   /** Sends a call and returns the body on 2xx; throws UpstreamRejection with the core's own error body on 4xx. */
   call<T>(path: string, opts?: RequestOptions): Promise<T>;
   /**
-   * A call whose answer is parsed with our shared schema: a 4xx becomes a CoreRefusal with the core's code and
-   * details; a payload that no longer matches stops here as a protocol error instead of leaking a renamed field.
+   * The calls of one area of the core, each answer parsed with our shared schema (a payload that no longer matches
+   * stops here as a protocol error instead of leaking a renamed field); a refusal (4xx) is answered as `refusal` says,
+   * once, here, for every call of the area. Every core client is built on one of these.
    */
-  parsed<S extends z.ZodType>(schema: S, path: string, opts?: RequestOptions): Promise<z.output<S>>;
+  area(refusal: RefusalMapper): ParsedCall;
   verifyIdentity(name: string, idNumber: string): Promise<IdentityVerdict>;
 }
 
@@ -89,25 +88,24 @@ export function createCoreClient(o: CoreClientOptions): CoreClient {
     if (res.status >= 400) throw new UpstreamRejection('core', res.status, res.body);
     return res.body as T;
   }
-  async function parsed<S extends z.ZodType>(schema: S, path: string, opts: RequestOptions = {}): Promise<z.output<S>> {
-    let body: unknown;
-    try {
-      body = await call<unknown>(path, opts);
-    } catch (err) {
-      if (err instanceof UpstreamRejection) {
-        const { code, message: _message, ...details } = (err.body ?? {}) as Record<string, unknown>;
-        throw new CoreRefusal(typeof code === 'string' ? code : 'UNKNOWN', err.status, details);
+  const area =
+    (refusal: RefusalMapper): ParsedCall =>
+    async (schema, path, opts = {}) => {
+      let body: unknown;
+      try {
+        body = await call<unknown>(path, opts);
+      } catch (err) {
+        if (err instanceof UpstreamRejection) throw refusal(readCoreRefusal(err.status, err.body));
+        throw err;
       }
-      throw err;
-    }
-    const result = schema.safeParse(body);
-    if (!result.success) throw new UpstreamError('core', 'protocol', `${path}: unexpected payload (${result.error.issues[0]?.path.join('.')})`);
-    return result.data;
-  }
+      const result = schema.safeParse(body);
+      if (!result.success) throw new UpstreamError('core', 'protocol', `${path}: unexpected payload (${result.error.issues[0]?.path.join('.')})`);
+      return result.data;
+    };
   return {
     http,
     call,
-    parsed,
+    area,
     async verifyIdentity(name, idNumber) {
       // a read: safe to retry
       const r = await call<IdentityVerdict>('/core/v1/identity/verify', { method: 'POST', body: { name, idNumber }, idempotent: true });

@@ -14,6 +14,8 @@ const outboxSchema = new Schema(
     attempts: { type: Number, required: true, default: 0 },
     nextAttemptAt: { type: Date, required: true },
     lastError: { type: String },
+    /** a rejected entry: the core's refusal, { code, details } */
+    refusal: { type: Schema.Types.Mixed },
     /** what the core answered on acceptance (e.g. the tracking number) */
     result: { type: Schema.Types.Mixed },
     createdAt: { type: Date, required: true },

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { CoreRefusal, type CoreRefusalData } from '@jsb/shared';
 import type { Claims } from '../db/claims';
 import { UpstreamError } from '../clients/http';
 import type { Logger } from '../log';
@@ -9,7 +10,7 @@ import { isDuplicateKey } from '../db/duplicate';
  * Delivers one kind of outbox entry to its core system. `requestId` is the entry's id: the core treats a repeat
  * with the same id as the same write, so a delivery that happened but whose answer was lost is not doubled.
  * Throw an UpstreamError (or let the client throw one) for "try again later"; throw anything else for a refusal
- * that retrying will not change (the entry is then marked rejected).
+ * that retrying will not change (the entry is then marked rejected, with the core's refusal when the error carries one).
  */
 export type Deliver = (payload: unknown, requestId: string) => Promise<unknown>;
 
@@ -24,6 +25,8 @@ export interface OutboxEntry<P = unknown, R = unknown> {
   createdAt: Date;
   deliveredAt?: Date;
   lastError?: string;
+  /** a rejected entry: the core's refusal (its code and details), for the citizen's view to answer as a direct refusal would */
+  refusal?: CoreRefusalData;
 }
 
 export interface OutboxDeps {
@@ -48,7 +51,7 @@ export const STALE_ATTEMPT_MS = 30_000;
 
 const defaultBackoff = (n: number) => Math.min(5_000 * 2 ** Math.max(0, n - 1), 600_000);
 
-type Doc = { _id: string; kind: string; userId: string; payload: unknown; state: OutboxEntry['state']; attempts: number; result?: unknown; createdAt: Date; deliveredAt?: Date | null; lastError?: string | null };
+type Doc = { _id: string; kind: string; userId: string; payload: unknown; state: OutboxEntry['state']; attempts: number; result?: unknown; createdAt: Date; deliveredAt?: Date | null; lastError?: string | null; refusal?: CoreRefusalData | null };
 
 function toEntry(d: Doc): OutboxEntry {
   return {
@@ -62,7 +65,14 @@ function toEntry(d: Doc): OutboxEntry {
     createdAt: d.createdAt,
     ...(d.deliveredAt ? { deliveredAt: d.deliveredAt } : {}),
     ...(d.lastError ? { lastError: d.lastError } : {}),
+    ...(d.refusal ? { refusal: d.refusal } : {}),
   };
+}
+
+/** The core's refusal behind an error: the error itself, or its cause (a core client's answer to a refusal). */
+function refusalIn(err: unknown): CoreRefusalData | undefined {
+  const r = err instanceof CoreRefusal ? err : err instanceof Error && err.cause instanceof CoreRefusal ? err.cause : undefined;
+  return r ? { code: r.code, details: r.details } : undefined;
 }
 
 export function createOutbox(d: OutboxDeps) {
@@ -90,12 +100,13 @@ export function createOutbox(d: OutboxDeps) {
       return toEntry({ ...doc, state: 'delivered', attempts, result, deliveredAt });
     } catch (err) {
       const transient = err instanceof UpstreamError;
-      const lastError = err instanceof Error ? err.message.slice(0, 300) : String(err);
+      const refusal = transient ? undefined : refusalIn(err);
+      const lastError = refusal ? `core refused: ${refusal.code}` : err instanceof Error ? err.message.slice(0, 300) : String(err);
       const state = transient ? 'queued' : 'rejected';
       const nextAttemptAt = new Date(now.getTime() + backoff(attempts));
-      await d.model.updateOne({ _id: doc._id }, { $set: { state, attempts, nextAttemptAt, lastError } });
+      await d.model.updateOne({ _id: doc._id }, { $set: { state, attempts, nextAttemptAt, lastError, ...(refusal ? { refusal } : {}) } });
       if (!transient) d.log.error({ err, outboxId: doc._id, kind: doc.kind }, 'outbox entry rejected by upstream');
-      return toEntry({ ...doc, state, attempts, lastError });
+      return toEntry({ ...doc, state, attempts, lastError, ...(refusal ? { refusal } : {}) });
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Context, Middleware } from 'koa';
+import { CoreRefusal } from '@jsb/shared';
 import { BodyTooLargeError, isRecord, parseJson, readRawBody } from '../infra/body';
 import { errorBoundary } from '../infra/errors';
 
@@ -23,10 +24,18 @@ export function sendCoreUnavailable(ctx: Context, status: number): void {
   sendCoreError(ctx, status, 'SERVICE_UNAVAILABLE', '系统繁忙，请稍后再试');
 }
 
-/** One error path: a CoreError answers as itself, anything else is a 500 with a generic message. */
+/**
+ * One error path: a CoreRefusal (shared with the bff, which reads it back) answers with its details, a CoreError as
+ * itself, anything else is a 500 with a generic message.
+ */
 export function coreErrors(): Middleware {
   return errorBoundary('mock-core', {
     known: (ctx, err) => {
+      if (err instanceof CoreRefusal) {
+        ctx.status = err.status;
+        ctx.body = err.body();
+        return true;
+      }
       if (!(err instanceof CoreError)) return false;
       sendCoreError(ctx, err.status, err.code, err.message);
       return true;

@@ -2,10 +2,9 @@ import QRCode from 'qrcode';
 import { bookingWords, cancelDeadline, checkInValidity, DEFAULT_SLOT_RULES, slotInstants, type Appointment, type AppointmentTicket, type Booking, type BookingStanding, type SlotRules } from '@jsb/shared';
 import type { AuthContext } from '../../http/auth';
 import type { IdempotencyStore } from '../../db/idempotency';
-import { CoreRefusal, type CoreBookingClient } from '../../clients/core-booking.client';
+import type { CoreBookingClient } from '../../clients/core-booking.client';
 import type { CitizenModel } from '../auth/citizen.model';
 import type { CatalogService } from '../catalog/catalog.service';
-import { refusalToAppError } from './refusals';
 import type { Reminders } from './reminders';
 import { ensurePerson } from '../auth/person';
 
@@ -56,14 +55,6 @@ export function createAppointmentsService(d: AppointmentsDeps) {
 
   const personOf = (auth: AuthContext) => ensurePerson(d.citizens, auth, '预约需要实名：请到“我的 › 实名认证”填写姓名和身份证号码，认证后即可预约。');
 
-  async function core<T>(p: Promise<T>): Promise<T> {
-    try {
-      return await p;
-    } catch (err) {
-      if (err instanceof CoreRefusal) throw refusalToAppError(err);
-      throw err;
-    }
-  }
   const view = (b: Booking) => toAppointment(b, d.clock(), rules);
 
   return {
@@ -76,7 +67,7 @@ export function createAppointmentsService(d: AppointmentsDeps) {
         request: input,
         run: async () => {
           const requestId = idempotencyKey ? `${auth.userId}:${idempotencyKey}` : undefined;
-          const booking = await core(d.core.createBooking({ personId, itemId: input.itemId, slotId: input.slotId, requestId }));
+          const booking = await d.core.createBooking({ personId, itemId: input.itemId, slotId: input.slotId, requestId });
           d.catalog.seatsChanged(booking.hallId);
           await d.reminders.schedule(auth.userId, booking);
           return view(booking);
@@ -86,16 +77,16 @@ export function createAppointmentsService(d: AppointmentsDeps) {
 
     async list(auth: AuthContext): Promise<{ appointments: Appointment[] }> {
       const personId = await personOf(auth);
-      const { bookings } = await core(d.core.bookings(personId));
+      const { bookings } = await d.core.bookings(personId);
       return { appointments: bookings.map(view) };
     },
 
     async get(auth: AuthContext, id: string): Promise<Appointment> {
-      return view(await core(d.core.booking(id, await personOf(auth))));
+      return view(await d.core.booking(id, await personOf(auth)));
     },
 
     async cancel(auth: AuthContext, id: string): Promise<Appointment> {
-      const booking = await core(d.core.cancel(id, await personOf(auth)));
+      const booking = await d.core.cancel(id, await personOf(auth));
       d.catalog.seatsChanged(booking.hallId);
       await d.reminders.cancelFor(booking.id);
       return view(booking);
@@ -103,8 +94,8 @@ export function createAppointmentsService(d: AppointmentsDeps) {
 
     async reschedule(auth: AuthContext, id: string, slotId: string): Promise<Appointment> {
       const personId = await personOf(auth);
-      const before = await core(d.core.booking(id, personId));
-      const moved = await core(d.core.reschedule(id, personId, slotId));
+      const before = await d.core.booking(id, personId);
+      const moved = await d.core.reschedule(id, personId, slotId);
       d.catalog.seatsChanged(before.hallId);
       d.catalog.seatsChanged(moved.hallId);
       await d.reminders.cancelFor(moved.id);
@@ -113,13 +104,13 @@ export function createAppointmentsService(d: AppointmentsDeps) {
     },
 
     async ticket(auth: AuthContext, id: string): Promise<AppointmentTicket> {
-      const t = await core(d.core.ticket(id, await personOf(auth)));
+      const t = await d.core.ticket(id, await personOf(auth));
       const qrPng = await QRCode.toDataURL(t.ticket, { errorCorrectionLevel: 'M', margin: 2, width: 360 });
       return { appointmentId: t.bookingId, ticket: t.ticket, qrPng, validFrom: t.validFrom, validUntil: t.validUntil };
     },
 
     async standing(auth: AuthContext): Promise<BookingStanding> {
-      const s = await core(d.core.standing(await personOf(auth)));
+      const s = await d.core.standing(await personOf(auth));
       return {
         ...s,
         rule: `预约后未到且未取消，记为未到；${bookingWords(rules).noShow}（可到大厅现场取号）。`,

@@ -1,6 +1,6 @@
 import { bookingWords, shanghaiDate, shanghaiTime, weekday, type NearestSlot } from '@jsb/shared';
 import { AppError } from '../../http/errors';
-import type { CoreRefusal } from '../../clients/core-booking.client';
+import type { CoreRefusalData } from '@jsb/shared';
 
 const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
@@ -31,7 +31,7 @@ const NOT_FOUND_TEXT: Record<string, string> = {
 };
 
 /** Turns a core refusal into our error code, with a hint that says what the citizen can do instead. */
-export function refusalToAppError(r: CoreRefusal): AppError {
+export function refusalToAppError(r: CoreRefusalData): AppError {
   const d = r.details;
   switch (r.code) {
     case 'SLOT_FULL': {

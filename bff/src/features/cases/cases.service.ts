@@ -12,14 +12,12 @@ import {
   type MailingAddress,
   type MaskedCase,
 } from '@jsb/shared';
-import { AppError } from '../../http/errors';
+import { AppError, isAppError } from '../../http/errors';
 import type { AuthContext } from '../../http/auth';
 import type { IdempotencyStore } from '../../db/idempotency';
-import { CoreRefusal } from '../../clients/core-booking.client';
 import type { CoreCasesClient } from '../../clients/core-cases.client';
 import type { CitizenModel } from '../auth/citizen.model';
 import type { LookupAttemptModel } from './lookup-attempt.model';
-import { caseRefusal } from './refusals';
 import { ensurePerson } from '../auth/person';
 import type { CorrectionsService } from '../corrections/corrections.service';
 
@@ -31,16 +29,6 @@ export interface CasesDeps {
   clock: () => Date;
   /** 补正 online (issue 12): what was uploaded and where the submission stands, merged into the case */
   corrections?: Pick<CorrectionsService, 'view' | 'summaries' | 'statusLabel'>;
-}
-
-/** Unwraps a core call, turning its refusals into our codes. */
-export async function fromCore<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof CoreRefusal) throw caseRefusal(err);
-    throw err;
-  }
 }
 
 /** The personId behind a signed-in citizen; cases need a verified real name. */
@@ -99,7 +87,7 @@ export function createCasesService(d: CasesDeps) {
   return {
     async list(auth: AuthContext): Promise<{ cases: CaseSummary[] }> {
       const personId = await personOf(d.citizens, auth);
-      const { cases } = await fromCore(d.core.cases(personId));
+      const { cases } = await d.core.cases(personId);
       const now = d.clock();
       const open = d.corrections ? await d.corrections.summaries(auth.userId, cases) : new Map<string, NonNullable<CaseSummary['correction']>>();
       return {
@@ -113,7 +101,7 @@ export function createCasesService(d: CasesDeps) {
 
     async get(auth: AuthContext, caseNo: string): Promise<CaseDetail> {
       const personId = await personOf(d.citizens, auth);
-      const c = await fromCore(d.core.case(caseNo, personId));
+      const c = await d.core.case(caseNo, personId);
       const detail = toCaseDetail(c, d.clock());
       const correction = await d.corrections?.view(auth.userId, c);
       if (!correction) return detail;
@@ -134,16 +122,17 @@ export function createCasesService(d: CasesDeps) {
       try {
         found = await d.core.lookup(input.caseNo, input.code);
       } catch (err) {
-        if (err instanceof CoreRefusal && err.code === 'LOOKUP_FAILED') {
+        if (isAppError(err) && err.code === 'LOOKUP_CODE_WRONG') {
           const used = await d.attempts.countDocuments({ caseNo: input.caseNo, at: { $gt: new Date(now.getTime() - windowMs) }, expiresAt: { $gt: now } });
           const left = Math.max(0, CASE_RULES.lookupMaxWrongPerCase - used);
           throw new AppError('LOOKUP_CODE_WRONG', {
             hint: left > 0 ? `请核对受理单上的办件编号和6位查询码，还可以再试${left}次；登录后可在“我的办件”直接查看。` : undefined,
             details: { attemptsLeft: left },
+            cause: err.cause,
           });
         }
         await d.attempts.deleteOne({ _id: ownId });
-        throw err instanceof CoreRefusal ? caseRefusal(err) : err;
+        throw err;
       }
       await d.attempts.deleteOne({ _id: ownId });
       return { ...found, statusLabel: statusLabel(found) };
@@ -158,7 +147,7 @@ export function createCasesService(d: CasesDeps) {
         request: { caseNo, address },
         run: async () => {
           const requestId = idempotencyKey ? `${auth.userId}:${idempotencyKey}` : undefined;
-          const c = await fromCore(d.core.requestMailing(caseNo, { personId, address, ...(requestId ? { requestId } : {}) }));
+          const c = await d.core.requestMailing(caseNo, { personId, address, ...(requestId ? { requestId } : {}) });
           return c.mailing!;
         },
       });
@@ -166,7 +155,7 @@ export function createCasesService(d: CasesDeps) {
 
     async mailing(auth: AuthContext, caseNo: string): Promise<Mailing> {
       const personId = await personOf(d.citizens, auth);
-      const c = await fromCore(d.core.case(caseNo, personId));
+      const c = await d.core.case(caseNo, personId);
       if (!c.mailing) {
         throw new AppError('NOT_FOUND', {
           message: '这个办件还没有申请免费邮寄。',

@@ -1,5 +1,5 @@
 import { AppError } from '../../http/errors';
-import type { CoreRefusal } from '../../clients/core-booking.client';
+import type { CoreRefusalData } from '@jsb/shared';
 
 /** 2026-03-20 → 3月20日 */
 export function dayText(date: string): string {
@@ -7,10 +7,13 @@ export function dayText(date: string): string {
   return `${m}月${d}日`;
 }
 
-/** A core refusal about a case, its mailing or its rating, as our code with what the citizen can do instead. */
-export function caseRefusal(r: CoreRefusal): AppError {
+/** A core refusal about a case, its mailing, its rating or its 补正, as our code with what the citizen can do instead. */
+export function caseRefusal(r: CoreRefusalData): AppError {
   const d = r.details;
   switch (r.code) {
+    // an unknown case number or a wrong query code: one answer, so numbers cannot be probed (cases.service.ts adds the tries left)
+    case 'LOOKUP_FAILED':
+      return new AppError('LOOKUP_CODE_WRONG', { cause: r });
     case 'CASE_NOT_FOUND':
       return new AppError('NOT_FOUND', { message: '没有找到这个办件。', hint: '请在“我的办件”中刷新后查看；不是本人的办件，请用办件编号和查询码查询。', cause: r });
     case 'CASE_NOT_CLOSED':

@@ -1,8 +1,7 @@
 import { addDays, shanghaiDate, type SlotsResponse } from '@jsb/shared';
 import { AppError } from '../../http/errors';
 import { createTtlCache, type Cached } from '../../http/cache';
-import { CoreRefusal, type CoreBookingClient } from '../../clients/core-booking.client';
-import { refusalToAppError } from '../appointments/refusals';
+import type { CoreBookingClient } from '../../clients/core-booking.client';
 
 export interface CatalogServiceDeps {
   core: CoreBookingClient;
@@ -16,15 +15,7 @@ export function createCatalogService(d: CatalogServiceDeps) {
   const catalog = createTtlCache<unknown>({ ttlMs: d.catalogTtlMs ?? 300_000 });
   const slots = createTtlCache<SlotsResponse>({ ttlMs: d.slotsTtlMs ?? 5_000 });
 
-  async function guarded<T>(p: Promise<T>): Promise<T> {
-    try {
-      return await p;
-    } catch (err) {
-      if (err instanceof CoreRefusal) throw refusalToAppError(err);
-      throw err;
-    }
-  }
-  const cached = <T>(key: string, load: () => Promise<T>) => guarded(catalog.get(key, load) as Promise<Cached<T>>);
+  const cached = <T>(key: string, load: () => Promise<T>) => catalog.get(key, load) as Promise<Cached<T>>;
 
   return {
     halls: () => cached('halls', () => d.core.halls()),
@@ -39,7 +30,7 @@ export function createCatalogService(d: CatalogServiceDeps) {
       const to = q.to ?? addDays(from, 7);
       if (to < from) throw new AppError('VALIDATION_FAILED', { message: '结束日期早于开始日期。', hint: '请重新选择日期范围。' });
       const key = `${q.hallId}:${q.zoneId ?? ''}:${q.itemId ?? ''}:${from}:${to}`;
-      return guarded(slots.get(key, () => d.core.slots({ hallId: q.hallId, zoneId: q.zoneId, itemId: q.itemId, from, to })));
+      return slots.get(key, () => d.core.slots({ hallId: q.hallId, zoneId: q.zoneId, itemId: q.itemId, from, to }));
     },
 
     /** after a booking changes seats in a hall, this instance stops serving its stale slot lists */

@@ -6,14 +6,12 @@ import type { AuthContext } from '../../http/auth';
 import type { Claims } from '../../db/claims';
 import type { IdempotencyStore } from '../../db/idempotency';
 import type { Outbox } from '../../outbox/outbox';
-import { CoreRefusal } from '../../clients/core-booking.client';
 import type { CoreComplaintsClient } from '../../clients/core-complaints.client';
 import { UpstreamError } from '../../clients/http';
 import type { CitizenModel } from '../auth/citizen.model';
 import type { CatalogService } from '../catalog/catalog.service';
 import type { ComplaintPhotoModel } from './photo.model';
 import { readPhotoUpload, reencodePhoto } from './photos';
-import { complaintRefusal } from './refusals';
 import { fromCore, fromEntry, type ComplaintEntry, type ComplaintPayload } from './view';
 import { ensurePerson } from '../auth/person';
 
@@ -55,15 +53,6 @@ export function asBuffer(v: unknown): Buffer {
 export function createComplaintsService(d: ComplaintsDeps) {
   const personOf = (auth: AuthContext) =>
     ensurePerson(d.citizens, auth, '找茬需要实名，便于限时答复和回访（可以选择对窗口匿名）：请到“我的 › 实名认证”完成认证。');
-
-  async function core<T>(p: Promise<T>): Promise<T> {
-    try {
-      return await p;
-    } catch (err) {
-      if (err instanceof CoreRefusal) throw complaintRefusal(err);
-      throw err;
-    }
-  }
 
   const entryId = (userId: string, ref: string) => `${COMPLAINT_KIND}:${userId}:${ref}`;
 
@@ -137,7 +126,7 @@ export function createComplaintsService(d: ComplaintsDeps) {
     const now = d.clock();
     if (entry.state !== 'delivered' || !entry.result) return fromEntry(entry);
     try {
-      return fromCore(await core(d.core.get(entry.result.id, personId)), now, entry);
+      return fromCore(await d.core.get(entry.result.id, personId), now, entry);
     } catch (err) {
       if (!(err instanceof UpstreamError)) throw err;
       return { ...fromCore(entry.result, now, entry), notice: STALE_NOTICE };
@@ -219,7 +208,7 @@ export function createComplaintsService(d: ComplaintsDeps) {
         coreId = entry.result.id;
       }
       try {
-        return await core(d.core.photo(coreId, photoId, personId));
+        return await d.core.photo(coreId, photoId, personId);
       } catch (err) {
         if (err instanceof AppError && (err.code === 'PHOTO_NOT_FOUND' || err.code === 'NOT_FOUND')) throw noPhoto(err);
         throw err;
@@ -232,7 +221,7 @@ export function createComplaintsService(d: ComplaintsDeps) {
       const entries = (await d.outbox.listFor(auth.userId, COMPLAINT_KIND)) as ComplaintEntry[];
       let fromCoreList: CoreComplaint[] | null = null;
       try {
-        fromCoreList = (await core(d.core.list(personId))).complaints;
+        fromCoreList = (await d.core.list(personId)).complaints;
       } catch (err) {
         if (!(err instanceof UpstreamError)) throw err;
       }
@@ -251,20 +240,20 @@ export function createComplaintsService(d: ComplaintsDeps) {
 
     async get(auth: AuthContext, id: string): Promise<Complaint> {
       const personId = await personOf(auth);
-      if (TRACKING_NO.test(id)) return fromCore(await core(d.core.get(id, personId)), d.clock());
+      if (TRACKING_NO.test(id)) return fromCore(await d.core.get(id, personId), d.clock());
       return view(auth, personId, await entryOf(auth, id));
     },
 
     async rate(auth: AuthContext, id: string, input: RateComplaintReplyRequest): Promise<Complaint> {
       const personId = await personOf(auth);
       const { coreId, entry } = await coreIdOf(auth, id, 'rate');
-      return fromCore(await core(d.core.rate(coreId, personId, input.rating, input.comment)), d.clock(), entry);
+      return fromCore(await d.core.rate(coreId, personId, input.rating, input.comment), d.clock(), entry);
     },
 
     async reopen(auth: AuthContext, id: string, reason: string): Promise<Complaint> {
       const personId = await personOf(auth);
       const { coreId, entry } = await coreIdOf(auth, id, 'reopen');
-      return fromCore(await core(d.core.reopen(coreId, personId, reason)), d.clock(), entry);
+      return fromCore(await d.core.reopen(coreId, personId, reason), d.clock(), entry);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { complaintWords, shanghaiDate, shanghaiTime } from '@jsb/shared';
 import { AppError } from '../../http/errors';
-import type { CoreRefusal } from '../../clients/core-booking.client';
+import type { CoreRefusalData } from '@jsb/shared';
 
 const when = (iso: unknown) => {
   if (typeof iso !== 'string') return '';
@@ -9,7 +9,7 @@ const when = (iso: unknown) => {
 };
 
 /** Turns a refusal of the core's 找茬 system into our code, saying why and what the citizen can do instead. */
-export function complaintRefusal(r: CoreRefusal): AppError {
+export function complaintRefusal(r: CoreRefusalData): AppError {
   const d = r.details;
   switch (r.code) {
     case 'REOPEN_NOT_ALLOWED': {

@@ -8,7 +8,7 @@ import type { Outbox } from '../../outbox/outbox';
 import type { CoreCasesClient } from '../../clients/core-cases.client';
 import type { CoreCorrectionsClient } from '../../clients/core-corrections.client';
 import type { CitizenModel } from '../auth/citizen.model';
-import { fromCore, personOf } from '../cases/cases.service';
+import { personOf } from '../cases/cases.service';
 import { asBuffer } from '../complaints/complaints.service';
 import type { CorrectionFileModel } from './correction-file.model';
 import type { SnapshotModel } from './snapshot.model';
@@ -54,7 +54,7 @@ export function createCorrectionsService(d: CorrectionsDeps) {
   async function caseOf(auth: AuthContext, caseNo: string, personId: string): Promise<CoreCase> {
     const id = `${auth.userId}|${caseNo}`;
     try {
-      const c = await fromCore(d.cases.case(caseNo, personId));
+      const c = await d.cases.case(caseNo, personId);
       if (c.correction && c.correction.state !== 'accepted') {
         const now = d.clock();
         await d.snapshots.updateOne({ _id: id }, { $set: { case: c, at: now, expiresAt: new Date(now.getTime() + DAY_MS) } }, { upsert: true }).catch((e: unknown) => {

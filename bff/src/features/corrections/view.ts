@@ -42,8 +42,7 @@ const REFUSED: Record<string, { reason: string; whatToDo: string }> = {
 };
 
 export function refusalOf(entry: CorrectionEntry): { reason: string; whatToDo: string } {
-  const code = /core refused: ([A-Z_]+)/.exec(entry.lastError ?? '')?.[1] ?? '';
-  return REFUSED[code] ?? { reason: '政务系统没有接收这次补交', whatToDo: '请检查每项材料后重新提交，或带齐材料到受理窗口补交' };
+  return REFUSED[entry.refusal?.code ?? ''] ?? { reason: '政务系统没有接收这次补交', whatToDo: '请检查每项材料后重新提交，或带齐材料到受理窗口补交' };
 }
 
 /** Files the next submission carries for each material: kept ones the core holds (not found wanting) and new ones. */

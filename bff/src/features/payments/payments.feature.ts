@@ -4,6 +4,7 @@ import type { Claims } from '../../db/claims';
 import type { IdempotencyStore } from '../../db/idempotency';
 import type { CoreClient } from '../../clients/core.client';
 import { createCoreBillsClient } from '../../clients/core-bills.client';
+import { billRefusal } from './refusals';
 import type { PeriodicJob } from '../../jobs/runner';
 import type { Logger } from '../../log';
 import type { Deliver, Outbox } from '../../outbox/outbox';
@@ -38,7 +39,7 @@ export function createPaymentsFeature(d: {
 }) {
   const models = { payments: paymentModel(d.db), paymentNotifications: notificationModel(d.db) };
   const settings = wxpaySettings(d.config);
-  const coreBills = createCoreBillsClient(d.core);
+  const coreBills = createCoreBillsClient(d.core, billRefusal);
   const client = settings ? createWxpayClient(settings, { timeoutMs: d.config.UPSTREAM_TIMEOUT_MS, fetch: d.fetch, log: d.log }) : null;
   const settlement = settings
     ? createSettlement({ payments: models.payments, claims: d.claims, outbox: d.outbox, owner: d.owner, clock: d.clock, log: d.log, appid: settings.appid, mchid: settings.mchid })

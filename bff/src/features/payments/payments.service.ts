@@ -3,7 +3,6 @@ import type { CreatePaymentResponse, MyBills, Payment, PaymentList, UtilityLooku
 import { AppError } from '../../http/errors';
 import type { AuthContext } from '../../http/auth';
 import type { IdempotencyStore } from '../../db/idempotency';
-import { CoreRefusal } from '../../clients/core-booking.client';
 import type { CoreBillsClient, CorePayable } from '../../clients/core-bills.client';
 import type { Logger } from '../../log';
 import type { CitizenModel } from '../auth/citizen.model';
@@ -59,20 +58,6 @@ export function createPaymentsService(d: PaymentsDeps) {
 
   const personOf = (auth: AuthContext) => ensurePerson(d.citizens, auth, '查看和缴纳办件费用需要实名：请到“我的 › 实名认证”填写姓名和身份证号码。');
 
-  async function core<T>(p: Promise<T>): Promise<T> {
-    try {
-      return await p;
-    } catch (err) {
-      if (err instanceof CoreRefusal) {
-        if (err.code === 'ACCOUNT_NOT_FOUND') throw new AppError('ACCOUNT_NOT_FOUND', { cause: err });
-        if (err.code === 'PAYABLE_NOT_FOUND') throw new AppError('NOT_FOUND', { message: '没有找到这笔费用。', hint: '请返回缴费页刷新后重试。', cause: err });
-        if (err.code === 'BAD_REQUEST') throw new AppError('VALIDATION_FAILED', { cause: err });
-        throw new AppError('UPSTREAM_UNAVAILABLE', { cause: err });
-      }
-      throw err;
-    }
-  }
-
   async function wx<T>(p: Promise<T>): Promise<T> {
     try {
       return await p;
@@ -100,14 +85,14 @@ export function createPaymentsService(d: PaymentsDeps) {
     if (!docs.some((x) => x.kind === 'fee' && x.status === 'paid')) return new Set();
     const personId = (await citizenOf(auth)).realName?.personId;
     if (!personId) return new Set();
-    const { fees } = await core(d.core.fees(personId));
+    const { fees } = await d.core.fees(personId);
     return new Set(fees.filter((f) => f.status === 'refundable').map((f) => f.id));
   }
 
   async function create(auth: AuthContext, payableId: string): Promise<CreatePaymentResponse> {
     const w = configured();
     const citizen = await citizenOf(auth);
-    const payable: CorePayable = await core(d.core.payable(payableId));
+    const payable: CorePayable = await d.core.payable(payableId);
     if (payable.kind === 'fee' && payable.personId !== (await personOf(auth))) {
       throw new AppError('NOT_FOUND', { message: '没有找到这笔费用。', hint: '只能缴纳本人办件的费用；请返回缴费页刷新后重试。' });
     }
@@ -169,12 +154,12 @@ export function createPaymentsService(d: PaymentsDeps) {
 
   return {
     async listMyBills(auth: AuthContext): Promise<MyBills> {
-      const { fees } = await core(d.core.fees(await personOf(auth)));
+      const { fees } = await d.core.fees(await personOf(auth));
       return { fees: fees.map(toPayable) };
     },
 
     async lookupUtility(accountNumber: string): Promise<UtilityLookup> {
-      const r = await core(d.core.utility(accountNumber));
+      const r = await d.core.utility(accountNumber);
       return { account: { ...r.account, holderName: maskHolder(r.account.holderName) }, bills: r.bills.map(toPayable) };
     },
 
@@ -211,7 +196,7 @@ export function createPaymentsService(d: PaymentsDeps) {
       const doc = await d.payments.findOne({ _id: id, userId: auth.userId }).lean();
       if (!doc) throw new AppError('NOT_FOUND', { message: '没有找到这笔缴费记录。', hint: '请在“缴费记录”里查看。' });
       if (doc.status === 'refunding' || doc.status === 'refunded') return toPayment(doc);
-      const payable = await core(d.core.payable(doc.payableId));
+      const payable = await d.core.payable(doc.payableId);
       if (doc.status !== 'paid' || doc.kind !== 'fee' || payable.status !== 'refundable' || payable.transactionId !== doc.transactionId) throw new AppError('REFUND_NOT_ALLOWED');
       const outRefundNo = `R${id}`;
       const now = d.clock();

@@ -14,10 +14,9 @@ import { AppError } from '../../http/errors';
 import type { AuthContext } from '../../http/auth';
 import type { IdempotencyStore } from '../../db/idempotency';
 import type { Outbox, OutboxEntry } from '../../outbox/outbox';
-import { CoreRefusal } from '../../clients/core-booking.client';
 import type { CoreCasesClient } from '../../clients/core-cases.client';
 import type { CitizenModel } from '../auth/citizen.model';
-import { fromCore, personOf } from '../cases/cases.service';
+import { personOf } from '../cases/cases.service';
 import { caseRefusal, dayText, followUpRefusal } from '../cases/refusals';
 
 /** Outbox kinds: a rating and a follow-up wait here while the provincial relay is down. */
@@ -63,17 +62,16 @@ function ensureTags(level: RatingLevel, channel: Channel, tags: string[]): void 
   });
 }
 
-/** The outbox stores the core's refusal as "core refused: CODE"; give the citizen the same answer as a direct refusal. */
+/** A rating the core refused on delivery from the outbox: the citizen gets the same answer as a direct refusal. */
 function refusalOf(entry: OutboxEntry): AppError {
-  const code = /core refused: ([A-Z_]+)/.exec(entry.lastError ?? '')?.[1] ?? 'UNKNOWN';
-  return caseRefusal(new CoreRefusal(code, 409, {}));
+  return caseRefusal(entry.refusal ?? { code: 'UNKNOWN', details: {} });
 }
 
 export function createRatingsService(d: RatingsDeps) {
   const entryId = (kind: string, userId: string, caseNo: string) => `${kind}:${userId}:${caseNo}`;
 
   async function view(auth: AuthContext, personId: string, caseNo: string): Promise<CaseRating> {
-    const s = await fromCore(d.core.ratingState(caseNo, personId));
+    const s = await d.core.ratingState(caseNo, personId);
     const [queued, queuedFollowUp] = await Promise.all([d.outbox.get(entryId(RATING_KIND, auth.userId, caseNo)), d.outbox.get(entryId(FOLLOW_UP_KIND, auth.userId, caseNo))]);
     const open = !s.rating && !checkRatingWindow(s, d.clock());
     const base = { caseNo, channel: s.channel, ...(s.ratingDeadline ? { ratingDeadline: s.ratingDeadline } : {}), tagsByLevel: tagsByLevel(s.channel), followUpQueued: queuedFollowUp?.state === 'queued' };
@@ -131,7 +129,7 @@ export function createRatingsService(d: RatingsDeps) {
             if (await sameRequest(RATING_KIND, auth.userId, caseNo, idempotencyKey)) return before;
             throw new AppError('ALREADY_RATED', { details: { state: before.state } });
           }
-          const s = await fromCore(d.core.ratingState(caseNo, personId));
+          const s = await d.core.ratingState(caseNo, personId);
           const late = checkRatingWindow(s, now);
           if (late?.kind === 'not-closed') throw new AppError('CASE_NOT_CLOSED');
           if (late) throw new AppError('RATING_WINDOW_CLOSED', { message: late.deadline ? `评价期限已于${dayText(late.deadline)}结束。` : undefined, details: { deadline: late.deadline } });
@@ -168,7 +166,7 @@ export function createRatingsService(d: RatingsDeps) {
     deliverRating: (p: RatingPayload, requestId: string): Promise<CoreRating> => d.core.rate(p.caseNo, { personId: p.personId, requestId, level: p.level, tags: p.tags, comment: p.comment, ratedAt: p.ratedAt }),
     deliverFollowUp: (p: RatingPayload, requestId: string): Promise<CoreRating> => d.core.followUp(p.caseNo, { personId: p.personId, requestId, level: p.level, tags: p.tags, comment: p.comment, ratedAt: p.ratedAt }),
 
-    stats: (hallId: string): Promise<HallStats> => fromCore(d.core.stats(hallId)),
+    stats: (hallId: string): Promise<HallStats> => d.core.stats(hallId),
   };
 }
 

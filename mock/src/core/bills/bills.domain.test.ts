@@ -1,4 +1,4 @@
-import { CoreRefusal } from '../refusal';
+import { CoreRefusal } from '@jsb/shared';
 import { personIdFor } from '../seed/persons';
 import { feesOf, lookupAccount, markRefundable, recordPayment, recordRefund } from './bills.domain';
 import { createBillsState } from './bills.state';

@@ -1,4 +1,4 @@
-import { CoreRefusal } from '../refusal';
+import { CoreRefusal } from '@jsb/shared';
 import type { BillsState, Fee, Payable, UtilityAccount, UtilityBill } from './bills.state';
 
 /** Synchronous on purpose: every check-and-set below runs with no await in between. */

@@ -1,7 +1,6 @@
-import { atShanghai, shanghaiDate } from '@jsb/shared';
+import { atShanghai, CoreRefusal, shanghaiDate } from '@jsb/shared';
 import { bookingWindow, cancelDeadline, checkBookingWindow, checkCancel, type Booking, type Item } from '@jsb/shared';
 import { CoreError } from '../errors';
-import { CoreRefusal } from '../refusal';
 import type { CoreState } from '../state';
 import { nearestFree, remainingOf, resolveSlotForItem, type ResolvedSlot } from './slots.domain';
 import { activeBookingCount, ensureNotSuspended } from './standing.domain';

@@ -1,6 +1,7 @@
 import {
   atShanghai,
   addDays,
+  CoreRefusal,
   dateRange,
   daysBetween,
   isIsoDate,
@@ -22,7 +23,6 @@ import {
   type SlotsResponse,
 } from '@jsb/shared';
 import { badRequest, CoreError } from '../errors';
-import { CoreRefusal } from '../refusal';
 import { calendarFor, describeDay } from '../calendar.domain';
 import { ZONE_CAPACITY } from '../seed/halls';
 import type { CoreState } from '../state';

@@ -1,7 +1,6 @@
-import { addDays, daysBetween, isIsoDate, shanghaiDate, type IsoDate } from '@jsb/shared';
+import { addDays, CoreRefusal, daysBetween, isIsoDate, shanghaiDate, type IsoDate } from '@jsb/shared';
 import type { Standing } from '@jsb/shared';
 import { badRequest } from '../errors';
-import { CoreRefusal } from '../refusal';
 import type { CoreState } from '../state';
 
 /** The last day (inclusive) of a suspension still running on `today`, or null. */

@@ -1,7 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { atShanghai } from '@jsb/shared';
+import { atShanghai, CoreRefusal } from '@jsb/shared';
 import { checkInValidity, type Booking, type Ticket } from '@jsb/shared';
-import { CoreRefusal } from '../refusal';
 import type { CoreState } from '../state';
 import { ensureActive, ensureOwnBooking } from './bookings.domain';
 

@@ -1,7 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
-import { addWorkingDays, CASE_RULES, CLOSED_STATUSES, shanghaiDate, type CorrectionMaterialSpec, type MailingAddress } from '@jsb/shared';
+import { addWorkingDays, CASE_RULES, CLOSED_STATUSES, CoreRefusal, shanghaiDate, type CorrectionMaterialSpec, type MailingAddress } from '@jsb/shared';
 import { CoreError } from '../errors';
-import { CoreRefusal } from '../refusal';
 import type { CoreState } from '../state';
 import type { CaseRecord } from './cases.state';
 import { calendarOfCase } from './case-calendar';

@@ -1,5 +1,6 @@
 import {
   addWorkingDays,
+  CoreRefusal,
   CORRECTION_RULES,
   shanghaiDate,
   workingDaysBetween,
@@ -8,7 +9,6 @@ import {
   type CorrectionMaterialSpec,
 } from '@jsb/shared';
 import { CoreError } from '../errors';
-import { CoreRefusal } from '../refusal';
 import type { CoreState } from '../state';
 import { emitCaseEvent } from './case-events';
 import type { CaseRecord, CorrectionRecord } from './cases.state';

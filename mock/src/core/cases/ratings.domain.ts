@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { addWorkingDays, BAD_LEVELS, CASE_RULES, checkRatingTags, checkRatingWindow, isBadLevel, RATING_LEVELS, shanghaiDate, tagsFor, type CoreRating, type RatingLevel } from '@jsb/shared';
+import { addWorkingDays, BAD_LEVELS, CASE_RULES, checkRatingTags, checkRatingWindow, CoreRefusal, isBadLevel, RATING_LEVELS, shanghaiDate, tagsFor, type CoreRating, type RatingLevel } from '@jsb/shared';
 import { CoreError } from '../errors';
-import { CoreRefusal } from '../refusal';
 import type { CoreState } from '../state';
 import { calendarOfCase, ensureCase, ensureOwnCase, isClosed, ratingDeadline } from './cases.domain';
 import type { CaseRecord, RatingRecord } from './cases.state';

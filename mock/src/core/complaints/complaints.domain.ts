@@ -2,6 +2,7 @@ import {
   addDays,
   addWorkingDays,
   COMPLAINT_RULES,
+  CoreRefusal,
   shanghaiDate,
   workingDaysBetween,
   type CalendarData,
@@ -14,7 +15,6 @@ import {
 } from '@jsb/shared';
 import { calendarFor } from '../calendar.domain';
 import { CoreError } from '../errors';
-import { CoreRefusal } from '../refusal';
 import type { CoreState } from '../state';
 import type { ComplaintRecord, StoredPhoto } from './complaints.state';
 

@@ -3,7 +3,6 @@ import { addFee, closeFee, feesOf, getPayable, lookupAccount, markRefundable, re
 import { emit } from '../events/events.domain';
 import { readCoreJson } from '../errors';
 import { parseInput } from '../input';
-import { refusals } from '../refusal';
 import { personIdFor } from '../seed/persons';
 import { AdminInputError, readAdminBody } from '../../infra/admin';
 import type { CoreFeature } from './feature';
@@ -32,23 +31,23 @@ export const billsFeature: CoreFeature = {
       ctx.body = { fees: feesOf(state.bills, q.personId) };
     });
 
-    router.get('/utility-bills', refusals, (ctx) => {
+    router.get('/utility-bills', (ctx) => {
       const q = parseInput(accountQuery, ctx.query);
       ctx.body = lookupAccount(state.bills, q.accountNumber);
     });
 
-    router.get('/payables/:id', refusals, (ctx) => {
+    router.get('/payables/:id', (ctx) => {
       ctx.body = getPayable(state.bills, ctx.params.id ?? '');
     });
 
-    router.post('/payables/:id/payments', refusals, async (ctx) => {
+    router.post('/payables/:id/payments', async (ctx) => {
       const body = parseInput(paymentBody, await readCoreJson(ctx));
       const { payable, recorded } = recordPayment(state.bills, ctx.params.id ?? '', body);
       state.bills.reports.push({ payableId: payable.id, kind: 'payment', id: body.transactionId, recorded });
       ctx.body = { payable, recorded, ...(recorded ? {} : { note: '该交易已记录，未做任何更改' }) };
     });
 
-    router.post('/payables/:id/refunds', refusals, async (ctx) => {
+    router.post('/payables/:id/refunds', async (ctx) => {
       const body = parseInput(refundBody, await readCoreJson(ctx));
       const { payable, recorded } = recordRefund(state.bills, ctx.params.id ?? '', body);
       state.bills.reports.push({ payableId: payable.id, kind: 'refund', id: body.refundId, recorded });

@@ -3,7 +3,6 @@ import { cancelBooking, createBooking, ensureOwnBooking, listBookings, reschedul
 import { issueTicket } from '../booking/tickets.domain';
 import { readCoreJson } from '../errors';
 import { parseInput } from '../input';
-import { refusals } from '../refusal';
 import type { CoreFeature } from './feature';
 
 /** The bff passes the personId that identity verification answered. */
@@ -24,7 +23,7 @@ export const bookingsFeature: CoreFeature = {
   name: 'bookings',
 
   routes(router, { state, clock }) {
-    router.post('/bookings', refusals, async (ctx) => {
+    router.post('/bookings', async (ctx) => {
       const input = parseInput(createBody, await readCoreJson(ctx));
       const { booking, replay } = createBooking(state, clock.now(), input);
       ctx.status = 201;
@@ -42,17 +41,17 @@ export const bookingsFeature: CoreFeature = {
       ctx.body = ensureOwnBooking(state, ctx.params.id ?? '', personId);
     });
 
-    router.post('/bookings/:id/cancel', refusals, async (ctx) => {
+    router.post('/bookings/:id/cancel', async (ctx) => {
       const { personId } = parseInput(personBody, await readCoreJson(ctx));
       ctx.body = cancelBooking(state, clock.now(), ctx.params.id ?? '', personId);
     });
 
-    router.post('/bookings/:id/reschedule', refusals, async (ctx) => {
+    router.post('/bookings/:id/reschedule', async (ctx) => {
       const { personId, slotId } = parseInput(rescheduleBody, await readCoreJson(ctx));
       ctx.body = rescheduleBooking(state, clock.now(), ctx.params.id ?? '', personId, slotId);
     });
 
-    router.get('/bookings/:id/ticket', refusals, (ctx) => {
+    router.get('/bookings/:id/ticket', (ctx) => {
       const { personId } = parseInput(personQuery, ctx.query);
       ctx.body = issueTicket(state, ctx.params.id ?? '', personId);
     });

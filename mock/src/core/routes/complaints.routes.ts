@@ -20,7 +20,6 @@ import {
 import { emitComplaintEvent } from '../complaints/complaint-events';
 import { readCoreJson } from '../errors';
 import { parseInput } from '../input';
-import { refusals } from '../refusal';
 import type { CoreFeature } from './feature';
 import { personIdSchema } from './bookings.routes';
 
@@ -59,14 +58,14 @@ export const complaintsFeature: CoreFeature = {
 
   routes(router, { state, clock }) {
     // one photo per request (base64 in JSON): each stays under the core's 1 MB body limit
-    router.post('/complaints/photos', refusals, async (ctx) => {
+    router.post('/complaints/photos', async (ctx) => {
       const input = parseInput(photoBody, await readCoreJson(ctx));
       const photo = storePhoto(state, clock.now(), { photoId: input.photoId, contentType: input.contentType, data: Buffer.from(input.dataBase64, 'base64') });
       ctx.status = 201;
       ctx.body = { photoId: photo.id, contentType: photo.contentType, bytes: photo.data.length };
     });
 
-    router.post('/complaints', refusals, async (ctx) => {
+    router.post('/complaints', async (ctx) => {
       const input = parseInput(createBody, await readCoreJson(ctx));
       const now = clock.now();
       const { complaint, replay } = createComplaint(state, now, input);
@@ -95,13 +94,13 @@ export const complaintsFeature: CoreFeature = {
       ctx.body = { photoId: photo.id, contentType: photo.contentType, dataBase64: photo.data.toString('base64') };
     });
 
-    router.post('/complaints/:id/rating', refusals, async (ctx) => {
+    router.post('/complaints/:id/rating', async (ctx) => {
       const { personId, rating, comment } = parseInput(rateBody, await readCoreJson(ctx));
       const now = clock.now();
       ctx.body = citizenView(state, rateReply(ensureOwnComplaint(state, ctx.params.id ?? '', personId), now, rating, comment), now);
     });
 
-    router.post('/complaints/:id/reopen', refusals, async (ctx) => {
+    router.post('/complaints/:id/reopen', async (ctx) => {
       const { personId, reason } = parseInput(reopenBody, await readCoreJson(ctx));
       const now = clock.now();
       ctx.body = citizenView(state, reopen(ensureOwnComplaint(state, ctx.params.id ?? '', personId), now, reason), now);
@@ -118,7 +117,7 @@ export const complaintsFeature: CoreFeature = {
     });
     const ops = { acknowledge, start: startWork, close } as const;
     for (const [name, op] of Object.entries(ops)) {
-      router.post(`/staff/complaints/:id/${name}`, refusals, async (ctx) => {
+      router.post(`/staff/complaints/:id/${name}`, async (ctx) => {
         const { by } = parseInput(staffBody, await readAdminBody(ctx));
         const now = clock.now();
         const rec = op(ensureComplaint(state, ctx.params.id ?? ''), now, by);
@@ -126,7 +125,7 @@ export const complaintsFeature: CoreFeature = {
         ctx.body = staffView(state, rec, now);
       });
     }
-    router.post('/staff/complaints/:id/reply', refusals, async (ctx) => {
+    router.post('/staff/complaints/:id/reply', async (ctx) => {
       const { by, text } = parseInput(staffBody, await readAdminBody(ctx));
       const now = clock.now();
       const rec = reply(ensureComplaint(state, ctx.params.id ?? ''), now, by, text ?? '');

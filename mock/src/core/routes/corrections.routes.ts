@@ -6,7 +6,6 @@ import { caseView } from '../cases/cases.view';
 import { ensureSubmitted, rejectCorrection, storeCorrectionFile, submitCorrection } from '../cases/corrections.domain';
 import { readCoreJson } from '../errors';
 import { parseInput } from '../input';
-import { refusals } from '../refusal';
 import { personIdSchema } from './bookings.routes';
 import { seeded } from './cases.routes';
 import type { CoreFeature } from './feature';
@@ -40,14 +39,14 @@ export const correctionsFeature: CoreFeature = {
 
   routes(router, deps) {
     const st = () => seeded(deps.state, deps);
-    router.post('/cases/:caseNo/corrections/files', refusals, async (ctx) => {
+    router.post('/cases/:caseNo/corrections/files', async (ctx) => {
       const input = parseInput(fileBody, await readCoreJson(ctx));
       const state = st();
       const c = ensureOwnCase(state, ctx.params.caseNo ?? '', input.personId);
       ctx.status = 201;
       ctx.body = storeCorrectionFile(state, deps.clock.now(), c, { ...input, data: Buffer.from(input.dataBase64, 'base64') });
     });
-    router.post('/cases/:caseNo/corrections/:correctionId/submissions', refusals, async (ctx) => {
+    router.post('/cases/:caseNo/corrections/:correctionId/submissions', async (ctx) => {
       const input = parseInput(submissionBody, await readCoreJson(ctx));
       const state = st();
       const now = deps.clock.now();
@@ -61,14 +60,14 @@ export const correctionsFeature: CoreFeature = {
   admin(router, deps) {
     const st = () => seeded(deps.state, deps);
     const view = (c: Parameters<typeof caseView>[2]) => ({ ...caseView(st(), deps.clock.now(), c), queryCode: c.queryCode });
-    router.post('/staff/cases/:caseNo/correction/accept', refusals, async (ctx) => {
+    router.post('/staff/cases/:caseNo/correction/accept', async (ctx) => {
       const { note } = parseInput(z.object({ note: z.string().max(200).optional() }), await readAdminBody(ctx));
       const state = st();
       const c = ensureCase(state, ctx.params.caseNo ?? '');
       ensureSubmitted(c);
       ctx.body = view(resumeCase(state, deps.clock.now(), c.caseNo, note ?? '补交的材料审核通过'));
     });
-    router.post('/staff/cases/:caseNo/correction/reject', refusals, async (ctx) => {
+    router.post('/staff/cases/:caseNo/correction/reject', async (ctx) => {
       const r = parseInput(rejectBody, await readAdminBody(ctx));
       const state = st();
       const c = ensureCase(state, ctx.params.caseNo ?? '');

@@ -3,7 +3,6 @@ import { parseSlotId } from '@jsb/shared';
 import { AdminInputError, readAdminBody } from '../../infra/admin';
 import { listSlots } from '../booking/slots.domain';
 import { parseInput } from '../input';
-import { refusals } from '../refusal';
 import type { CoreFeature } from './feature';
 
 const slotsQuery = z.object({
@@ -19,7 +18,7 @@ export const slotsFeature: CoreFeature = {
   name: 'slots',
 
   routes(router, { state, clock }) {
-    router.get('/slots', refusals, (ctx) => {
+    router.get('/slots', (ctx) => {
       ctx.body = listSlots(state, clock.now(), parseInput(slotsQuery, ctx.query));
     });
   },
