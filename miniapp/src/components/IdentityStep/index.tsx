@@ -1,8 +1,7 @@
-import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { asApiError, type ApiError } from '../../api'
 import { identityMet, useIdentity, type IdentityNeed } from '../../hooks/useIdentity'
+import { useSubmit } from '../../hooks/useSubmit'
 import { signIn } from '../../services/auth'
 import { loadMe } from '../../services/me'
 import { REAL_NAME } from '../../utils/routes'
@@ -17,24 +16,12 @@ import './index.scss'
  */
 export function IdentityStep({ need, why, plain }: { need: IdentityNeed; why: string; /** inside another card: no card of its own */ plain?: boolean }) {
   const identity = useIdentity()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
+  const signingIn = useSubmit(async () => {
+    await signIn()
+    void Taro.showToast({ title: '已登录', icon: 'success' })
+  })
 
   if (identityMet(identity, need)) return null
-
-  async function onSignIn() {
-    if (busy) return
-    setBusy(true)
-    setError(null)
-    try {
-      await signIn()
-      void Taro.showToast({ title: '已登录', icon: 'success' })
-    } catch (err) {
-      setError(asApiError(err))
-    } finally {
-      setBusy(false)
-    }
-  }
 
   if (identity.status === 'loading') {
     return (
@@ -51,11 +38,11 @@ export function IdentityStep({ need, why, plain }: { need: IdentityNeed; why: st
       <View className={plain ? 'jsb-identity jsb-identity--plain' : 'jsb-card jsb-identity'}>
         <Text className='jsb-subtitle'>请先登录</Text>
         <Text className='jsb-identity__why'>{why}</Text>
-        <Button type='primary' size='large' block loading={busy} onClick={() => void onSignIn()}>
+        <Button type='primary' size='large' block loading={signingIn.busy} onClick={() => void signingIn.run()}>
           微信一键登录
         </Button>
         <Text className='jsb-muted'>登录后留在这一页继续，已选、已填的内容都在。</Text>
-        {error ? <ErrorNotice error={error} /> : null}
+        {signingIn.error ? <ErrorNotice error={signingIn.error} /> : null}
       </View>
     )
   }

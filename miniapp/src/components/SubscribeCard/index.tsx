@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { SubscribeMoment } from '@jsb/shared'
+import { useSubmit } from '../../hooks/useSubmit'
 import { askSubscription, type SubscribeResult } from '../../services/subscribe'
 import { Button } from '../ui'
 
@@ -21,7 +22,8 @@ interface Props {
  */
 export function SubscribeCard({ moment, title, what, action, wanted = 1 }: Props) {
   const [result, setResult] = useState<SubscribeResult | null>(null)
-  const [busy, setBusy] = useState(false)
+  // askSubscription answers every failure with an outcome: there is no error to show
+  const subscribing = useSubmit(async () => setResult(await askSubscription(moment)))
   if (process.env.TARO_ENV === 'h5') {
     return (
       <View className='jsb-card'>
@@ -33,14 +35,6 @@ export function SubscribeCard({ moment, title, what, action, wanted = 1 }: Props
   const outcome = result?.outcome ?? null
   // a 允许 pays for one message: more taps may be worth it
   const short = outcome === 'accepted' ? Math.max(0, wanted - result!.remaining) : 0
-  async function onSubscribe() {
-    setBusy(true)
-    try {
-      setResult(await askSubscription(moment))
-    } finally {
-      setBusy(false)
-    }
-  }
   return (
     <View className='jsb-card'>
       <Text className='jsb-subtitle'>{title}</Text>
@@ -56,7 +50,7 @@ export function SubscribeCard({ moment, title, what, action, wanted = 1 }: Props
         <Text className='jsb-muted'>{what}。</Text>
       )}
       {(outcome !== 'accepted' || short > 0) && outcome !== 'unavailable' ? (
-        <Button type='primary' fill='outline' block loading={busy} onClick={() => void onSubscribe()}>
+        <Button type='primary' fill='outline' block loading={subscribing.busy} onClick={() => void subscribing.run()}>
           {short > 0 ? `再订阅一次（还差${short}次）` : action}
         </Button>
       ) : null}

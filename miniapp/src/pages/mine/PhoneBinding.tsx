@@ -2,35 +2,27 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { ButtonProps } from '@tarojs/components'
-import { asApiError, type ApiError } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Button, Input } from '../../components/ui'
 import { useActionKey } from '../../hooks/useActionKey'
+import { useSubmit } from '../../hooks/useSubmit'
 import { bindPhoneForDev, bindPhoneWithCode } from '../../services/phone'
 import { checkPhoneNumber } from '../../utils/validate'
 
 /** weapp: WeChat's own phone-number button. H5 (development): type a number, the WeChat mock vouches for it. */
 export function PhoneBinding() {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
   const [open, setOpen] = useState(false)
   const [phone, setPhone] = useState('')
   const [fieldError, setFieldError] = useState<string | null>(null)
   const key = useActionKey()
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true)
-    setError(null)
-    try {
-      await action()
-      key.renew()
+  const binding = useSubmit(
+    async (bind: (key: string) => Promise<void>) => {
+      await bind(key.take())
       void Taro.showToast({ title: '手机号已绑定', icon: 'success' })
-    } catch (err) {
-      setError(asApiError(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+    { key },
+  )
+  const { busy, error } = binding
 
   function onGetPhoneNumber(e: Parameters<NonNullable<ButtonProps['onGetPhoneNumber']>>[0]) {
     const code = (e.detail as { code?: string }).code
@@ -39,14 +31,14 @@ export function PhoneBinding() {
       void Taro.showToast({ title: '未授权，可稍后再绑定', icon: 'none' })
       return
     }
-    void run(() => bindPhoneWithCode(code, key.take()))
+    void binding.run((k) => bindPhoneWithCode(code, k))
   }
 
   function onDevBind() {
     const problem = checkPhoneNumber(phone)
     setFieldError(problem)
     if (problem) return
-    void run(() => bindPhoneForDev(phone, key.take()))
+    void binding.run((k) => bindPhoneForDev(phone, k))
   }
 
   if (process.env.TARO_ENV !== 'h5') {

@@ -1,8 +1,8 @@
-import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { Me } from '@jsb/shared'
 import { Button, Cell, CellGroup } from '../../components/ui'
+import { useSubmit } from '../../hooks/useSubmit'
 import { signOut } from '../../services/auth'
 import { PhoneBinding } from './PhoneBinding'
 
@@ -11,16 +11,8 @@ function goRealName() {
 }
 
 export function Profile({ me }: { me: Me | null }) {
-  const [leaving, setLeaving] = useState(false)
-
-  async function onSignOut() {
-    setLeaving(true)
-    try {
-      await signOut()
-    } finally {
-      setLeaving(false)
-    }
-  }
+  // signOut never fails: the local sign-out happens whatever the server says
+  const leaving = useSubmit(signOut)
 
   return (
     <View className='mine__profile'>
@@ -56,7 +48,7 @@ export function Profile({ me }: { me: Me | null }) {
           {me.phone ? null : <PhoneBinding />}
         </CellGroup>
       ) : null}
-      <Button className='mine__signout' size='large' block loading={leaving} onClick={() => void onSignOut()}>
+      <Button className='mine__signout' size='large' block loading={leaving.busy} onClick={() => void leaving.run()}>
         退出登录
       </Button>
     </View>

@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { MaskedCase } from '@jsb/shared'
 import { caseWords } from '@jsb/shared'
-import { asApiError, type ApiError } from '../../api'
 import { listMyCases, lookupCase } from '../../api/cases'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Page } from '../../components/Page'
@@ -16,6 +15,7 @@ import { CountdownLine, StatusPill, Timeline } from '../../components/cases'
 import { useLoad } from '../../hooks/useLoad'
 import { useReshow } from '../../hooks/useReshow'
 import { useSignedIn } from '../../hooks/useSignedIn'
+import { useSubmit } from '../../hooks/useSubmit'
 import { instantText, needsYouFirst, shortDate } from '../../utils/case-format'
 import { caseUrl } from '../../utils/case-routes'
 import { tappable } from '../../utils/a11y'
@@ -63,31 +63,18 @@ export default function Progress() {
 function LookupForm() {
   const [caseNo, setCaseNo] = useState('')
   const [code, setCode] = useState('')
-  const [busy, setBusy] = useState(false)
   const [found, setFound] = useState<MaskedCase | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
   const ready = /^JN\d{13}$/i.test(caseNo.trim()) && /^\d{6}$/.test(code.trim())
-
-  const submit = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      setFound(await lookupCase(caseNo.trim().toUpperCase(), code.trim()))
-    } catch (err) {
-      setFound(null)
-      setError(asApiError(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const lookup = useSubmit(async () => setFound(await lookupCase(caseNo.trim().toUpperCase(), code.trim())), { onError: () => setFound(null) })
+  const { busy, error } = lookup
 
   return (
     <View className='jsb-card'>
       <Text className='jsb-subtitle cs-block'>凭编号查询（无需登录）</Text>
       <Text className='jsb-muted cs-block'>办件编号和6位查询码印在受理单上。为保护隐私，查询结果不显示完整姓名、证件号、电话和地址。</Text>
-      <Field label='办件编号' placeholder='办件编号（JN开头15位）' kind='code' maxLength={15} value={caseNo} onChange={(v) => (setCaseNo(v), setError(null))} />
-      <Field label='查询码' placeholder='6位查询码' type='number' kind='digits' maxLength={6} value={code} onChange={(v) => (setCode(v), setError(null))} />
-      <Button type='primary' block disabled={!ready || busy} loading={busy} onClick={() => void submit()}>
+      <Field label='办件编号' placeholder='办件编号（JN开头15位）' kind='code' maxLength={15} value={caseNo} onChange={(v) => (setCaseNo(v), lookup.clear())} />
+      <Field label='查询码' placeholder='6位查询码' type='number' kind='digits' maxLength={6} value={code} onChange={(v) => (setCode(v), lookup.clear())} />
+      <Button type='primary' block disabled={!ready || busy} loading={busy} onClick={() => void lookup.run()}>
         查询进度
       </Button>
       {!ready && !busy ? <Text className='jsb-muted cs-block'>填好受理单上的办件编号（JN开头，共15位）和6位查询码后即可查询。</Text> : null}

@@ -2,7 +2,6 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { TEXT_LIMITS } from '@jsb/shared'
-import { asApiError, type ApiError } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Page } from '../../components/Page'
 import { Field } from '../../components/Field'
@@ -10,6 +9,7 @@ import { IdentityStep } from '../../components/IdentityStep'
 import { Button } from '../../components/ui'
 import { useActionKey } from '../../hooks/useActionKey'
 import { useStore } from '../../hooks/useStore'
+import { useSubmit } from '../../hooks/useSubmit'
 import { meStore } from '../../services/me'
 import { verifyRealName } from '../../services/real-name'
 import { GROUPS } from '../../utils/text-input'
@@ -28,32 +28,29 @@ export default function RealName() {
   const [idNumber, setIdNumber] = useState('')
   const [nameError, setNameError] = useState<string | null>(null)
   const [idError, setIdError] = useState<string | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [busy, setBusy] = useState(false)
   const key = useActionKey()
-
-  async function onSubmit() {
-    if (busy) return
-    const n = checkRealName(name)
-    const i = checkIdNumberText(idNumber)
-    setNameError(n)
-    setIdError(i)
-    setError(null)
-    if (n || i) return
-    setBusy(true)
-    try {
+  const verifying = useSubmit(
+    async () => {
       await verifyRealName(name, idNumber, key.take())
-      key.renew()
       // the full number must not linger in a page kept in memory after we leave it
       setName('')
       setIdNumber('')
       void Taro.showToast({ title: '实名认证成功', icon: 'success' })
       backToMine()
-    } catch (err) {
-      setError(asApiError(err))
-    } finally {
-      setBusy(false)
-    }
+    },
+    { key },
+  )
+  const error = verifying.error
+
+  function onSubmit() {
+    if (verifying.busy) return
+    const n = checkRealName(name)
+    const i = checkIdNumberText(idNumber)
+    setNameError(n)
+    setIdError(i)
+    verifying.clear()
+    if (n || i) return
+    void verifying.run()
   }
 
   if (state.status === 'signedOut') {
@@ -82,7 +79,7 @@ export default function RealName() {
           onChange={(v) => {
             setName(v)
             setNameError(null)
-            setError(null)
+            verifying.clear()
             key.renew()
           }}
           onBlur={() => name && setNameError(checkRealName(name))}
@@ -99,7 +96,7 @@ export default function RealName() {
           onChange={(v) => {
             setIdNumber(v)
             setIdError(null)
-            setError(null)
+            verifying.clear()
             key.renew()
           }}
           onBlur={() => idNumber && setIdError(checkIdNumberText(idNumber))}
@@ -107,7 +104,7 @@ export default function RealName() {
 
         {error ? <ErrorNotice error={error} /> : null}
 
-        <Button className='realname__submit' type='primary' size='large' block loading={busy} onClick={() => void onSubmit()}>
+        <Button className='realname__submit' type='primary' size='large' block loading={verifying.busy} onClick={onSubmit}>
           提交认证
         </Button>
       </View>

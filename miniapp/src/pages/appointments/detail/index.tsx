@@ -1,8 +1,7 @@
-import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { bookingWords, DAY_KIND_LABEL, SLOT_KIND_LABEL } from '@jsb/shared'
-import { asApiError, cancelAppointment, getAppointment, getAppointmentTicket, getItem, getTheme } from '../../../api'
+import { cancelAppointment, getAppointment, getAppointmentTicket, getItem, getTheme } from '../../../api'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
 import { IdentityStep } from '../../../components/IdentityStep'
@@ -13,11 +12,12 @@ import { useActionKey } from '../../../hooks/useActionKey'
 import { useLoad } from '../../../hooks/useLoad'
 import { useReshow } from '../../../hooks/useReshow'
 import { useSignedIn } from '../../../hooks/useSignedIn'
+import { useSubmit } from '../../../hooks/useSubmit'
 import { loadHalls, loadStanding } from '../../../services/booking'
 import { backTo } from '../../../services/navigation'
 import { ReminderSubscription } from './ReminderSubscription'
 import { BOOKING_STATUS_LABEL, dateTimeLabel, fullDateLabel, timeRange } from '../../../utils/booking-format'
-import { refusalView, type RefusalView } from '../../../utils/booking-refusal'
+import { refusalView } from '../../../utils/booking-refusal'
 import { APPOINTMENTS, param, slotsUrl, themeUrl } from '../../../utils/routes'
 import './index.scss'
 
@@ -40,9 +40,18 @@ export default function AppointmentDetail() {
   const halls = useLoad(loadHalls, [])
   useReshow(() => appt.reload())
 
-  const [refusal, setRefusal] = useState<RefusalView | null>(null)
-  const [busy, setBusy] = useState(false)
   const key = useActionKey()
+  const cancelling = useSubmit(
+    async () => {
+      await cancelAppointment(id, key.take())
+      void Taro.showToast({ title: '已取消预约', icon: 'success' })
+      appt.reload()
+      void loadStanding()
+    },
+    { key, onError: () => appt.reload() },
+  )
+  const busy = cancelling.busy
+  const refusal = cancelling.error ? refusalView(cancelling.error) : null
 
   if (!signedIn) return <Page><IdentityStep need='signIn' why='查看预约需要先登录。' /></Page>
   if (!id) return <Page><StateBlock text='没有指定预约，请到“我的预约”中查看。' /></Page>
@@ -63,22 +72,7 @@ export default function AppointmentDetail() {
       confirmColor: '#b3261e',
     })
     if (!confirm) return
-    setBusy(true)
-    setRefusal(null)
-    try {
-      await cancelAppointment(id, key.take())
-      key.renew()
-      void Taro.showToast({ title: '已取消预约', icon: 'success' })
-      appt.reload()
-      void loadStanding()
-    } catch (err) {
-      const e = asApiError(err)
-      if (e.status >= 400 && e.status < 500) key.renew()
-      setRefusal(refusalView(e))
-      appt.reload()
-    } finally {
-      setBusy(false)
-    }
+    await cancelling.run()
   }
 
   function toList() {

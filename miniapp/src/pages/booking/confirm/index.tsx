@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { NearestSlot } from '@jsb/shared'
 import { bookingWords, DAY_KIND_LABEL, parseSlotId, SLOT_KIND_LABEL } from '@jsb/shared'
-import { asApiError, createAppointment, getItem, listSlots } from '../../../api'
+import { createAppointment, getItem, listSlots } from '../../../api'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
 import { IdentityStep } from '../../../components/IdentityStep'
@@ -13,10 +13,11 @@ import { Fact, MaterialList, RefusalNotice } from '../../../components/booking'
 import { useActionKey } from '../../../hooks/useActionKey'
 import { useLoad } from '../../../hooks/useLoad'
 import { useSignedIn } from '../../../hooks/useSignedIn'
+import { useSubmit } from '../../../hooks/useSubmit'
 import { identityWait, useIdentity } from '../../../hooks/useIdentity'
 import { currentHall, loadHalls } from '../../../services/booking'
 import { fullDateLabel, slotStateText, timeRange } from '../../../utils/booking-format'
-import { refusalView, type RefusalView } from '../../../utils/booking-refusal'
+import { refusalView } from '../../../utils/booking-refusal'
 import { appointmentUrl, param, slotsUrl } from '../../../utils/routes'
 import './index.scss'
 
@@ -50,9 +51,22 @@ export default function ConfirmPage() {
   const day = useLoad(() => listSlots({ hallId, itemId, from: date, to: date }), [hallId, itemId, date], signedIn && Boolean(hallId && itemId && date))
 
   const [checked, setChecked] = useState<boolean[]>([])
-  const [refusal, setRefusal] = useState<{ view: RefusalView; ref: string } | null>(null)
-  const [busy, setBusy] = useState(false)
   const key = useActionKey()
+  // a definite refusal ends this action; after a lost answer (network, 5xx) the retry reuses the key (useSubmit)
+  const confirming = useSubmit(
+    async (slotId: string) => {
+      const appt = await createAppointment({ itemId, slotId }, key.take())
+      void Taro.redirectTo({ url: appointmentUrl(appt.id, true, themeId || undefined) })
+    },
+    {
+      key,
+      onError: (e) => {
+        if (e.code === 'SLOT_FULL' || e.code === 'OUTSIDE_BOOKING_WINDOW') day.reload()
+      },
+    },
+  )
+  const failed = confirming.error
+  const refusal = failed ? { view: refusalView(failed), ref: failed.status >= 500 ? failed.requestId : '' } : null
 
   const slotDay = day.data?.days.find((d) => d.date === date)
   const slot = slotDay?.slots.find((s) => s.id === slotId)
@@ -81,28 +95,13 @@ export default function ConfirmPage() {
 
   function onNearest(n: NearestSlot) {
     setRetarget({ slotId: n.slotId, date: n.date, start: n.start, end: n.end, kind: n.kind })
-    setRefusal(null)
+    confirming.clear()
     key.renew()
     void Taro.showToast({ title: `已改选 ${timeRange(n.start, n.end)}`, icon: 'none' })
   }
 
-  async function onConfirm() {
-    if (busy || !target) return
-    setBusy(true)
-    setRefusal(null)
-    try {
-      const appt = await createAppointment({ itemId, slotId: target.slotId }, key.take())
-      key.renew()
-      void Taro.redirectTo({ url: appointmentUrl(appt.id, true, themeId || undefined) })
-    } catch (err) {
-      const e = asApiError(err)
-      // a definite refusal ends this action; after a lost answer (network, 5xx) the retry reuses the key
-      if (e.status >= 400 && e.status < 500) key.renew()
-      setRefusal({ view: refusalView(e), ref: e.status >= 500 ? e.requestId : '' })
-      if (e.code === 'SLOT_FULL' || e.code === 'OUTSIDE_BOOKING_WINDOW') day.reload()
-    } finally {
-      setBusy(false)
-    }
+  function onConfirm() {
+    if (target) void confirming.run(target.slotId)
   }
 
   if (!signedIn) return <Page><IdentityStep need='signIn' why='预约办事需要先登录。' /></Page>
@@ -160,9 +159,9 @@ export default function ConfirmPage() {
         <Text className='confirm__rule'>· {words.noShow}。</Text>
       </View>
 
-      {refusal ? <RefusalNotice view={refusal.view} requestRef={refusal.ref} onNearest={onNearest} onReselect={reselect} onRetry={() => void onConfirm()} /> : null}
+      {refusal ? <RefusalNotice view={refusal.view} requestRef={refusal.ref} onNearest={onNearest} onReselect={reselect} onRetry={onConfirm} /> : null}
 
-      <Button className='confirm__submit' type='primary' size='large' block loading={busy} disabled={!target || Boolean(unavailable) || Boolean(waiting)} onClick={() => void onConfirm()}>
+      <Button className='confirm__submit' type='primary' size='large' block loading={confirming.busy} disabled={!target || Boolean(unavailable) || Boolean(waiting)} onClick={onConfirm}>
         {waiting ?? '确认预约'}
       </Button>
     </Page>

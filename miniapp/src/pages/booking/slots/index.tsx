@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { NearestSlot, Slot } from '@jsb/shared'
 import { addDays, bookingWords, SLOT_KIND_LABEL } from '@jsb/shared'
-import { asApiError, getAppointment, getItem, listSlots, rescheduleAppointment } from '../../../api'
+import { getAppointment, getItem, listSlots, rescheduleAppointment } from '../../../api'
 import { Page } from '../../../components/Page'
 import { IdentityStep } from '../../../components/IdentityStep'
 import { StateBlock } from '../../../components/StateBlock'
@@ -12,8 +12,9 @@ import { useActionKey } from '../../../hooks/useActionKey'
 import { useLoad } from '../../../hooks/useLoad'
 import { useReshow } from '../../../hooks/useReshow'
 import { useSignedIn } from '../../../hooks/useSignedIn'
+import { useSubmit } from '../../../hooks/useSubmit'
 import { dateLabel, dayChip, dayNote, timeRange, todayInShanghai } from '../../../utils/booking-format'
-import { refusalView, type RefusalView } from '../../../utils/booking-refusal'
+import { refusalView } from '../../../utils/booking-refusal'
 import { appointmentUrl, confirmUrl, param } from '../../../utils/routes'
 import './index.scss'
 
@@ -42,10 +43,20 @@ export default function SlotsPage() {
   useReshow(() => slots.reload())
 
   const [chosen, setChosen] = useState<string | null>(null)
-  const [refusal, setRefusal] = useState<RefusalView | null>(null)
-  const [busy, setBusy] = useState(false)
   const key = useActionKey()
   const lastTarget = useRef<string | null>(null)
+  const rescheduling = useSubmit(
+    async (slotId: string) => {
+      const appt = await rescheduleAppointment(rescheduleId, slotId, key.take())
+      void Taro.showToast({ title: '改约成功', icon: 'success' })
+      // back to the detail page we came from (it reloads when shown); a deep link has none
+      const pages = Taro.getCurrentPages()
+      if (pages[pages.length - 2]?.route?.includes('pages/appointments/detail/index')) void Taro.navigateBack()
+      else void Taro.redirectTo({ url: appointmentUrl(appt.id) })
+    },
+    { key, onError: () => slots.reload() },
+  )
+  const refusal = rescheduling.error ? refusalView(rescheduling.error) : null
 
   const days = slots.data?.days ?? []
   const chips = days.map((d) => dayChip(d, today))
@@ -54,7 +65,7 @@ export default function SlotsPage() {
   const day = days.find((d) => d.date === selected)
 
   async function moveTo(target: { slotId: string; date: string; start: string; end: string; kind: Slot['kind'] }) {
-    if (busy) return
+    if (rescheduling.busy) return
     const { confirm } = await Taro.showModal({
       title: '确认改约',
       content: `改到 ${dateLabel(target.date)} ${timeRange(target.start, target.end)}（${SLOT_KIND_LABEL[target.kind]}）？原时段将释放给其他市民。`,
@@ -65,22 +76,7 @@ export default function SlotsPage() {
     if (!confirm) return
     if (lastTarget.current !== target.slotId) key.renew()
     lastTarget.current = target.slotId
-    setBusy(true)
-    setRefusal(null)
-    try {
-      const appt = await rescheduleAppointment(rescheduleId, target.slotId, key.take())
-      key.renew()
-      void Taro.showToast({ title: '改约成功', icon: 'success' })
-      // back to the detail page we came from (it reloads when shown); a deep link has none
-      const pages = Taro.getCurrentPages()
-      if (pages[pages.length - 2]?.route?.includes('pages/appointments/detail/index')) void Taro.navigateBack()
-      else void Taro.redirectTo({ url: appointmentUrl(appt.id) })
-    } catch (err) {
-      setRefusal(refusalView(asApiError(err)))
-      slots.reload()
-    } finally {
-      setBusy(false)
-    }
+    await rescheduling.run(target.slotId)
   }
 
   function pick(s: Slot) {
@@ -133,7 +129,7 @@ export default function SlotsPage() {
           {slots.status === 'error' ? <RefusalNotice view={refusalView(slots.error)} onRetry={slots.reload} /> : null}
         </>
       ) : null}
-      {busy ? <StateBlock tone='loading' text='正在改约…' /> : null}
+      {rescheduling.busy ? <StateBlock tone='loading' text='正在改约…' /> : null}
     </Page>
   )
 }

@@ -15,6 +15,7 @@ import { useActionKey } from '../../../hooks/useActionKey'
 import { useLoad } from '../../../hooks/useLoad'
 import { useReshow } from '../../../hooks/useReshow'
 import { useSignedIn } from '../../../hooks/useSignedIn'
+import { useSubmit } from '../../../hooks/useSubmit'
 import { pickPdf, pickPhotos } from '../../../services/pick-files'
 import { correctionDeadlineText, fileLine } from '../../../utils/case-format'
 import { param } from '../../../utils/routes'
@@ -35,8 +36,15 @@ export default function CorrectionPage() {
   const [uploading, setUploading] = useState<Record<string, number>>({})
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [error, setError] = useState<ApiError | null>(null)
-  const [sending, setSending] = useState(false)
   const key = useActionKey()
+  const sending = useSubmit(
+    async () => {
+      setError(null)
+      setLatest(await submitCorrection(caseNo, key.take()))
+      void Taro.showToast({ title: '已补交', icon: 'success' })
+    },
+    { key },
+  )
   useReshow(() => (setLatest(null), loaded.reload()))
 
   if (!signedIn) return <Page><IdentityStep need='realName' why='补正材料要交到您本人的办件上：请先登录。' /></Page>
@@ -48,6 +56,7 @@ export default function CorrectionPage() {
   async function add(m: Material, files: LocalFile[]) {
     setProblems((p) => ({ ...p, [m.id]: '' }))
     setError(null)
+    sending.clear()
     for (const f of files) {
       setUploading((u) => ({ ...u, [m.id]: 0 }))
       try {
@@ -69,20 +78,6 @@ export default function CorrectionPage() {
       key.renew()
     } catch (err) {
       setProblems((p) => ({ ...p, [m.id]: `${asApiError(err).message}${asApiError(err).hint}` }))
-    }
-  }
-
-  async function submit() {
-    setSending(true)
-    setError(null)
-    try {
-      setLatest(await submitCorrection(caseNo, key.take()))
-      key.renew()
-      void Taro.showToast({ title: '已补交', icon: 'success' })
-    } catch (err) {
-      setError(asApiError(err))
-    } finally {
-      setSending(false)
     }
   }
 
@@ -148,7 +143,8 @@ export default function CorrectionPage() {
             照片或PDF，每个不超过{Math.round(c.limits.fileMaxBytes / 1024 / 1024)} MB，每项最多{c.limits.maxFilesPerMaterial}个；上传时会去掉位置、相机和作者信息。一项有几页就拍几张。
           </Text>
           {error ? <ErrorNotice error={error} /> : null}
-          <Button type='primary' size='large' block loading={sending} disabled={!c.canSubmit || sending} onClick={() => void submit()}>
+          {sending.error ? <ErrorNotice error={sending.error} /> : null}
+          <Button type='primary' size='large' block loading={sending.busy} disabled={!c.canSubmit || sending.busy} onClick={() => void sending.run()}>
             提交补正材料
           </Button>
           {!c.canSubmit ? <Text className='jsb-muted cs-block'>{missing > 0 ? `还有${missing}项材料没有上传，每项至少上传一个文件后才能提交。` : '现在不能提交，请看上面的说明。'}</Text> : null}

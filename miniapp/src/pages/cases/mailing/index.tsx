@@ -15,6 +15,7 @@ import { useActionKey } from '../../../hooks/useActionKey'
 import { useDraft } from '../../../hooks/useDraft'
 import { useLoad } from '../../../hooks/useLoad'
 import { useSignedIn } from '../../../hooks/useSignedIn'
+import { useSubmit } from '../../../hooks/useSubmit'
 import { instantText, mailingHeadline } from '../../../utils/case-format'
 import { param } from '../../../utils/routes'
 import { GROUPS } from '../../../utils/text-input'
@@ -40,31 +41,28 @@ export default function MailingPage() {
   const address = useDraft<MailingAddress>('mailing-address', EMPTY_ADDRESS)
   const form = address.value
   const [problems, setProblems] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
   const key = useActionKey()
+  const sending = useSubmit(
+    async (to: MailingAddress) => {
+      await requestMailing(caseNo, to, key.take())
+      c.reload()
+    },
+    { key, onError: showApiError },
+  )
 
   if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以申请免费邮寄办理结果。' /></Page>
   if (c.status === 'error') return <Page><ErrorNotice error={c.error} retryText='重新加载' onRetry={c.reload} /></Page>
   if (!c.data) return <Page><StateBlock tone='loading' text='正在读取…' /></Page>
   const m = c.data.mailing
 
-  const submit = async () => {
+  const submit = () => {
     const parsed = addressSchema.safeParse(form)
     if (!parsed.success) {
       setProblems(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])))
       return
     }
     setProblems({})
-    setBusy(true)
-    try {
-      await requestMailing(caseNo, parsed.data, key.take())
-      key.renew()
-      c.reload()
-    } catch (err) {
-      await showApiError(err)
-    } finally {
-      setBusy(false)
-    }
+    void sending.run(parsed.data)
   }
 
   if (m) {
@@ -122,7 +120,7 @@ export default function MailingPage() {
             }}
           />
         ))}
-        <Button type='primary' block disabled={busy || !c.data.mailingAvailable} loading={busy} onClick={() => void submit()}>
+        <Button type='primary' block disabled={sending.busy || !c.data.mailingAvailable} loading={sending.busy} onClick={submit}>
           提交邮寄申请
         </Button>
         {!c.data.mailingAvailable ? <Text className='jsb-muted cs-block'>这个办件现在不能申请邮寄，请到受理窗口领取结果。</Text> : null}

@@ -13,6 +13,7 @@ import '../../../components/cases/index.scss'
 import { useActionKey } from '../../../hooks/useActionKey'
 import { useLoad } from '../../../hooks/useLoad'
 import { useSignedIn } from '../../../hooks/useSignedIn'
+import { useSubmit } from '../../../hooks/useSubmit'
 import { isBad, shortDate } from '../../../utils/case-format'
 import { ratingUrl } from '../../../utils/case-routes'
 import { param } from '../../../utils/routes'
@@ -30,8 +31,14 @@ export default function RatePage() {
   const [level, setLevel] = useState<RatingLevel | null>(null)
   const [tags, setTags] = useState<string[]>([])
   const [comment, setComment] = useState('')
-  const [busy, setBusy] = useState(false)
   const key = useActionKey()
+  const sending = useSubmit(
+    async (body: { level: RatingLevel; tags: string[]; comment: string }) => {
+      await (followUp ? followUpRating(caseNo, body, key.take()) : rateCase(caseNo, body, key.take()))
+      void Taro.redirectTo({ url: ratingUrl(caseNo) })
+    },
+    { key, onError: showApiError },
+  )
 
   if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以评价您的办件。' /></Page>
   if (state.status === 'error') return <Page><ErrorNotice error={state.error} retryText='重新加载' onRetry={state.reload} /></Page>
@@ -48,18 +55,8 @@ export default function RatePage() {
     setTags((x) => (x.includes(t) ? x.filter((y) => y !== t) : [...x, t]))
     key.renew()
   }
-  const submit = async () => {
-    if (!level) return
-    setBusy(true)
-    try {
-      const body = { level, tags, comment: comment.trim() }
-      await (followUp ? followUpRating(caseNo, body, key.take()) : rateCase(caseNo, body, key.take()))
-      void Taro.redirectTo({ url: ratingUrl(caseNo) })
-    } catch (err) {
-      await showApiError(err)
-    } finally {
-      setBusy(false)
-    }
+  const submit = () => {
+    if (level) void sending.run({ level, tags, comment: comment.trim() })
   }
 
   const closedForRating = !followUp && !s.canRate
@@ -102,7 +99,7 @@ export default function RatePage() {
           {isBad(level) ? <Text className='jsb-muted cs-block'>不满意的评价，{caseWords().badRatingPromise}，您可以随时查看进度。</Text> : null}
         </View>
       ) : null}
-      <Button type='primary' size='large' block disabled={!level || busy || closedForRating || (isBad(level ?? '满意') && tags.length === 0)} loading={busy} onClick={() => void submit()}>
+      <Button type='primary' size='large' block disabled={!level || sending.busy || closedForRating || (isBad(level ?? '满意') && tags.length === 0)} loading={sending.busy} onClick={submit}>
         {followUp ? '提交追评' : '提交评价'}
       </Button>
     </Page>

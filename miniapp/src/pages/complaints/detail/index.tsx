@@ -2,7 +2,6 @@ import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
 import { COMPLAINT_RATINGS, COMPLAINT_RULES, complaintWords, type Complaint, type ComplaintRating } from '@jsb/shared'
-import { asApiError, type ApiError } from '../../../api'
 import { getComplaint, rateComplaintReply, reopenComplaint } from '../../../api/complaints'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
@@ -13,6 +12,7 @@ import { Button } from '../../../components/ui'
 import { useActionKey } from '../../../hooks/useActionKey'
 import { useLoad } from '../../../hooks/useLoad'
 import { useSignedIn } from '../../../hooks/useSignedIn'
+import { useSubmit } from '../../../hooks/useSubmit'
 import { instantLabel, shortDate, slaLine } from '../../../utils/complaint-format'
 import { param } from '../../../utils/routes'
 import { ComplaintPhotos } from './ComplaintPhotos'
@@ -113,20 +113,8 @@ export default function ComplaintDetail() {
 
 function RateReply({ id, onDone }: { id: string; onDone: (c: Complaint) => void }) {
   const [rating, setRating] = useState<ComplaintRating | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [sending, setSending] = useState(false)
   const key = useActionKey()
-  async function send() {
-    if (!rating) return
-    setSending(true)
-    try {
-      onDone(await rateComplaintReply(id, { rating }, key.take()))
-    } catch (err) {
-      setError(asApiError(err))
-    } finally {
-      setSending(false)
-    }
-  }
+  const sending = useSubmit(async (r: ComplaintRating) => onDone(await rateComplaintReply(id, { rating: r }, key.take())), { key })
   return (
     <View className='jsb-card'>
       <Text className='jsb-subtitle'>您对这次答复满意吗？</Text>
@@ -137,8 +125,10 @@ function RateReply({ id, onDone }: { id: string; onDone: (c: Complaint) => void 
           </View>
         ))}
       </View>
-      {error ? <ErrorNotice error={error} /> : null}
-      <Button type='primary' block disabled={!rating || sending} loading={sending} onClick={() => void send()}>
+      {sending.error ? <ErrorNotice error={sending.error} /> : null}
+      <Button type='primary' block disabled={!rating || sending.busy} loading={sending.busy} onClick={() => {
+          if (rating) void sending.run(rating)
+        }}>
         提交评价
       </Button>
     </View>
@@ -147,19 +137,8 @@ function RateReply({ id, onDone }: { id: string; onDone: (c: Complaint) => void 
 
 function Reopen({ c, onDone }: { c: Complaint; onDone: (c: Complaint) => void }) {
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<ApiError | null>(null)
-  const [sending, setSending] = useState(false)
   const key = useActionKey()
-  async function send() {
-    setSending(true)
-    try {
-      onDone(await reopenComplaint(c.id, reason.trim(), key.take()))
-    } catch (err) {
-      setError(asApiError(err))
-    } finally {
-      setSending(false)
-    }
-  }
+  const sending = useSubmit(async (why: string) => onDone(await reopenComplaint(c.id, why, key.take())), { key })
   return (
     <View className='jsb-card'>
       <Text className='jsb-subtitle'>问题没有解决？</Text>
@@ -167,8 +146,8 @@ function Reopen({ c, onDone }: { c: Complaint; onDone: (c: Complaint) => void })
         {words.reopen}{c.reopenUntil ? `（${instantLabel(c.reopenUntil)}前）` : ''}，{words.reopenAgainReplyDays}。
       </Text>
       <Textarea className='zc-textarea' placeholder={`请说明哪里还没有解决（${words.reopenReasonMin}）`} maxlength={COMPLAINT_RULES.reopenReasonMax} value={reason} onInput={(e) => (setReason(e.detail.value), key.renew())} />
-      {error ? <ErrorNotice error={error} /> : null}
-      <Button type='primary' fill='outline' block disabled={reason.trim().length < COMPLAINT_RULES.reopenReasonMin || sending} loading={sending} onClick={() => void send()}>
+      {sending.error ? <ErrorNotice error={sending.error} /> : null}
+      <Button type='primary' fill='outline' block disabled={reason.trim().length < COMPLAINT_RULES.reopenReasonMin || sending.busy} loading={sending.busy} onClick={() => void sending.run(reason.trim())}>
         申请重新办理
       </Button>
     </View>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import { COMPLAINT_CATEGORIES, COMPLAINT_RULES, complaintWords, TEXT_LIMITS, type ComplaintCategory } from '@jsb/shared'
-import { asApiError, listHalls, type ApiError } from '../../../api'
+import { COMPLAINT_CATEGORIES, COMPLAINT_RULES, complaintWords, TEXT_LIMITS, type ComplaintCategory, type CreateComplaintRequest } from '@jsb/shared'
+import { listHalls } from '../../../api'
 import { createComplaint } from '../../../api/complaints'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
@@ -14,6 +14,7 @@ import { useActionKey } from '../../../hooks/useActionKey'
 import { useDraft } from '../../../hooks/useDraft'
 import { identityWait, useIdentity } from '../../../hooks/useIdentity'
 import { useLoad } from '../../../hooks/useLoad'
+import { useSubmit } from '../../../hooks/useSubmit'
 import { complaintUrl, COMPLAINT_LIST } from '../../../utils/complaint-format'
 import { AnonymousSwitch } from './AnonymousSwitch'
 import { PhotoPicker, type PickedPhoto } from './PhotoPicker'
@@ -47,9 +48,15 @@ export default function NewComplaint() {
   // every photo lives here (the picker updates them as they upload); the draft keeps the uploaded ones
   const [photos, setPhotoList] = useState<PickedPhoto[]>(() => draft.value.photos)
   const [problem, setProblem] = useState<string | null>(null)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [sending, setSending] = useState(false)
   const key = useActionKey()
+  const sending = useSubmit(
+    async (body: CreateComplaintRequest) => {
+      const created = await createComplaint(body, key.take())
+      draft.discard()
+      void Taro.redirectTo({ url: complaintUrl(created.id, true) })
+    },
+    { key },
+  )
   const waiting = identityWait(identity, 'realName', '提交找茬')
 
   const hall = halls.data?.find((h) => h.id === hallId) ?? null
@@ -57,7 +64,7 @@ export default function NewComplaint() {
     draft.set(patch)
     key.renew()
     setProblem(null)
-    setError(null)
+    sending.clear()
   }
   function setPhotos(update: (list: PickedPhoto[]) => PickedPhoto[]) {
     setPhotoList(update)
@@ -73,27 +80,13 @@ export default function NewComplaint() {
     if (missing) return setProblem(missing)
     if (photos.some((p) => p.state === 'uploading')) return setProblem('照片还在上传，请稍等几秒再提交。')
     if (photos.some((p) => p.state === 'failed')) return setProblem('有照片没有上传成功：请点“重试”，或删除这张照片后再提交。')
-    setSending(true)
-    setError(null)
-    try {
-      const created = await createComplaint(
-        {
-          category: category!,
-          target: { hallId: hallId!, ...(zoneId ? { zoneId } : {}), ...(windowNo.trim() ? { windowNo: windowNo.trim() } : {}), ...(staffNo.trim() ? { staffNo: staffNo.trim() } : {}) },
-          description: description.trim(),
-          anonymous,
-          photoIds: photos.map((p) => p.id!).filter(Boolean),
-        },
-        key.take(),
-      )
-      key.renew()
-      draft.discard()
-      void Taro.redirectTo({ url: complaintUrl(created.id, true) })
-    } catch (err) {
-      setError(asApiError(err))
-    } finally {
-      setSending(false)
-    }
+    await sending.run({
+      category: category!,
+      target: { hallId: hallId!, ...(zoneId ? { zoneId } : {}), ...(windowNo.trim() ? { windowNo: windowNo.trim() } : {}), ...(staffNo.trim() ? { staffNo: staffNo.trim() } : {}) },
+      description: description.trim(),
+      anonymous,
+      photoIds: photos.map((p) => p.id!).filter(Boolean),
+    })
   }
 
   return (
@@ -175,8 +168,8 @@ export default function NewComplaint() {
       </View>
 
       {problem ? <Text className='zc-problem'>{problem}</Text> : null}
-      {error ? <ErrorNotice error={error} /> : null}
-      <Button type='primary' size='large' block loading={sending} disabled={sending || Boolean(waiting)} onClick={() => void submit()}>
+      {sending.error ? <ErrorNotice error={sending.error} /> : null}
+      <Button type='primary' size='large' block loading={sending.busy} disabled={sending.busy || Boolean(waiting)} onClick={() => void submit()}>
         {waiting ?? '提交找茬'}
       </Button>
       <Text className='jsb-muted zc-foot'>{words.promise}；政务系统暂时连不上时会先保存，恢复后自动转交。</Text>
