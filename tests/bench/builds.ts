@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Stack } from '../support/stack';
 import { H5_DIST, openPhone } from '../support/browser';
 import { kb, MAIN_PACKAGE_BUDGET, packageSizes } from '../../scripts/lib/weapp-gate';
 
@@ -35,7 +34,7 @@ interface FirstLoad {
   times: number[];
 }
 
-async function firstLoads(s: Stack, runs: number, o: { identity: boolean; mobile: boolean }): Promise<FirstLoad> {
+async function firstLoads(s: { bffUrl: string }, runs: number, o: { identity: boolean; mobile: boolean }): Promise<FirstLoad> {
   const out: FirstLoad = { wire: 0, bytes: 0, requests: 0, times: [] };
   for (let i = 0; i < runs; i++) {
     const phone = await openPhone();
@@ -73,7 +72,7 @@ const median = (xs: number[]) => xs[Math.floor(xs.length / 2)]!;
  * the loopback and on an emulated mobile network; each next to a browser that takes no compressed encoding (the plain
  * files, as before the build wrote Brotli copies), measured in the same run.
  */
-export async function h5FirstLoad(s: Stack, runs = 3): Promise<void> {
+export async function h5FirstLoad(s: { bffUrl: string }, runs = 3): Promise<void> {
   console.log(`4b. H5 first load of 首页 (cold browser profile, ${runs} runs each)`);
   for (const mobile of [false, true]) {
     const plain = await firstLoads(s, runs, { identity: true, mobile });

@@ -35,5 +35,5 @@ export function percentile(values: number[], p: number): number {
 }
 
 export function row(r: LoadResult): string {
-  return `${r.label.padEnd(34)} c=${String(r.connections).padStart(3)}  ${String(r.rps).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  (${r.requests} requests, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})`;
+  return `${r.label.padEnd(42)} c=${String(r.connections).padStart(3)}  ${String(r.rps).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  (${r.requests} requests, non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})`;
 }

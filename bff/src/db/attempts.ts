@@ -9,10 +9,11 @@ import { isDuplicateKey } from './duplicate';
  * a window, whatever the concurrency; the rest are refused with 429 RATE_LIMITED and Retry-After (the window's end)
  * and take no place, so a refused attempt does not extend the wait.
  *
- * Every read and write is by _id, the only lookup FerretDB v1.24 (SQLite) answers without scanning the collection:
- * a `k|w` document remembers roughly how many places are taken, so an attempt starts looking there instead of at 1.
- * That note may lag behind (it is written without a lock); then an attempt tries a place or two more. Windows are
- * fixed (aligned to the epoch), so at a window's edge up to 2 × max attempts can pass within a short time.
+ * Every read and write is by _id, the only lookup FerretDB v1.24 (SQLite) answers without scanning the collection.
+ * An instance starts where its own last attempt in the window ended; when that place is taken, a `k|w` document that
+ * remembers roughly how many places are taken tells it where to go on. That note may lag behind (it is written without
+ * a lock); then an attempt tries a place or two more. Windows are fixed (aligned to the epoch), so at a window's edge
+ * up to 2 × max attempts can pass within a short time.
  */
 const attemptSchema = new Schema(
   {
@@ -44,22 +45,36 @@ export interface RateLimiter {
 }
 
 export function createRateLimiter(d: { model: AttemptModel; clock: () => Date }): RateLimiter {
+  /**
+   * The highest place this instance took or saw taken, per window: where its next attempt starts, without reading the
+   * note (issue 14: a sign-in's two limits cost one insert each). Windows end, so the map is simply emptied when full.
+   */
+  const seen = new Map<string, number>();
+
   /** the place taken (1…max), or 0 when the window is full */
   async function takePlace(base: string, max: number, expiresAt: Date): Promise<number> {
-    const note = await d.model.findById(base, { n: 1 }).lean();
-    const known = note?.n ?? 0;
-    for (let n = known + 1; n <= max; n++) {
+    const start = seen.get(base) ?? 0;
+    let noteRead = false;
+    for (let n = start + 1; n <= max; n++) {
       try {
         await d.model.create({ _id: `${base}#${n}`, expiresAt });
       } catch (err) {
-        if (isDuplicateKey(err)) continue;
-        throw err;
+        if (!isDuplicateKey(err)) throw err;
+        // taken by another instance (or before a restart): the note says how far the others got
+        if (!noteRead) {
+          noteRead = true;
+          n = Math.max(n, (await d.model.findById(base, { n: 1 }).lean())?.n ?? 0);
+        }
+        continue;
       }
-      // the note is moved on only when it was behind (the place right after it was taken): the usual first
-      // attempt of a window costs one read and one insert
-      if (n > known + 1) await remember(base, n, expiresAt);
+      if (seen.size > 10_000) seen.clear();
+      seen.set(base, n);
+      // the note is moved on only when it was behind (the first place tried was taken): the usual attempt costs one insert
+      if (n > start + 1) await remember(base, n, expiresAt);
       return n;
     }
+    // full until the window ends: this instance refuses the next attempts without asking the database
+    seen.set(base, max);
     return 0;
   }
 

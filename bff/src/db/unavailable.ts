@@ -58,4 +58,16 @@ export function isDatabaseUnavailable(err: unknown): boolean {
  * monitor-watchdog.ts). Connecting, and each monitor check, gets 10 s rather than the driver's 30: the database is
  * on the same network, and the watchdog calls a check stalled only after twice this plus a heartbeat interval.
  */
-export const MONGO_OPTIONS = (dbName: string) => ({ dbName, serverSelectionTimeoutMS: 3000, bufferCommands: false, heartbeatFrequencyMS: 2000, connectTimeoutMS: 10_000 });
+export const MONGO_OPTIONS = (dbName: string) => ({
+  dbName,
+  serverSelectionTimeoutMS: 3000,
+  bufferCommands: false,
+  heartbeatFrequencyMS: 2000,
+  connectTimeoutMS: 10_000,
+  // prepareDatabase makes the indexes, one after another, before the bff serves (indexes.ts, with the TTL fallback);
+  // mongoose's own background build did it again while the start-up migration read `citizens`, and on
+  // mongo-java-server a find racing a createIndexes on its collection fails (its index list is an unsynchronized
+  // ArrayList: ConcurrentModificationException, answered "Unknown error: null"), so the bff exited at start
+  autoIndex: false,
+  autoCreate: false,
+});

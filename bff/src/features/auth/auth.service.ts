@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Context } from 'koa';
 import { Types } from 'mongoose';
 import type { TokenPair } from '@jsb/shared';
@@ -19,6 +19,8 @@ export interface AuthServiceDeps {
   claims: Claims;
   wechat: WechatClient;
   tokens: TokenConfig;
+  /** derives a new citizen's userId from the openid (PII_HASH_SECRET) */
+  userIdKey: string;
   refreshTtlSeconds: number;
   clock: () => Date;
   /**
@@ -41,6 +43,11 @@ export function createAuthService(d: AuthServiceDeps) {
   const cacheMs = d.sessionCacheMs ?? 5000;
   const live = new Map<string, { userId: string; expiresAt: number; checkedAt: number }>();
   const forget = (sessionId: string) => void live.delete(sessionId);
+  const remember = (sessionId: string, userId: string, expiresAt: number) => {
+    if (cacheMs <= 0) return;
+    if (live.size > 50_000) live.clear();
+    live.set(sessionId, { userId, expiresAt, checkedAt: Date.now() });
+  };
 
   function pair(sessionId: string, userId: string, generation: number, familySecret: string, isNewCitizen: boolean): TokenPair {
     const now = d.clock().getTime();
@@ -69,58 +76,85 @@ export function createAuthService(d: AuthServiceDeps) {
   }
 
   /**
-   * The citizen behind an openid, made on the first sign-in. The openid link is taken first (an insert on a unique _id:
-   * of two first sign-ins at once, one link wins and both get its userId); the citizen is then upserted by _id, which
-   * also repairs a link whose citizen was never written (a crash between the two).
+   * A new citizen's userId, from the openid under a key only the bff holds: two first sign-ins of one person at the
+   * same moment make the same citizen, so neither needs to read what the other wrote. The link stays the truth for who
+   * an openid is (citizens from before issue 14 have random userIds).
    */
-  async function citizenOf(wx: { openid: string; unionid?: string }, now: Date): Promise<{ userId: string; isNew: boolean }> {
-    const linked = async () => (await d.links.findById(wx.openid, { userId: 1 }).lean())?.userId;
-    let userId = await linked();
-    if (!userId) {
-      const fresh = `U${randomBytes(9).toString('hex')}`;
-      try {
-        await d.links.create({ _id: wx.openid, userId: fresh, at: now });
-        userId = fresh;
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        userId = await linked();
-        if (!userId) throw err;
-      }
-    }
+  const newUserId = (openid: string) => `U${createHmac('sha256', d.userIdKey).update(`citizen:${openid}`).digest('hex').slice(0, 18)}`;
+
+  /** Upserts the citizen by _id; true when this call created it. */
+  async function ensureCitizen(userId: string, wx: { openid: string; unionid?: string }): Promise<boolean> {
     try {
       const r = await d.citizens.updateOne(
         { _id: userId },
         { $setOnInsert: { userId, openid: wx.openid, ...(wx.unionid ? { unionid: wx.unionid } : {}) } },
         { upsert: true },
       );
-      return { userId, isNew: r.upsertedCount === 1 };
+      return r.upsertedCount === 1;
     } catch (err) {
-      // the same first sign-in twice at once: the other one inserted the citizen
+      // the same first sign-in twice at once: the other one inserted the citizen (an upsert is one insert on FerretDB)
       if (!isDuplicateKey(err)) throw err;
-      return { userId, isNew: false };
+      return false;
     }
   }
 
+  /**
+   * The citizen behind an openid, made on the first sign-in. A returning citizen costs one read by _id: the link,
+   * written only after its citizen. A first sign-in writes the citizen, then the link (`writeLink`, which the caller
+   * may run next to the session insert: the citizen it points at is already there).
+   */
+  async function citizenOf(wx: { openid: string; unionid?: string }, now: Date): Promise<{ userId: string; isNew: boolean; writeLink?: () => Promise<void> }> {
+    const link = await d.links.findById(wx.openid, { userId: 1, citizen: 1 }).lean();
+    if (link?.citizen) return { userId: link.userId, isNew: false };
+    if (link) {
+      // a link from before issue 14 (or the migration): its citizen may never have been written; once, then flagged
+      const isNew = await ensureCitizen(link.userId, wx);
+      await d.links.updateOne({ _id: wx.openid }, { $set: { citizen: true } });
+      return { userId: link.userId, isNew };
+    }
+    const userId = newUserId(wx.openid);
+    const isNew = await ensureCitizen(userId, wx);
+    const writeLink = async () => {
+      try {
+        await d.links.create({ _id: wx.openid, userId, at: now, citizen: true });
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        // written meanwhile by a sign-in of the same person; one from an instance older than issue 14 may hold another userId
+        const other = (await d.links.findById(wx.openid, { userId: 1 }).lean())?.userId;
+        if (other !== userId) throw new AppError('SERVICE_UNAVAILABLE', { cause: err, hint: '请重新点击“微信一键登录”。' });
+      }
+    };
+    return { userId, isNew, writeLink };
+  }
+
   return {
+    /**
+     * Round trips (issue 14): the address's place → WeChat → the openid's place next to the link read → the session
+     * insert (a first sign-in: the citizen upsert, then its link next to the session insert).
+     */
     async login(code: string, device: string | undefined, client = 'unknown'): Promise<TokenPair> {
       const limits = d.signInLimits;
       if (limits) await limits.limiter.hit({ key: `signin:addr:${client}`, ...limits.perAddress }, SIGN_IN_REFUSAL);
       const wx = await exchangeCode(code);
-      if (limits) await limits.limiter.hit({ key: `signin:openid:${wx.openid}`, ...limits.perOpenid }, SIGN_IN_REFUSAL);
       const now = d.clock();
-      const citizen = await citizenOf(wx, now);
+      // the openid's limit and the citizen lookup at once; a refused sign-in may have made the citizen, never a session
+      const [limited, found] = await Promise.allSettled([
+        limits ? limits.limiter.hit({ key: `signin:openid:${wx.openid}`, ...limits.perOpenid }, SIGN_IN_REFUSAL) : Promise.resolve(),
+        citizenOf(wx, now),
+      ]);
+      if (limited.status === 'rejected') throw limited.reason;
+      if (found.status === 'rejected') throw found.reason;
+      const citizen = found.value;
       const familySecret = newFamilySecret();
-      const session = await d.sessions.create({
-        userId: citizen.userId,
-        openid: wx.openid,
-        sessionKey: wx.sessionKey,
-        familySecret,
-        generation: 0,
-        device,
-        lastUsedAt: now,
-        expiresAt: new Date(now.getTime() + d.refreshTtlSeconds * 1000),
-      });
-      return pair(String(session._id), citizen.userId, 0, familySecret, citizen.isNew);
+      const expiresAt = new Date(now.getTime() + d.refreshTtlSeconds * 1000);
+      const [session] = await Promise.all([
+        d.sessions.create({ userId: citizen.userId, openid: wx.openid, sessionKey: wx.sessionKey, familySecret, generation: 0, device, lastUsedAt: now, expiresAt }),
+        citizen.writeLink?.(),
+      ]);
+      const sessionId = String(session._id);
+      // the app's next request comes at once: this instance knows the session is live
+      remember(sessionId, citizen.userId, expiresAt.getTime());
+      return pair(sessionId, citizen.userId, 0, familySecret, citizen.isNew);
     },
 
     async refresh(token: string): Promise<TokenPair> {
@@ -167,10 +201,7 @@ export function createAuthService(d: AuthServiceDeps) {
       if (!session || session.userId !== claims.sub) throw new AppError('SESSION_REVOKED');
       if (session.revokedAt) throw new AppError('SESSION_REVOKED');
       if (session.expiresAt.getTime() <= now) throw new AppError('SESSION_REVOKED');
-      if (cacheMs > 0) {
-        if (live.size > 50_000) live.clear();
-        live.set(claims.sid, { userId: session.userId, expiresAt: session.expiresAt.getTime(), checkedAt: Date.now() });
-      }
+      remember(claims.sid, session.userId, session.expiresAt.getTime());
       return { userId: claims.sub, sessionId: claims.sid };
     },
   };

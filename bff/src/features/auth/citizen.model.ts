@@ -51,12 +51,16 @@ export function citizenModel(conn: Connection): CitizenModel {
 /**
  * openid → userId, one document per WeChat user with the openid as _id: the unique _id makes two first sign-ins of
  * one person at the same time end up as one citizen, and sign-in reads it by _id.
+ * `citizen: true`: the link was written after its citizen was (issue 14), so a sign-in that finds it has nothing to
+ * repair and writes nothing but the session. A link without it (written link first, or by the migration below) gets
+ * its citizen upserted once at the next sign-in, and the flag.
  */
 const openidLinkSchema = new Schema(
   {
     _id: { type: String, required: true },
     userId: { type: String, required: true },
     at: { type: Date, required: true },
+    citizen: { type: Boolean },
   },
   { collection: 'citizen_openids', versionKey: false },
 );

@@ -1,0 +1,38 @@
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { SlotsResponse } from '@jsb/shared';
+import { call } from '../support/http';
+import { load, row, type LoadResult } from './load';
+import { startChild } from './procs';
+import { verifiedCitizen, type BenchSystem } from './system';
+
+export const SLOTS_PATH = '/api/v1/slots?hallId=city&itemId=SS01&from=2026-02-09&to=2026-02-16';
+
+const ratio = (x: LoadResult, base: LoadResult) =>
+  `throughput ${(x.rps / base.rps).toFixed(2)}, p50 ${(x.p50 / Math.max(base.p50, 0.5)).toFixed(1)}×, p99 ${(x.p99 / Math.max(base.p99, 0.5)).toFixed(1)}×`;
+
+/**
+ * 1. Signed-in slot listing (cached) through a bff instance — token check, session cache, JSON — next to a bare Koa
+ * server answering the same JSON, each in its own process; and next to an instance that asks MongoDB for the session
+ * on every request (SESSION_CACHE_MS=0).
+ */
+export async function slotListing(sys: BenchSystem, o: { seconds: number; connections: number[] }): Promise<void> {
+  const bff = await sys.bff('bff-slots');
+  const uncached = await sys.bff('bff-slots-uncached', { SESSION_CACHE_MS: '0' });
+  const c = await verifiedCitizen(sys, bff);
+  const warm = await call<SlotsResponse>(bff.url, 'GET', SLOTS_PATH, { token: c.accessToken });
+  const bodyFile = path.join(os.tmpdir(), `jsb-bench-slots-${process.pid}.json`);
+  writeFileSync(bodyFile, warm.text);
+  const bare = await startChild<{ url: string }>('bare-koa', 'bare', { env: { BENCH_BODY: bodyFile } });
+  const auth = { authorization: `Bearer ${c.accessToken}` };
+  console.log(`\n1. Signed-in slot listing, ${o.seconds} s per run, body ${warm.text.length} bytes (8 days of slots); each server in its own process`);
+  for (const connections of o.connections) {
+    const base = await load('bare Koa, same JSON', bare.ready.url + SLOTS_PATH, { connections, seconds: o.seconds });
+    const before = await load('bff, session read from MongoDB each time', uncached.url + SLOTS_PATH, { connections, seconds: o.seconds, headers: auth });
+    const cached = await load('bff, session cache (default)', bff.url + SLOTS_PATH, { connections, seconds: o.seconds, headers: auth });
+    for (const r of [base, before, cached]) console.log(row(r));
+    console.log(`   ratio to bare Koa — without session cache: ${ratio(before, base)}; with: ${ratio(cached, base)}`);
+  }
+  await Promise.all([bare.stop(), bff.stop(), uncached.stop()]);
+}
