@@ -1,31 +1,18 @@
-import { addDays, DAY_KIND_LABEL, shanghaiDate, shanghaiTime, SLOT_KIND_LABEL, SLOT_KINDS, weekday, bookingWords, type Appointment, type BookingStatus, type Hall, type Material, type Slot, type SlotDay, type SlotKind } from '@jsb/shared'
+import { addDays, DAY_KIND_LABEL, shanghaiDate, shanghaiTime, SLOT_KIND_LABEL, SLOT_KINDS, bookingWords, type Appointment, type BookingStatus, type Hall, type Material, type Slot, type SlotDay, type SlotKind, monthDayText, weekdayText, fullDateText, momentText } from '@jsb/shared'
 
 /**
  * Pure display helpers of the booking journey (预约). No Taro, no clock: "now" is always a parameter,
  * so jest tests them as they are. Dates are Asia/Shanghai 'YYYY-MM-DD', times 'HH:mm'.
  */
 
-const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const
-
-/** '2026-02-16' → '2月16日' */
-export function monthDay(date: string): string {
-  const [, m = '', d = ''] = date.split('-')
-  return `${Number(m)}月${Number(d)}日`
-}
-
-/** '2026-02-16' → '周一' */
-export function weekdayLabel(date: string): string {
-  return WEEKDAY[weekday(date)] ?? ''
-}
-
 /** '2026-02-16' → '2月16日 周一' */
 export function dateLabel(date: string): string {
-  return `${monthDay(date)} ${weekdayLabel(date)}`
+  return `${monthDayText(date)} ${weekdayText(date)}`
 }
 
 /** '2026-02-16' → '2026年2月16日 周一' (confirm and detail pages: no doubt about the year) */
 export function fullDateLabel(date: string): string {
-  return `${date.slice(0, 4)}年${dateLabel(date)}`
+  return `${fullDateText(date)} ${weekdayText(date)}`
 }
 
 /** '09:30', '10:00' → '09:30–10:00' (en dash) */
@@ -83,8 +70,8 @@ export function dayChip(day: Pick<SlotDay, 'date' | 'kind' | 'holidayName' | 'cl
   else if (day.kind === 'holiday' && day.holidayName) kindLabel = `${DAY_KIND_LABEL.holiday}·${day.holidayName}`
   return {
     date: day.date,
-    title: monthDay(day.date),
-    weekday: day.date === today ? '今天' : weekdayLabel(day.date),
+    title: monthDayText(day.date),
+    weekday: day.date === today ? '今天' : weekdayText(day.date),
     kindLabel,
     closed: day.closed,
     bookable: day.slots.filter((s) => s.bookable).length,
@@ -167,10 +154,7 @@ export function clockTime(iso: string): string {
 
 /** An ISO instant → '2月16日 07:30' in Shanghai; '' when unreadable. */
 export function dateTimeLabel(iso: string): string {
-  const t = Date.parse(iso)
-  if (Number.isNaN(t)) return ''
-  const d = new Date(t)
-  return `${monthDay(shanghaiDate(d))} ${shanghaiTime(d)}`
+  return Number.isNaN(Date.parse(iso)) ? '' : momentText(iso)
 }
 
 /** '请在 08:30–09:45 之间到大厅签到' from the ticket's or the appointment's window. */

@@ -1,18 +1,7 @@
+import { monthDayText } from '@jsb/shared'
 import type { CaseDetail, CaseSummary, Correction, CorrectionFile } from '@jsb/shared'
 
 type Countdown = NonNullable<CaseSummary['countdown']>
-
-/** 2026-02-24 → 2月24日 */
-export function shortDate(date: string): string {
-  const [, m, d] = date.split('-').map(Number)
-  return `${m}月${d}日`
-}
-
-/** An instant as Beijing time: 2月24日 14:05 */
-export function instantText(iso: string): string {
-  const t = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString()
-  return `${shortDate(t.slice(0, 10))} ${t.slice(11, 16)}`
-}
 
 export type Tone = 'ok' | 'warn' | 'danger' | 'muted'
 
@@ -28,17 +17,17 @@ export function countdownText(c: Countdown | null, refused = false): { text: str
     case 'paused':
       return { text: `暂停计时中（补正或特别程序不计入时限），承诺时限还剩${p.remainingDays}个工作日`, tone: 'warn' }
     case 'due-today':
-      return { text: `今天是承诺办结日（${shortDate(p.dueDate)}）`, tone: 'warn' }
+      return { text: `今天是承诺办结日（${monthDayText(p.dueDate)}）`, tone: 'warn' }
     case 'overdue':
-      return { text: `已超承诺时限${p.overdueDays}个工作日；法定时限${shortDate(c.statutory.dueDate)}到期`, tone: 'danger' }
+      return { text: `已超承诺时限${p.overdueDays}个工作日；法定时限${monthDayText(c.statutory.dueDate)}到期`, tone: 'danger' }
     default:
-      return { text: `承诺时限还剩${p.remainingDays}个工作日（${shortDate(p.dueDate)}前办结）`, tone: 'ok' }
+      return { text: `承诺时限还剩${p.remainingDays}个工作日（${monthDayText(p.dueDate)}前办结）`, tone: 'ok' }
   }
 }
 
 /** The limits as the 受理单 states them. */
 export function limitsText(c: Pick<CaseDetail, 'promisedDays' | 'statutoryDays' | 'countdown'>): string {
-  const due = c.countdown ? `：承诺${shortDate(c.countdown.promised.dueDate)}、法定${shortDate(c.countdown.statutory.dueDate)}前` : ''
+  const due = c.countdown ? `：承诺${monthDayText(c.countdown.promised.dueDate)}、法定${monthDayText(c.countdown.statutory.dueDate)}前` : ''
   return `承诺${c.promisedDays}个工作日，法定${c.statutoryDays}个工作日${due}（节假日不计，补正和特别程序期间暂停计时）`
 }
 
@@ -48,8 +37,8 @@ export const isBad = (level: string): boolean => level === '不满意' || level 
 export function correctionDeadlineText(c: Pick<Correction, 'state' | 'deadline' | 'workingDays' | 'workingDaysLeft' | 'overdue'>): string {
   if (c.state === 'accepted') return '补正已通过，办理时限恢复计时。'
   if (c.state === 'submitted') return '已补交，等待窗口审核；审核期间暂停计时。'
-  if (c.overdue) return `补正期限已过（${shortDate(c.deadline)}）。请尽快联系下面的窗口，说明情况。`
-  return `请在${shortDate(c.deadline)}前补交（还剩${c.workingDaysLeft}个工作日；自通知之日起${c.workingDays}个工作日内，节假日不计）。补正期间暂停计时。`
+  if (c.overdue) return `补正期限已过（${monthDayText(c.deadline)}）。请尽快联系下面的窗口，说明情况。`
+  return `请在${monthDayText(c.deadline)}前补交（还剩${c.workingDaysLeft}个工作日；自通知之日起${c.workingDays}个工作日内，节假日不计）。补正期间暂停计时。`
 }
 
 /** One uploaded page of a 补正 material: '第1个 · 照片 · 238 KB · 已提交' */

@@ -1,6 +1,6 @@
 // Only zod-free modules of shared/ here (首页 is in the weapp main package): the rules and rule-words modules are;
 // the schemas are not and would bring zod (~100 KB) in.
-import { bookingWords, DEFAULT_SLOT_RULES, type SlotRules, type TimeRange } from '@jsb/shared'
+import { bookingWords, DEFAULT_SLOT_RULES, type SlotRules, type TimeRange, monthDayText } from '@jsb/shared'
 import type { Appointment, CaseDetail, CaseSummary, Complaint, Payable } from '@jsb/shared'
 import { dateLabel, timeRange } from './booking-format'
 import { caseUrl, PROGRESS_TAB, rateUrl } from './case-routes'
@@ -125,11 +125,8 @@ export interface Todo {
   target: HomeTarget
 }
 
-/** 3月12日 from '2026-03-12' */
-const md = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
-
 function correctionTodo(c: CaseForHome): Todo {
-  const by = c.correction?.deadline ? `请在${md(c.correction.deadline)}前补交` : '请按通知补交材料'
+  const by = c.correction?.deadline ? `请在${monthDayText(c.correction.deadline)}前补交` : '请按通知补交材料'
   const why = c.correction?.again ? '上次补交的材料没有通过，请看原因后重新补交。' : c.correction?.reason ? `${c.correction.reason}。` : '办件暂停计时，等您补交材料。'
   return { key: `correction:${c.caseNo}`, kind: 'correction', title: `待补正：${c.itemName}`, detail: `${why}${by}，补交后恢复计时。`, action: '看要补什么', target: { kind: 'page', url: caseUrl(c.caseNo) } }
 }
@@ -163,7 +160,7 @@ export function buildTodos(s: TodoSources, now: Date): Todo[] {
   }
   for (const c of s.complaints ?? []) {
     if (!c.canRate) continue
-    const reopen = c.reopenUntil ? `不满意可在${md(c.reopenUntil)}前重新提出一次。` : ''
+    const reopen = c.reopenUntil ? `不满意可在${monthDayText(c.reopenUntil)}前重新提出一次。` : ''
     out.push({ key: `complaint:${c.id}`, kind: 'complaint', title: `找茬有答复了${c.trackingNo ? `：${c.trackingNo}` : ''}`, detail: `请看答复并评价。${reopen}`, action: '看答复', target: { kind: 'page', url: complaintUrl(c.id) } })
   }
   for (const c of s.cases ?? []) {

@@ -1,13 +1,10 @@
-import { beijingDateTime, h5ReturnUrl, money, payableLine } from './payment-format'
+import { h5ReturnUrl, money, payableLine } from './payment-format'
 
 describe('payment formatting', () => {
   it('shows fen as yuan without float arithmetic', () => {
     expect(money(8000)).toBe('￥80.00')
     expect(money(15237)).toBe('￥152.37')
     expect(money(5)).toBe('￥0.05')
-  })
-  it('shows times in Beijing', () => {
-    expect(beijingDateTime('2026-03-01T16:30:00Z')).toBe('2026年3月2日 00:30')
   })
   it('describes a fee by its case and a bill by its month', () => {
     expect(payableLine({ id: 'F', kind: 'fee', title: 't', amountFen: 1, status: 'due', caseNumber: 'JN1', itemName: '不动产转移登记' })).toBe('办件 JN1 · 不动产转移登记')

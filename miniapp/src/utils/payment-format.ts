@@ -22,13 +22,6 @@ export function payableLine(p: Payable): string {
   return `${p.utility ? UTILITY_LABEL[p.utility] : ''} ${p.period ?? ''}${p.usage ? ` · ${p.usage}` : ''}`.trim()
 }
 
-/** 2026-03-02T02:05:00Z → 2026年3月2日 10:05 (Beijing) */
-export function beijingDateTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
-
 /** The URL the H5 build comes back to after the development pay page. */
 export function h5ReturnUrl(origin: string, pathname: string, id: string): string {
   return `${origin}${pathname}#${paymentResultUrl(id)}`

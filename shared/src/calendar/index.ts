@@ -26,3 +26,4 @@ export {
   workingDaysBetween,
   workingDaysElapsed,
 } from './calendar';
+export { monthDayText, fullDateText, weekdayText, momentText, fullMomentText } from './words';

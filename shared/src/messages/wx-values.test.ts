@@ -1,4 +1,4 @@
-import { wxAmount, wxDate, wxPhrase, wxString, wxThing, wxTime, yuanText } from './wx-values';
+import { wxAmount, wxPhrase, wxString, wxThing, yuanText } from './wx-values';
 
 describe('values within WeChat subscription-message limits', () => {
   it('cuts a thing to 20 characters with an ellipsis, counting Chinese characters as one', () => {
@@ -18,11 +18,6 @@ describe('values within WeChat subscription-message limits', () => {
     expect(wxString('JN2026030200001')).toBe('JN2026030200001');
     expect(wxString('办件JN1')).toBe('JN1');
     expect(wxString('A'.repeat(40))).toHaveLength(32);
-  });
-
-  it('writes times and dates as WeChat reads them, in Asia/Shanghai, across the new year', () => {
-    expect(wxTime(new Date('2026-12-31T16:30:00Z'))).toBe('2027年1月1日 00:30');
-    expect(wxDate('2026-03-16')).toBe('2026年3月16日');
   });
 
   it('writes an amount with its sign and the fen, without float arithmetic', () => {

@@ -1,5 +1,3 @@
-import { shanghaiDate, shanghaiTime, type IsoDate } from '../calendar/date';
-
 /**
  * Values for subscription-message keywords that stay within WeChat's limits (订阅消息 参数值内容限制). A value that
  * breaks them makes WeChat refuse the whole message (47003), so every value goes through one of these.
@@ -24,17 +22,6 @@ export function wxPhrase(s: string): string {
 export function wxString(s: string): string {
   const ascii = s.replace(/[^\x21-\x7e]/g, '');
   return (ascii || '-').slice(0, 32);
-}
-
-/** time: "2026年3月9日 09:30" in Asia/Shanghai. */
-export function wxTime(instant: Date): string {
-  return `${wxDate(shanghaiDate(instant))} ${shanghaiTime(instant)}`;
-}
-
-/** date: "2026年3月17日". */
-export function wxDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
 }
 
 /** amount: a currency sign and at most 10 digits with the fen, e.g. "¥80.00" (integer arithmetic: no float on money). */

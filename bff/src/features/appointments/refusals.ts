@@ -1,13 +1,10 @@
-import { bookingWords, shanghaiDate, shanghaiTime, weekday, type NearestSlot } from '@jsb/shared';
+import { bookingWords, monthDayText, shanghaiDate, shanghaiTime, weekdayText, type NearestSlot } from '@jsb/shared';
 import { AppError } from '../../http/errors';
 import type { CoreRefusalData } from '@jsb/shared';
 
-const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
-
 /** 2026-02-16 → 2月16日（周一） */
 export function dayLabel(date: string): string {
-  const [, m, d] = date.split('-').map(Number);
-  return `${m}月${d}日（${WEEKDAY[weekday(date)]}）`;
+  return `${monthDayText(date)}（${weekdayText(date)}）`;
 }
 
 function instantLabel(iso: string): string {

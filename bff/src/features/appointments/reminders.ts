@@ -1,4 +1,4 @@
-import { minutesText, slotInstants, wxDate, wxThing, type Booking } from '@jsb/shared';
+import { minutesText, slotInstants, fullDateText, wxThing, type Booking } from '@jsb/shared';
 import type { WechatClient } from '../../clients/wechat.client';
 import type { CitizenModel } from '../auth/citizen.model';
 import type { ReminderModel } from './reminder.model';
@@ -37,7 +37,7 @@ export function createReminders(d: RemindersDeps) {
           data: {
             thing1: { value: wxThing(b.itemName) },
             // WeChat's time format ("2026年2月10日 10:00"): a weekday in brackets makes it refuse the message (47003)
-            time2: { value: `${wxDate(b.date)} ${b.start}` },
+            time2: { value: `${fullDateText(b.date)} ${b.start}` },
             thing3: { value: wxThing(b.hallName) },
             thing4: { value: kind === 'day-before' ? '明天办事，请备齐材料' : `${minutesText(LEADS['hour-before'] / 60_000)}后办事，请提前到达` },
           },

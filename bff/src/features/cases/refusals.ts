@@ -1,11 +1,5 @@
 import { AppError } from '../../http/errors';
-import type { CoreRefusalData } from '@jsb/shared';
-
-/** 2026-03-20 → 3月20日 */
-export function dayText(date: string): string {
-  const [, m, d] = date.split('-').map(Number);
-  return `${m}月${d}日`;
-}
+import { monthDayText, type CoreRefusalData } from '@jsb/shared';
 
 /** A core refusal about a case, its mailing, its rating or its 补正, as our code with what the citizen can do instead. */
 export function caseRefusal(r: CoreRefusalData): AppError {
@@ -22,7 +16,7 @@ export function caseRefusal(r: CoreRefusalData): AppError {
       return new AppError('ALREADY_RATED', { cause: r });
     case 'RATING_WINDOW_CLOSED':
       return new AppError('RATING_WINDOW_CLOSED', {
-        message: typeof d.deadline === 'string' ? `评价期限已于${dayText(d.deadline)}结束。` : undefined,
+        message: typeof d.deadline === 'string' ? `评价期限已于${monthDayText(d.deadline)}结束。` : undefined,
         details: { deadline: d.deadline },
         cause: r,
       });
@@ -52,7 +46,7 @@ export function followUpRefusal(reason: string, correctionDue?: string): AppErro
     reason === 'already'
       ? '这个办件您已经追评过了。'
       : reason === 'not-corrected'
-        ? `大厅还没有完成整改反馈${correctionDue ? `（最迟${dayText(correctionDue)}）` : ''}，暂时不能追评。`
+        ? `大厅还没有完成整改反馈${correctionDue ? `（最迟${monthDayText(correctionDue)}）` : ''}，暂时不能追评。`
         : '只有“不满意”或“非常不满意”的评价可以追评。';
   return new AppError('FOLLOW_UP_NOT_ALLOWED', { message, details: { reason } });
 }

@@ -1,16 +1,5 @@
-import {
-  CORRECTION_FILE_TYPES,
-  CORRECTION_RULES,
-  CORRECTION_STATE_LABEL,
-  type CoreCase,
-  type CoreCorrection,
-  type Correction,
-  type CorrectionFile,
-  type CorrectionFileType,
-  type CorrectionState,
-} from '@jsb/shared';
+import { CORRECTION_FILE_TYPES, CORRECTION_RULES, CORRECTION_STATE_LABEL, type CoreCase, type CoreCorrection, type Correction, type CorrectionFile, type CorrectionFileType, type CorrectionState, monthDayText } from '@jsb/shared';
 import type { OutboxEntry } from '../../outbox/outbox';
-import { dayText } from '../cases/refusals';
 
 /** A submission waiting in the outbox (or refused by the core on delivery): its round and the files it carries. */
 export interface CorrectionPayload {
@@ -123,14 +112,14 @@ function noticeOf(c: CoreCase, k: CoreCorrection, state: CorrectionState, x: { q
   const counter = `${k.counter.hallName}${k.counter.windowNo}号窗口`;
   if (state === 'accepted') {
     const p = c.countdown?.promised;
-    const clock = p ? `承诺时限还剩${p.remainingDays}个工作日，预计${dayText(p.dueDate)}前办结` : '可在“进度”查看倒计时';
+    const clock = p ? `承诺时限还剩${p.remainingDays}个工作日，预计${monthDayText(p.dueDate)}前办结` : '可在“进度”查看倒计时';
     return `补正材料已通过${k.how === 'counter' ? '（窗口补交）' : ''}，办理时限已恢复计算：${clock}。`;
   }
   if (state === 'submitted') {
     return x.queued ? '已补交。政务系统暂时连不上，恢复后自动转交，不需要重新提交。' : '已补交，等待窗口审核；结果会通过“消息”通知您。审核期间办理时限仍暂停计算。';
   }
-  if (k.overdue) return `补正期限已于${dayText(k.deadline)}结束，不能在网上补交了；请带齐材料到${counter}咨询办理（电话${k.counter.phone}）。`;
-  const by = `请在${dayText(k.deadline)}前（还剩${k.workingDaysLeft}个工作日）`;
+  if (k.overdue) return `补正期限已于${monthDayText(k.deadline)}结束，不能在网上补交了；请带齐材料到${counter}咨询办理（电话${k.counter.phone}）。`;
+  const by = `请在${monthDayText(k.deadline)}前（还剩${k.workingDaysLeft}个工作日）`;
   if (state === 'rejected' && x.rejection) return `${x.rejection.reason}。${x.rejection.whatToDo}；${by}重新上传后提交，也可以带材料到${counter}补交。`;
   return `${by}为每项材料拍照或上传PDF后提交；也可以带齐材料到${counter}补交（${k.workingDays}个工作日内）。`;
 }

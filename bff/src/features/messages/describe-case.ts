@@ -1,5 +1,4 @@
-import { CASE_RULES, templatePage, wxDate, wxPhrase, wxString, wxThing, wxTime, type KnownCoreEvent } from '@jsb/shared';
-import { dayText } from '../cases/refusals';
+import { CASE_RULES, templatePage, wxPhrase, wxString, wxThing, type KnownCoreEvent, monthDayText, fullMomentText, fullDateText } from '@jsb/shared';
 import type { Described } from './describe';
 
 type CaseEvent = Extract<KnownCoreEvent, { type: `case.${string}` }>;
@@ -24,7 +23,7 @@ function statusPush(e: CaseEvent, phrase: string, tip: string): Described['push'
       character_string1: { value: wxString(e.data.caseNo) },
       thing2: { value: wxThing(e.data.itemName) },
       phrase3: { value: wxPhrase(phrase) },
-      time4: { value: wxTime(new Date(e.occurredAt)) },
+      time4: { value: fullMomentText(new Date(e.occurredAt)) },
       thing5: { value: wxThing(tip) },
     },
   };
@@ -39,7 +38,7 @@ function correctionPush(caseNo: string, itemName: string, what: string, deadline
       character_string1: { value: wxString(caseNo) },
       thing2: { value: wxThing(itemName) },
       thing3: { value: wxThing(what) },
-      date4: { value: wxDate(deadline) },
+      date4: { value: fullDateText(deadline) },
       thing5: { value: wxThing(tip) },
     },
   };
@@ -52,7 +51,7 @@ function materialsThing(names: string[]): string {
   return `${wxThing(names[0]!, 20 - more.length)}${more}`;
 }
 
-const left = (days: number, due: string) => `承诺时限还剩${days}个工作日，预计${dayText(due)}前办结；可在“进度”查看倒计时。`;
+const left = (days: number, due: string) => `承诺时限还剩${days}个工作日，预计${monthDayText(due)}前办结；可在“进度”查看倒计时。`;
 
 const DESCRIBE: { [K in CaseEvent['type']]: (e: Of<K>) => Described } = {
   'case.received': ({ data: d }) => ({
@@ -63,7 +62,7 @@ const DESCRIBE: { [K in CaseEvent['type']]: (e: Of<K>) => Described } = {
   }),
   'case.accepted': (e) => ({
     title: '办件已受理',
-    body: `“${e.data.itemName}”已受理（办件编号${e.data.caseNo}），承诺${e.data.promisedDays}个工作日内办结，最迟${dayText(e.data.promisedDueDate)}。`,
+    body: `“${e.data.itemName}”已受理（办件编号${e.data.caseNo}），承诺${e.data.promisedDays}个工作日内办结，最迟${monthDayText(e.data.promisedDueDate)}。`,
     nextStep: '办理期间不用再跑窗口；需要补正材料时会第一时间通知您。',
     link: caseLink(e.data.caseNo),
     push: statusPush(e, '已受理', `承诺${e.data.promisedDays}个工作日内办结`),
@@ -79,7 +78,7 @@ const DESCRIBE: { [K in CaseEvent['type']]: (e: Of<K>) => Described } = {
     return {
       title: '需要补正材料',
       body: `“${d.itemName}”需要补正${d.materials.length}项材料：${names}。补正期间办理时限暂停计算。`,
-      nextStep: `请在${dayText(d.deadline)}前（${d.workingDays}个工作日内）在小程序上传，或带齐材料到${d.hallName}${d.windowNo}号窗口补交。`,
+      nextStep: `请在${monthDayText(d.deadline)}前（${d.workingDays}个工作日内）在小程序上传，或带齐材料到${d.hallName}${d.windowNo}号窗口补交。`,
       link: correctionLink(d.caseNo),
       push: correctionPush(d.caseNo, d.itemName, materialsThing(d.materials.map((x) => x.name)), d.deadline, '请在期限内上传或到窗口补交'),
     };
@@ -93,7 +92,7 @@ const DESCRIBE: { [K in CaseEvent['type']]: (e: Of<K>) => Described } = {
   'case.correction-rejected': ({ data: d }) => ({
     title: '补交的材料未通过审核',
     body: `“${d.itemName}”补交的材料未通过审核：${d.reason}${d.materials.length ? `（${d.materials.map((m) => `${m.name}：${m.reason}`).join('；')}）` : ''}。`,
-    nextStep: `${d.whatToDo}。请在${dayText(d.deadline)}前重新上传，或带材料到窗口补交。`,
+    nextStep: `${d.whatToDo}。请在${monthDayText(d.deadline)}前重新上传，或带材料到窗口补交。`,
     link: correctionLink(d.caseNo),
     push: correctionPush(d.caseNo, d.itemName, d.reason, d.deadline, '请按要求重新上传'),
   }),
@@ -137,7 +136,7 @@ const DESCRIBE: { [K in CaseEvent['type']]: (e: Of<K>) => Described } = {
   'case.issued': (e) => ({
     title: '办结，结果已出具',
     body: `“${e.data.itemName}”已办结，${e.data.decision === '准予' ? '证照' : '不予许可决定书'}已出具。`,
-    nextStep: `${e.data.mailing ? '结果将免费邮寄到您填写的地址，寄出后会通知您。' : '请带身份证到受理窗口领取，或在“进度”申请免费邮寄。'}办结后${CASE_RULES.ratingWindowDays}个工作日内（${dayText(e.data.ratingDeadline)}前）可以评价这次服务。`,
+    nextStep: `${e.data.mailing ? '结果将免费邮寄到您填写的地址，寄出后会通知您。' : '请带身份证到受理窗口领取，或在“进度”申请免费邮寄。'}办结后${CASE_RULES.ratingWindowDays}个工作日内（${monthDayText(e.data.ratingDeadline)}前）可以评价这次服务。`,
     link: caseLink(e.data.caseNo),
     push: statusPush(e, '已办结', e.data.mailing ? '结果将免费邮寄' : '请到窗口领取或申请邮寄'),
   }),

@@ -1,18 +1,4 @@
-import {
-  COMPLAINT_RULES,
-  shanghaiDate,
-  templatePage,
-  wxAmount,
-  wxPhrase,
-  wxString,
-  wxThing,
-  wxTime,
-  yuanText,
-  type KnownCoreEvent,
-  type MessageLinkKind,
-  type SubscriptionTemplateKey,
-} from '@jsb/shared';
-import { dayText } from '../cases/refusals';
+import { COMPLAINT_RULES, shanghaiDate, templatePage, wxAmount, wxPhrase, wxString, wxThing, yuanText, type KnownCoreEvent, type MessageLinkKind, type SubscriptionTemplateKey, monthDayText, fullMomentText } from '@jsb/shared';
 import { describeCase } from './describe-case';
 
 /** A message for the citizen, and the WeChat subscription message that tells it, if this kind of news has one. */
@@ -27,7 +13,7 @@ export interface Described {
 type Other = Exclude<KnownCoreEvent, { type: `case.${string}` }>;
 type Of<K extends Other['type']> = Extract<Other, { type: K }>;
 
-const at = (iso: string) => wxTime(new Date(iso));
+const at = (iso: string) => fullMomentText(new Date(iso));
 
 /** 找茬办理结果通知 / 差评整改进度通知: 编号, 状态, 说明, 时间, 提示 */
 function progressPush(key: 'complaintReply' | 'ratingLoop', id: string, code: string, phrase: string, what: string, when: string, tip: string): Described['push'] {
@@ -48,23 +34,23 @@ const DESCRIBE: { [K in Other['type']]: (e: Of<K>) => Described } = {
   'complaint.acknowledged': (e) => ({
     title: '找茬已签收',
     body: `您的找茬（编号${e.data.trackingNo}，${e.data.category}）已由大厅签收。`,
-    nextStep: `大厅将在${dayText(e.data.replyBy)}前答复（${COMPLAINT_RULES.replyWorkingDays}个工作日内），可在“找茬”查看进度。`,
+    nextStep: `大厅将在${monthDayText(e.data.replyBy)}前答复（${COMPLAINT_RULES.replyWorkingDays}个工作日内），可在“找茬”查看进度。`,
     link: { kind: 'complaint', id: e.data.trackingNo, page: templatePage('complaintReply', e.data.trackingNo) },
-    push: progressPush('complaintReply', e.data.trackingNo, e.data.trackingNo, '已签收', e.data.category, e.occurredAt, `${dayText(e.data.replyBy)}前答复`),
+    push: progressPush('complaintReply', e.data.trackingNo, e.data.trackingNo, '已签收', e.data.category, e.occurredAt, `${monthDayText(e.data.replyBy)}前答复`),
   }),
   'complaint.replied': (e) => ({
     title: '找茬已答复',
     body: `您的找茬（编号${e.data.trackingNo}）已答复：${e.data.reply}`,
-    nextStep: `请评价这次答复；问题没有解决的，可在${dayText(shanghaiDate(new Date(e.data.reopenUntil)))}前申请重新办理一次（答复后${COMPLAINT_RULES.reopenDays}天内）。`,
+    nextStep: `请评价这次答复；问题没有解决的，可在${monthDayText(shanghaiDate(new Date(e.data.reopenUntil)))}前申请重新办理一次（答复后${COMPLAINT_RULES.reopenDays}天内）。`,
     link: { kind: 'complaint', id: e.data.trackingNo, page: templatePage('complaintReply', e.data.trackingNo) },
     push: progressPush('complaintReply', e.data.trackingNo, e.data.trackingNo, '已答复', e.data.reply, e.occurredAt, '请查看答复并评价'),
   }),
   'rating.called-back': (e) => ({
     title: '差评已回访',
     body: `大厅已就您对“${e.data.itemName}”的评价回访：${e.data.note}`,
-    nextStep: `大厅将在${dayText(e.data.correctionDue)}前完成整改并反馈，之后您可以追评一次。`,
+    nextStep: `大厅将在${monthDayText(e.data.correctionDue)}前完成整改并反馈，之后您可以追评一次。`,
     link: { kind: 'rating', id: e.data.caseNo, page: templatePage('ratingLoop', e.data.caseNo) },
-    push: progressPush('ratingLoop', e.data.caseNo, e.data.caseNo, '已回访', e.data.note, e.occurredAt, `${dayText(e.data.correctionDue)}前整改反馈`),
+    push: progressPush('ratingLoop', e.data.caseNo, e.data.caseNo, '已回访', e.data.note, e.occurredAt, `${monthDayText(e.data.correctionDue)}前整改反馈`),
   }),
   'rating.corrected': (e) => ({
     title: '差评已整改反馈',

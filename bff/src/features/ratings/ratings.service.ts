@@ -1,15 +1,4 @@
-import {
-  checkRatingTags,
-  checkRatingWindow,
-  RATING_LEVELS,
-  tagsFor,
-  type CaseRating,
-  type Channel,
-  type CoreRating,
-  type HallStats,
-  type RateCaseRequest,
-  type RatingLevel,
-} from '@jsb/shared';
+import { checkRatingTags, checkRatingWindow, RATING_LEVELS, tagsFor, type CaseRating, type Channel, type CoreRating, type HallStats, type RateCaseRequest, type RatingLevel, monthDayText } from '@jsb/shared';
 import { AppError } from '../../http/errors';
 import type { AuthContext } from '../../http/auth';
 import type { IdempotencyStore } from '../../db/idempotency';
@@ -17,7 +6,7 @@ import type { Outbox, OutboxEntry } from '../../outbox/outbox';
 import type { CoreCasesClient } from '../../clients/core-cases.client';
 import type { CitizenModel } from '../auth/citizen.model';
 import { personOf } from '../cases/cases.service';
-import { caseRefusal, dayText, followUpRefusal } from '../cases/refusals';
+import { caseRefusal, followUpRefusal } from '../cases/refusals';
 
 /** Outbox kinds: a rating and a follow-up wait here while the provincial relay is down. */
 export const RATING_KIND = 'rating.create';
@@ -132,7 +121,7 @@ export function createRatingsService(d: RatingsDeps) {
           const s = await d.core.ratingState(caseNo, personId);
           const late = checkRatingWindow(s, now);
           if (late?.kind === 'not-closed') throw new AppError('CASE_NOT_CLOSED');
-          if (late) throw new AppError('RATING_WINDOW_CLOSED', { message: late.deadline ? `评价期限已于${dayText(late.deadline)}结束。` : undefined, details: { deadline: late.deadline } });
+          if (late) throw new AppError('RATING_WINDOW_CLOSED', { message: late.deadline ? `评价期限已于${monthDayText(late.deadline)}结束。` : undefined, details: { deadline: late.deadline } });
           ensureTags(input.level, s.channel, input.tags);
           await submit(RATING_KIND, auth.userId, { caseNo, personId, level: input.level, tags: input.tags, comment: input.comment, ratedAt: now.toISOString(), ...(idempotencyKey ? { requestKey: idempotencyKey } : {}) });
           return view(auth, personId, caseNo);

@@ -1,6 +1,7 @@
+import { momentText } from '@jsb/shared'
 import { View, Text } from '@tarojs/components'
 import type { CaseDetail, TimelineEntry } from '@jsb/shared'
-import { countdownText, instantText } from '../../utils/case-format'
+import { countdownText } from '../../utils/case-format'
 import './index.scss'
 
 /** The working-day countdown in one line, coloured by urgency. */
@@ -22,7 +23,7 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
               {e.current ? (e.kind === 'paused' ? ' · 暂停中' : ' · 进行中') : ''}
             </Text>
             <Text className='cs-step__meta'>
-              {instantText(e.at)}
+              {momentText(e.at)}
               {e.department ? ` · ${e.department}` : ''}
             </Text>
             {e.note ? <Text className='cs-step__note'>{e.note}</Text> : null}

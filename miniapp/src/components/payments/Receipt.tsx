@@ -1,7 +1,8 @@
+import { fullMomentText } from '@jsb/shared'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { Receipt as ReceiptData } from '@jsb/shared'
-import { beijingDateTime, money } from '../../utils/payment-format'
+import { money } from '../../utils/payment-format'
 import { Button } from '../ui'
 
 const Row = ({ k, v }: { k: string; v: string }) => (
@@ -21,7 +22,7 @@ export function receiptLines(r: ReceiptData): [string, string][] {
     ['办件编号', r.caseNumber],
     ['户号', r.accountNumber],
     ['账期', r.period],
-    ['缴费时间', beijingDateTime(r.paidAt)],
+    ['缴费时间', fullMomentText(r.paidAt)],
     ['微信支付单号', r.transactionId],
     ['订单号', r.outTradeNo],
   ]

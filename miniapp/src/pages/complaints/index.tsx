@@ -1,3 +1,4 @@
+import { momentText } from '@jsb/shared'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { listMyComplaints } from '../../api/complaints'
@@ -9,7 +10,7 @@ import { Button } from '../../components/ui'
 import { useLoad } from '../../hooks/useLoad'
 import { useReshow } from '../../hooks/useReshow'
 import { useSignedIn } from '../../hooks/useSignedIn'
-import { complaintUrl, COMPLAINT_NEW, instantLabel, slaLine } from '../../utils/complaint-format'
+import { complaintUrl, COMPLAINT_NEW, slaLine } from '../../utils/complaint-format'
 import './index.scss'
 import { tappable } from '../../utils/a11y'
 
@@ -49,7 +50,7 @@ export default function MyComplaints() {
                 <Text className={`zc-sla zc-sla--${sla.tone}`}>{sla.text}</Text>
                 <Text className='jsb-muted'>
                   {c.target.hallName ?? c.target.hallId}
-                  {c.target.windowNo ? ` · ${c.target.windowNo}号窗口` : ''} · {instantLabel(c.submittedAt)}提交
+                  {c.target.windowNo ? ` · ${c.target.windowNo}号窗口` : ''} · {momentText(c.submittedAt)}提交
                 </Text>
               </View>
             )

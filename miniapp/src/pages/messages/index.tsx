@@ -1,3 +1,4 @@
+import { momentText } from '@jsb/shared'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
@@ -14,7 +15,6 @@ import { useReshow } from '../../hooks/useReshow'
 import { useSignedIn } from '../../hooks/useSignedIn'
 import { loadUnread } from '../../services/unread'
 import { tappable } from '../../utils/a11y'
-import { instantText } from '../../utils/case-format'
 import './index.scss'
 
 /**
@@ -75,7 +75,7 @@ export default function Messages() {
           </View>
           <Text className='msgs__body'>{m.body}</Text>
           <Text className='msgs__next'>{m.nextStep}</Text>
-          <Text className='jsb-muted'>{instantText(m.occurredAt)}</Text>
+          <Text className='jsb-muted'>{momentText(m.occurredAt)}</Text>
         </View>
       ))}
       {error ? <ErrorNotice error={error} /> : null}

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { MaskedCase } from '@jsb/shared'
-import { caseWords } from '@jsb/shared'
+import { caseWords, momentText, monthDayText } from '@jsb/shared'
 import { listMyCases, lookupCase } from '../../api/cases'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Page } from '../../components/Page'
@@ -16,7 +16,7 @@ import { useLoad } from '../../hooks/useLoad'
 import { useReshow } from '../../hooks/useReshow'
 import { useSignedIn } from '../../hooks/useSignedIn'
 import { useSubmit } from '../../hooks/useSubmit'
-import { instantText, needsYouFirst, shortDate } from '../../utils/case-format'
+import { needsYouFirst } from '../../utils/case-format'
 import { caseUrl } from '../../utils/case-routes'
 import { tappable } from '../../utils/a11y'
 
@@ -42,13 +42,13 @@ export default function Progress() {
             </View>
             {c.correction && (c.correction.state === 'requested' || c.correction.state === 'rejected') ? (
               <Text className='cs-needs-you'>
-                {c.correction.overdue ? '补正期限已过，请尽快联系窗口' : `需要您补交材料：${shortDate(c.correction.deadline)}前（还剩${c.correction.workingDaysLeft}个工作日）`}
+                {c.correction.overdue ? '补正期限已过，请尽快联系窗口' : `需要您补交材料：${monthDayText(c.correction.deadline)}前（还剩${c.correction.workingDaysLeft}个工作日）`}
               </Text>
             ) : (
               <CountdownLine countdown={c.countdown} refused={c.decision === '不予'} />
             )}
             <Text className='jsb-muted cs-block'>
-              {c.caseNo} · {c.hallName} · 收件 {instantText(c.receivedAt)}
+              {c.caseNo} · {c.hallName} · 收件 {momentText(c.receivedAt)}
             </Text>
             {c.canRate ? <Text className='jsb-link'>待评价：{caseWords().ratingWindow}</Text> : null}
           </View>

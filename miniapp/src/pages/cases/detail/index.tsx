@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { appealRights, caseWords, CHANNEL_LABEL } from '@jsb/shared'
+import { appealRights, caseWords, CHANNEL_LABEL, momentText, monthDayText } from '@jsb/shared'
 import { getCase } from '../../../api/cases'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
@@ -12,7 +12,7 @@ import { CountdownLine, KeyValue, StatusPill, Timeline } from '../../../componen
 import { useLoad } from '../../../hooks/useLoad'
 import { useReshow } from '../../../hooks/useReshow'
 import { useSignedIn } from '../../../hooks/useSignedIn'
-import { correctionDeadlineText, instantText, limitsText, mailingHeadline, shortDate, stepsAhead } from '../../../utils/case-format'
+import { correctionDeadlineText, limitsText, mailingHeadline, stepsAhead } from '../../../utils/case-format'
 import { correctionUrl, mailingUrl, rateUrl, ratingUrl } from '../../../utils/case-routes'
 import { COMPLAINT_NEW } from '../../../utils/complaint-format'
 import { SubscribeCard } from '../../../components/SubscribeCard'
@@ -100,7 +100,7 @@ export default function CaseDetailPage() {
         {d.decision ? <KeyValue k='审批决定' v={d.decision} /> : null}
         {d.pauses.length ? (
           <Text className='jsb-muted cs-block'>
-            暂停计时：{d.pauses.map((p) => `${p.kind} ${instantText(p.from)}–${p.to ? instantText(p.to) : '至今'}`).join('；')}
+            暂停计时：{d.pauses.map((p) => `${p.kind} ${momentText(p.from)}–${p.to ? momentText(p.to) : '至今'}`).join('；')}
           </Text>
         ) : null}
       </View>
@@ -143,7 +143,7 @@ export default function CaseDetailPage() {
         <Text className='jsb-subtitle cs-block'>服务评价</Text>
         {d.canRate ? (
           <View>
-            <Text className='jsb-muted cs-block'>{d.ratingDeadline ? `${shortDate(d.ratingDeadline)}前可以评价一次（${caseWords().ratingWindow}）。` : `${caseWords().ratingWindow}一次。`}</Text>
+            <Text className='jsb-muted cs-block'>{d.ratingDeadline ? `${monthDayText(d.ratingDeadline)}前可以评价一次（${caseWords().ratingWindow}）。` : `${caseWords().ratingWindow}一次。`}</Text>
             <Button type='primary' block onClick={() => go(rateUrl(d.caseNo))}>去评价</Button>
           </View>
         ) : d.rated ? (

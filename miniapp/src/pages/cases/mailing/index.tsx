@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { addressSchema, type MailingAddress } from '@jsb/shared'
+import { addressSchema, type MailingAddress, momentText } from '@jsb/shared'
 import { showApiError } from '../../../api'
 import { getCase, requestMailing } from '../../../api/cases'
 import { ErrorNotice } from '../../../components/ErrorNotice'
@@ -16,7 +16,7 @@ import { useDraft } from '../../../hooks/useDraft'
 import { useLoad } from '../../../hooks/useLoad'
 import { useSignedIn } from '../../../hooks/useSignedIn'
 import { useSubmit } from '../../../hooks/useSubmit'
-import { instantText, mailingHeadline } from '../../../utils/case-format'
+import { mailingHeadline } from '../../../utils/case-format'
 import { param } from '../../../utils/routes'
 import { GROUPS } from '../../../utils/text-input'
 
@@ -89,7 +89,7 @@ export default function MailingPage() {
             {[...m.events].reverse().map((e) => (
               <View key={e.at + e.status} className='cs-row'>
                 <Text>{e.text}{e.place ? ` · ${e.place}` : ''}</Text>
-                <Text className='jsb-muted cs-block'>{instantText(e.at)}</Text>
+                <Text className='jsb-muted cs-block'>{momentText(e.at)}</Text>
               </View>
             ))}
           </View>

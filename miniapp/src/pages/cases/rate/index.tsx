@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import { CASE_RULES, caseWords, RATING_LEVELS, type RatingLevel } from '@jsb/shared'
+import { CASE_RULES, caseWords, RATING_LEVELS, type RatingLevel, monthDayText } from '@jsb/shared'
 import { showApiError } from '../../../api'
 import { followUpRating, getCase, getCaseRating, rateCase } from '../../../api/cases'
 import { ErrorNotice } from '../../../components/ErrorNotice'
@@ -14,7 +14,7 @@ import { useActionKey } from '../../../hooks/useActionKey'
 import { useLoad } from '../../../hooks/useLoad'
 import { useSignedIn } from '../../../hooks/useSignedIn'
 import { useSubmit } from '../../../hooks/useSubmit'
-import { isBad, shortDate } from '../../../utils/case-format'
+import { isBad } from '../../../utils/case-format'
 import { ratingUrl } from '../../../utils/case-routes'
 import { param } from '../../../utils/routes'
 import { tappable } from '../../../utils/a11y'
@@ -74,7 +74,7 @@ export default function RatePage() {
         </Text>
         {closedForRating ? (
           <Text className='jsb-error__message'>
-            {s.state === 'not-rated' ? `这个办件现在不能评价${s.ratingDeadline ? `（评价期限${shortDate(s.ratingDeadline)}）` : '（办结后才能评价）'}。` : '这个办件已经评价过了。'}
+            {s.state === 'not-rated' ? `这个办件现在不能评价${s.ratingDeadline ? `（评价期限${monthDayText(s.ratingDeadline)}）` : '（办结后才能评价）'}。` : '这个办件已经评价过了。'}
           </Text>
         ) : null}
         <View className='cs-choices'>

@@ -1,3 +1,4 @@
+import { momentText, monthDayText } from '@jsb/shared'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { getCaseRating } from '../../../api/cases'
@@ -11,7 +12,6 @@ import { SubscribeCard } from '../../../components/SubscribeCard'
 import { useLoad } from '../../../hooks/useLoad'
 import { useReshow } from '../../../hooks/useReshow'
 import { useSignedIn } from '../../../hooks/useSignedIn'
-import { instantText, shortDate } from '../../../utils/case-format'
 import { rateUrl } from '../../../utils/case-routes'
 import { param } from '../../../utils/routes'
 
@@ -20,7 +20,7 @@ function Step({ done, title, waiting, due, at, text, overdue }: { done: boolean;
   return (
     <View className='cs-row'>
       <Text className='cs-row__name'>{title}：{done ? '已完成' : overdue ? '已逾期' : waiting}</Text>
-      <Text className='jsb-muted cs-block'>{done && at ? `${instantText(at)} 完成` : `最迟${shortDate(due)}完成`}</Text>
+      <Text className='jsb-muted cs-block'>{done && at ? `${momentText(at)} 完成` : `最迟${monthDayText(due)}完成`}</Text>
       {text ? <Text>{text}</Text> : null}
     </View>
   )
@@ -63,7 +63,7 @@ export default function MyRatingPage() {
         <KeyValue k='评价' v={r.level} />
         {r.tags.length ? <KeyValue k='标签' v={r.tags.join('、')} /> : null}
         {r.comment ? <Text className='jsb-muted cs-block'>意见：{r.comment}</Text> : null}
-        <Text className='jsb-muted cs-block'>提交时间 {instantText(r.ratedAt)}</Text>
+        <Text className='jsb-muted cs-block'>提交时间 {momentText(r.ratedAt)}</Text>
         <Text className='jsb-muted cs-block'>办事窗口看不到是谁评价的。{r.loop ? '回访专员看得到您的联系方式，只用于回访和整改。' : ''}</Text>
       </View>
       {r.loop && !r.loop.correctedAt ? <SubscribeCard moment='rating' title='回访和整改通知' what='回访专员回访和整改反馈时，通过微信告诉您' action='订阅整改进度通知' /> : null}

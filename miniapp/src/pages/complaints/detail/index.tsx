@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
-import { COMPLAINT_RATINGS, COMPLAINT_RULES, complaintWords, type Complaint, type ComplaintRating } from '@jsb/shared'
+import { COMPLAINT_RATINGS, COMPLAINT_RULES, complaintWords, type Complaint, type ComplaintRating, momentText, monthDayText } from '@jsb/shared'
 import { getComplaint, rateComplaintReply, reopenComplaint } from '../../../api/complaints'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
@@ -13,7 +13,7 @@ import { useActionKey } from '../../../hooks/useActionKey'
 import { useLoad } from '../../../hooks/useLoad'
 import { useSignedIn } from '../../../hooks/useSignedIn'
 import { useSubmit } from '../../../hooks/useSubmit'
-import { instantLabel, shortDate, slaLine } from '../../../utils/complaint-format'
+import { slaLine } from '../../../utils/complaint-format'
 import { param } from '../../../utils/routes'
 import { ComplaintPhotos } from './ComplaintPhotos'
 import '../index.scss'
@@ -54,7 +54,7 @@ export default function ComplaintDetail() {
         <Text className={`zc-sla zc-sla--${sla.tone}`}>{sla.text}</Text>
         {c.sla ? (
           <Text className='jsb-muted'>
-            签收期限 {shortDate(c.sla.acknowledgeBy)} · 答复期限 {shortDate(c.sla.replyBy)}（按工作日计算）
+            签收期限 {monthDayText(c.sla.acknowledgeBy)} · 答复期限 {monthDayText(c.sla.replyBy)}（按工作日计算）
           </Text>
         ) : null}
       </View>
@@ -79,7 +79,7 @@ export default function ComplaintDetail() {
           <Text className='jsb-subtitle'>{i === 0 ? '答复' : `第${i + 1}次答复`}</Text>
           <Text>{r.text}</Text>
           <Text className='jsb-muted'>
-            {r.by} · {instantLabel(r.at)}
+            {r.by} · {momentText(r.at)}
             {r.rating ? ` · 您的评价：${r.rating}` : ''}
           </Text>
         </View>
@@ -102,7 +102,7 @@ export default function ComplaintDetail() {
         {[...c.timeline].reverse().map((e, i) => (
           <View key={`${e.at}-${i}`} className='zc-event'>
             <Text className='zc-event__label'>{e.label}</Text>
-            <Text className='jsb-muted'>{instantLabel(e.at)}</Text>
+            <Text className='jsb-muted'>{momentText(e.at)}</Text>
             {e.note ? <Text className='zc-event__note'>{e.note}</Text> : null}
           </View>
         ))}
@@ -143,7 +143,7 @@ function Reopen({ c, onDone }: { c: Complaint; onDone: (c: Complaint) => void })
     <View className='jsb-card'>
       <Text className='jsb-subtitle'>问题没有解决？</Text>
       <Text className='jsb-muted'>
-        {words.reopen}{c.reopenUntil ? `（${instantLabel(c.reopenUntil)}前）` : ''}，{words.reopenAgainReplyDays}。
+        {words.reopen}{c.reopenUntil ? `（${momentText(c.reopenUntil)}前）` : ''}，{words.reopenAgainReplyDays}。
       </Text>
       <Textarea className='zc-textarea' placeholder={`请说明哪里还没有解决（${words.reopenReasonMin}）`} maxlength={COMPLAINT_RULES.reopenReasonMax} value={reason} onInput={(e) => (setReason(e.detail.value), key.renew())} />
       {sending.error ? <ErrorNotice error={sending.error} /> : null}

@@ -1,3 +1,4 @@
+import { fullMomentText } from '@jsb/shared'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
@@ -13,7 +14,7 @@ import { Receipt } from '../../../components/payments/Receipt'
 import { useLoad } from '../../../hooks/useLoad'
 import { useReshow } from '../../../hooks/useReshow'
 import { useSignedIn } from '../../../hooks/useSignedIn'
-import { beijingDateTime, money, PAYMENT_STATUS_LABEL, PAYMENTS, paymentResultUrl } from '../../../utils/payment-format'
+import { money, PAYMENT_STATUS_LABEL, PAYMENTS, paymentResultUrl } from '../../../utils/payment-format'
 import '../../../components/payments/index.scss'
 import { tappable } from '../../../utils/a11y'
 
@@ -59,7 +60,7 @@ export default function PaymentHistory() {
               <Text className='pay-card__title'>{p.title}</Text>
               <Text className={`pay-status pay-status--${p.status}`}>{PAYMENT_STATUS_LABEL[p.status]}</Text>
             </View>
-            <Text className='jsb-muted'>{beijingDateTime(p.paidAt ?? p.createdAt)}</Text>
+            <Text className='jsb-muted'>{fullMomentText(p.paidAt ?? p.createdAt)}</Text>
             <View className='pay-card__foot'>
               <Text className='pay-card__amount'>{money(p.amountFen)}</Text>
               {p.receipt ? <Text className='jsb-muted'>{open === p.id ? '收起凭证' : '查看凭证'}</Text> : null}
