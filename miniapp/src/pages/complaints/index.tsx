@@ -2,8 +2,8 @@ import { momentText } from '@jsb/shared'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { listMyComplaints } from '../../api/complaints'
-import { ErrorNotice } from '../../components/ErrorNotice'
 import { Page } from '../../components/Page'
+import { opening } from '../../components/Opening'
 import { IdentityStep } from '../../components/IdentityStep'
 import { StateBlock } from '../../components/StateBlock'
 import { Button } from '../../components/ui'
@@ -25,8 +25,7 @@ export default function MyComplaints() {
 
   return (
     <Page className='zc'>
-      {list.status === 'loading' && !list.data ? <StateBlock tone='loading' text='正在读取您的找茬…' /> : null}
-      {list.status === 'error' ? <ErrorNotice error={list.error} retryText='重新加载' onRetry={list.reload} /> : null}
+      {opening({ load: list, loading: '正在读取您的找茬…' })}
       {list.data?.notice ? <Text className='zc-notice'>{list.data.notice}</Text> : null}
       {list.data && list.data.complaints.length === 0 ? (
         <StateBlock text='您还没有找过茬。窗口说"No"、办事不顺，都可以来反映，限时答复。'>

@@ -6,8 +6,8 @@ import type { Message } from '@jsb/shared'
 import { asApiError, type ApiError } from '../../api'
 import { listMessages, markAllRead, markRead } from '../../api/messages'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { IdentityStep } from '../../components/IdentityStep'
 import { Page } from '../../components/Page'
+import { opening } from '../../components/Opening'
 import { StateBlock } from '../../components/StateBlock'
 import { Button } from '../../components/ui'
 import { useLoad } from '../../hooks/useLoad'
@@ -29,9 +29,8 @@ export default function Messages() {
   const [error, setError] = useState<ApiError | null>(null)
   useReshow(() => first.reload())
 
-  if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以查看办件、找茬、评价和缴费的每一个进展。' /></Page>
-  if (first.status === 'error' && !first.data) return <Page><ErrorNotice error={first.error} retryText='重新加载' onRetry={first.reload} /></Page>
-  if (!first.data) return <Page><StateBlock tone='loading' text='正在读取消息…' /></Page>
+  const opened = opening({ signIn: { signedIn, why: '登录后可以查看办件、找茬、评价和缴费的每一个进展。' }, load: first, loading: '正在读取消息…', keepData: true })
+  if (opened || !first.data) return <Page>{opened}</Page>
 
   const all = [...first.data.messages, ...older.messages.filter((m) => !first.data!.messages.some((x) => x.id === m.id))]
   const next = older.next ?? (older.messages.length ? undefined : first.data.next)

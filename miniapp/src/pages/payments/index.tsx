@@ -7,6 +7,7 @@ import { listMyBills, lookupUtilityBill } from '../../api/payments'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
 import { Page } from '../../components/Page'
+import { opening } from '../../components/Opening'
 import { IdentityStep } from '../../components/IdentityStep'
 import { StateBlock } from '../../components/StateBlock'
 import { Button } from '../../components/ui'
@@ -70,8 +71,7 @@ export default function Payments() {
     <Page className='payments'>
       <Text className='jsb-title'>我的办件费用</Text>
       <IdentityStep need='realName' why='办件费用按实名查询：认证后，您名下办件的应缴费用会显示在这里。水电气费不用实名，可以直接在下面查询。' />
-      {fees.status === 'loading' && !fees.data ? <StateBlock tone='loading' text='正在读取您的办件费用…' /> : null}
-      {fees.status === 'error' ? <ErrorNotice error={fees.error} retryText='重新加载' onRetry={fees.reload} /> : null}
+      {opening({ load: fees, loading: '正在读取您的办件费用…' })}
       {fees.data && due.length === 0 ? <StateBlock text='您名下的办件暂无待缴费用。' /> : null}
       {due.map((p) => (
         <PayableCard key={p.id} p={p} today={today} busy={busy === p.id} onPay={(x) => void pay(x)} />

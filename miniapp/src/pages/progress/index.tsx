@@ -6,6 +6,7 @@ import { caseWords, momentText, monthDayText } from '@jsb/shared'
 import { listMyCases, lookupCase } from '../../api/cases'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Page } from '../../components/Page'
+import { opening } from '../../components/Opening'
 import { StateBlock } from '../../components/StateBlock'
 import { Field } from '../../components/Field'
 import { IdentityStep } from '../../components/IdentityStep'
@@ -31,8 +32,7 @@ export default function Progress() {
       <View className='jsb-card'>
         <Text className='jsb-subtitle cs-block'>我的办件</Text>
         {!signedIn ? <IdentityStep need='signIn' why='登录并实名后，您在大厅办理的事项会自动列在这里；不登录也可以在下面凭办件编号和查询码查询。' /> : null}
-        {list.status === 'loading' && !list.data ? <StateBlock tone='loading' text='正在读取您的办件…' /> : null}
-        {list.status === 'error' ? <ErrorNotice error={list.error} retryText='重新加载' onRetry={list.reload} /> : null}
+        {opening({ load: list, loading: '正在读取您的办件…' })}
         {list.data && list.data.length === 0 ? <StateBlock text='您还没有办件。在窗口受理后，办件会出现在这里；也可以用下方的办件编号和查询码查询。' /> : null}
         {(list.data ? needsYouFirst(list.data) : []).map((c) => (
           <View key={c.caseNo} className='cs-row' hoverClass='cs-row--pressed' {...tappable()} onClick={() => void Taro.navigateTo({ url: caseUrl(c.caseNo) })}>

@@ -2,9 +2,8 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { bookingWords, DAY_KIND_LABEL, SLOT_KIND_LABEL } from '@jsb/shared'
 import { cancelAppointment, getAppointment, getAppointmentTicket, getItem, getTheme } from '../../../api'
-import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
-import { IdentityStep } from '../../../components/IdentityStep'
+import { opening } from '../../../components/Opening'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
 import { Fact, MaterialList, RefusalNotice, Ticket } from '../../../components/booking'
@@ -53,10 +52,9 @@ export default function AppointmentDetail() {
   const busy = cancelling.busy
   const refusal = cancelling.error ? refusalView(cancelling.error) : null
 
-  if (!signedIn) return <Page><IdentityStep need='signIn' why='查看预约需要先登录。' /></Page>
-  if (!id) return <Page><StateBlock text='没有指定预约，请到“我的预约”中查看。' /></Page>
-  if (appt.status === 'error' && !a) return <Page><ErrorNotice error={appt.error} retryText='重新加载' onRetry={appt.reload} /></Page>
-  if (!a) return <Page><StateBlock tone='loading' text='正在读取预约…' /></Page>
+  if (signedIn && !id) return <Page><StateBlock text='没有指定预约，请到“我的预约”中查看。' /></Page>
+  const opened = opening({ signIn: { signedIn, why: '查看预约需要先登录。' }, load: appt, loading: '正在读取预约…', keepData: true })
+  if (opened || !a) return <Page>{opened}</Page>
 
   const hall = halls.data?.find((h) => h.id === a.hallId)
   const deadline = dateTimeLabel(a.changeDeadline)

@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { getItem } from '../../../api'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
+import { opening } from '../../../components/Opening'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
 import { Fact, MaterialList } from '../../../components/booking'
@@ -23,14 +24,8 @@ export default function ItemPage() {
   const halls = useLoad(loadHalls, [])
 
   if (!id) return <Page><StateBlock text='没有指定事项，请回到预约页重新选择。' /></Page>
-  if (item.status === 'error' && !item.data) {
-    return (
-      <Page>
-        <ErrorNotice error={item.error} retryText='重新加载' onRetry={item.reload} />
-      </Page>
-    )
-  }
-  if (!item.data) return <Page><StateBlock tone='loading' text='正在读取事项…' /></Page>
+  const opened = opening({ load: item, loading: '正在读取事项…', keepData: true })
+  if (opened || !item.data) return <Page>{opened}</Page>
 
   const it = item.data
   const hall = halls.data ? currentHall(halls.data, hallId) : undefined

@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { getTheme, listMyAppointments } from '../../../api'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
+import { opening } from '../../../components/Opening'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
 import { ItemRow, MaterialList } from '../../../components/booking'
@@ -32,14 +33,8 @@ export default function ThemePage() {
   useReshow(() => mine.reload())
 
   if (!id) return <Page><StateBlock text='没有指定主题，请回到预约页重新选择。' /></Page>
-  if (theme.status === 'error' && !theme.data) {
-    return (
-      <Page>
-        <ErrorNotice error={theme.error} retryText='重新加载' onRetry={theme.reload} />
-      </Page>
-    )
-  }
-  if (!theme.data) return <Page><StateBlock tone='loading' text='正在读取…' /></Page>
+  const opened = opening({ load: theme, loading: '正在读取…', keepData: true })
+  if (opened || !theme.data) return <Page>{opened}</Page>
   const t = theme.data
   const progress = themeProgress(t.items, mine.data ?? [])
 

@@ -6,9 +6,8 @@ import { asApiError, type ApiError } from '../../../api'
 import { deleteCorrectionFile, getCorrection, submitCorrection, uploadCorrectionFile } from '../../../api/corrections'
 import type { LocalFile } from '../../../api/files'
 import { ErrorNotice } from '../../../components/ErrorNotice'
-import { IdentityStep } from '../../../components/IdentityStep'
 import { Page } from '../../../components/Page'
-import { StateBlock } from '../../../components/StateBlock'
+import { opening } from '../../../components/Opening'
 import { SubscribeCard } from '../../../components/SubscribeCard'
 import { Button } from '../../../components/ui'
 import { useActionKey } from '../../../hooks/useActionKey'
@@ -47,9 +46,9 @@ export default function CorrectionPage() {
   )
   useReshow(() => (setLatest(null), loaded.reload()))
 
-  if (!signedIn) return <Page><IdentityStep need='realName' why='补正材料要交到您本人的办件上：请先登录。' /></Page>
   const c = latest ?? loaded.data
-  if (!c) return <Page>{loaded.status === 'error' ? <ErrorNotice error={loaded.error} retryText='重新加载' onRetry={loaded.reload} /> : <StateBlock tone='loading' text='正在读取补正要求…' />}</Page>
+  const opened = opening({ signIn: { signedIn, need: 'realName', why: '补正材料要交到您本人的办件上：请先登录。' }, load: loaded, loading: '正在读取补正要求…', keepData: true })
+  if (!c || (opened && !latest)) return <Page>{opened}</Page>
 
   const refresh = async () => setLatest(await getCorrection(caseNo))
 

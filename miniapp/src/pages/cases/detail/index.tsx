@@ -2,10 +2,8 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { appealRights, caseWords, CHANNEL_LABEL, momentText, monthDayText } from '@jsb/shared'
 import { getCase } from '../../../api/cases'
-import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
-import { IdentityStep } from '../../../components/IdentityStep'
-import { StateBlock } from '../../../components/StateBlock'
+import { opening } from '../../../components/Opening'
 import { Button } from '../../../components/ui'
 // after the shared components: its styles come after theirs on every page (one CSS order for the weapp build)
 import { CountdownLine, KeyValue, StatusPill, Timeline } from '../../../components/cases'
@@ -28,9 +26,8 @@ export default function CaseDetailPage() {
   useReshow(() => c.reload())
   const go = (url: string) => void Taro.navigateTo({ url })
 
-  if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以查看您的办件详情；不登录也可以在“进度”页凭办件编号和查询码查询。' /></Page>
-  if (c.status === 'error') return <Page><ErrorNotice error={c.error} retryText='重新加载' onRetry={c.reload} /></Page>
-  if (!c.data) return <Page><StateBlock tone='loading' text='正在读取办件…' /></Page>
+  const opened = opening({ signIn: { signedIn, why: '登录后可以查看您的办件详情；不登录也可以在“进度”页凭办件编号和查询码查询。' }, load: c, loading: '正在读取办件…' })
+  if (opened || !c.data) return <Page>{opened}</Page>
   const d = c.data
   const hall = halls.data?.find((h) => h.id === d.hallId)
   const refused = d.decision === '不予'

@@ -4,10 +4,8 @@ import { View, Text } from '@tarojs/components'
 import { addressSchema, type MailingAddress, momentText } from '@jsb/shared'
 import { showApiError } from '../../../api'
 import { getCase, requestMailing } from '../../../api/cases'
-import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
-import { IdentityStep } from '../../../components/IdentityStep'
-import { StateBlock } from '../../../components/StateBlock'
+import { opening } from '../../../components/Opening'
 import { Field } from '../../../components/Field'
 import { Button } from '../../../components/ui'
 import { KeyValue } from '../../../components/cases'
@@ -50,9 +48,8 @@ export default function MailingPage() {
     { key, onError: showApiError },
   )
 
-  if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以申请免费邮寄办理结果。' /></Page>
-  if (c.status === 'error') return <Page><ErrorNotice error={c.error} retryText='重新加载' onRetry={c.reload} /></Page>
-  if (!c.data) return <Page><StateBlock tone='loading' text='正在读取…' /></Page>
+  const opened = opening({ signIn: { signedIn, why: '登录后可以申请免费邮寄办理结果。' }, load: c, loading: '正在读取…' })
+  if (opened || !c.data) return <Page>{opened}</Page>
   const m = c.data.mailing
 
   const submit = () => {

@@ -4,10 +4,8 @@ import { View, Text, Textarea } from '@tarojs/components'
 import { CASE_RULES, caseWords, RATING_LEVELS, type RatingLevel, monthDayText } from '@jsb/shared'
 import { showApiError } from '../../../api'
 import { followUpRating, getCase, getCaseRating, rateCase } from '../../../api/cases'
-import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
-import { IdentityStep } from '../../../components/IdentityStep'
-import { StateBlock } from '../../../components/StateBlock'
+import { opening } from '../../../components/Opening'
 import { Button } from '../../../components/ui'
 import '../../../components/cases/index.scss'
 import { useActionKey } from '../../../hooks/useActionKey'
@@ -40,9 +38,8 @@ export default function RatePage() {
     { key, onError: showApiError },
   )
 
-  if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以评价您的办件。' /></Page>
-  if (state.status === 'error') return <Page><ErrorNotice error={state.error} retryText='重新加载' onRetry={state.reload} /></Page>
-  if (!state.data) return <Page><StateBlock tone='loading' text='正在读取…' /></Page>
+  const opened = opening({ signIn: { signedIn, why: '登录后可以评价您的办件。' }, load: state, loading: '正在读取…' })
+  if (opened || !state.data) return <Page>{opened}</Page>
   const s = state.data
   const offered = level ? s.tagsByLevel[level] ?? [] : []
 

@@ -2,9 +2,8 @@ import { momentText, monthDayText } from '@jsb/shared'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { getCaseRating } from '../../../api/cases'
-import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
-import { IdentityStep } from '../../../components/IdentityStep'
+import { opening } from '../../../components/Opening'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
 import { KeyValue } from '../../../components/cases'
@@ -33,9 +32,8 @@ export default function MyRatingPage() {
   const v = useLoad(() => getCaseRating(caseNo), [caseNo], signedIn && caseNo !== '')
   useReshow(() => v.reload())
 
-  if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以查看您的评价。' /></Page>
-  if (v.status === 'error') return <Page><ErrorNotice error={v.error} retryText='重新加载' onRetry={v.reload} /></Page>
-  if (!v.data) return <Page><StateBlock tone='loading' text='正在读取…' /></Page>
+  const opened = opening({ signIn: { signedIn, why: '登录后可以查看您的评价。' }, load: v, loading: '正在读取…' })
+  if (opened || !v.data) return <Page>{opened}</Page>
   const s = v.data
   const r = s.rating
 

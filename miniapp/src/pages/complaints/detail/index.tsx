@@ -5,9 +5,8 @@ import { COMPLAINT_RATINGS, COMPLAINT_RULES, complaintWords, type Complaint, typ
 import { getComplaint, rateComplaintReply, reopenComplaint } from '../../../api/complaints'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
-import { IdentityStep } from '../../../components/IdentityStep'
+import { opening } from '../../../components/Opening'
 import { SubscribeCard } from '../../../components/SubscribeCard'
-import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
 import { useActionKey } from '../../../hooks/useActionKey'
 import { useLoad } from '../../../hooks/useLoad'
@@ -29,14 +28,8 @@ export default function ComplaintDetail() {
   const [latest, setLatest] = useState<Complaint | null>(null)
   const c = latest ?? loaded.data
 
-  if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以查看找茬的进度和答复。' /></Page>
-  if (!c) {
-    return (
-      <Page className='zc'>
-        {loaded.status === 'error' ? <ErrorNotice error={loaded.error} retryText='重新加载' onRetry={loaded.reload} /> : <StateBlock tone='loading' text='正在读取…' />}
-      </Page>
-    )
-  }
+  const opened = opening({ signIn: { signedIn, why: '登录后可以查看找茬的进度和答复。' }, load: loaded, loading: '正在读取…', keepData: true })
+  if (!c || (opened && !latest)) return <Page className='zc'>{opened}</Page>
   const sla = slaLine(c)
   // 满意 with the last reply: thank the citizen instead of offering to reopen
   const satisfied = c.replies.at(-1)?.rating === '满意'

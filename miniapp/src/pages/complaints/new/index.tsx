@@ -6,8 +6,8 @@ import { listHalls } from '../../../api'
 import { createComplaint } from '../../../api/complaints'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
+import { opening } from '../../../components/Opening'
 import { IdentityStep } from '../../../components/IdentityStep'
-import { StateBlock } from '../../../components/StateBlock'
 import { Field } from '../../../components/Field'
 import { Button } from '../../../components/ui'
 import { useActionKey } from '../../../hooks/useActionKey'
@@ -113,8 +113,7 @@ export default function NewComplaint() {
 
       <View className='jsb-card'>
         <Text className='jsb-subtitle'>在哪里？</Text>
-        {halls.status === 'loading' && !halls.data ? <StateBlock tone='loading' text='正在读取大厅列表…' /> : null}
-        {halls.status === 'error' ? <ErrorNotice error={halls.error} retryText='重新加载' onRetry={halls.reload} /> : null}
+        {opening({ load: halls, loading: '正在读取大厅列表…' })}
         <View className='zc-chips'>
           {(halls.data ?? []).map((h) => (
             <View

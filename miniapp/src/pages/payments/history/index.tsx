@@ -5,8 +5,8 @@ import { View, Text } from '@tarojs/components'
 import type { Payment } from '@jsb/shared'
 import { listMyPayments, requestRefund } from '../../../api/payments'
 import { showApiError } from '../../../api/show-error'
-import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Page } from '../../../components/Page'
+import { opening } from '../../../components/Opening'
 import { IdentityStep } from '../../../components/IdentityStep'
 import { StateBlock } from '../../../components/StateBlock'
 import { Button } from '../../../components/ui'
@@ -44,8 +44,7 @@ export default function PaymentHistory() {
 
   return (
     <Page className='payment-history'>
-      {list.status === 'loading' && !list.data ? <StateBlock tone='loading' text='正在读取缴费记录…' /> : null}
-      {list.status === 'error' ? <ErrorNotice error={list.error} retryText='重新加载' onRetry={list.reload} /> : null}
+      {opening({ load: list, loading: '正在读取缴费记录…' })}
       {list.data && list.data.length === 0 ? (
         <StateBlock text='您还没有缴费记录。'>
           <Button type='primary' block onClick={() => void Taro.navigateTo({ url: PAYMENTS })}>
