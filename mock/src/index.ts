@@ -27,4 +27,4 @@ export { createWxpayMock, MAX_SKEW_SECONDS, type WxpayMock, type WxpayMockOption
 export { loadOrCreateWxpayKeys, TEST_MCHID, type WxpayKeys, type PlatformKey } from './wxpay/keys';
 export type { WxpayState, WxOrder, WxRefund, WxNotification } from './wxpay/wxpay.state';
 export { RETRY_SCHEDULE_MS } from './wxpay/wxpay.state';
-export type { Fee, UtilityBill, Payable as CorePayable, BillsState } from './core/bills/bills.state';
+export type { Fee, UtilityBill, Payable, BillsState } from './core/bills/bills.state';

@@ -8,6 +8,7 @@ export * from './schemas/auth';
 export * from './schemas/appointments';
 export * from './schemas/payments';
 export * from './payments/money';
+export * from './payments/bills.schema';
 export * from './schemas/complaints';
 export * from './complaints/rules';
 export * from './rule-words';

@@ -1,5 +1,5 @@
 import { maskName, type Payable, type Payment } from '@jsb/shared';
-import type { CorePayable } from '../../clients/core-bills.client';
+import type { CorePayable } from '@jsb/shared';
 import type { PaymentDoc } from './payment.model';
 
 /** The allow-list of a core payable the citizen sees. */

@@ -3,7 +3,8 @@ import type { CreatePaymentResponse, MyBills, Payment, PaymentList, UtilityLooku
 import { AppError } from '../../http/errors';
 import type { AuthContext } from '../../http/auth';
 import type { IdempotencyStore } from '../../db/idempotency';
-import type { CoreBillsClient, CorePayable } from '../../clients/core-bills.client';
+import type { CorePayable } from '@jsb/shared';
+import type { CoreBillsClient } from '../../clients/core-bills.client';
 import type { Logger } from '../../log';
 import type { CitizenModel } from '../auth/citizen.model';
 import type { PaymentModel, PaymentDoc } from './payment.model';

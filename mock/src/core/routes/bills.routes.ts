@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CoreFeesResponse, CorePayable, CorePaymentRecord, CoreUtilityResponse } from '@jsb/shared';
 import { addFee, closeFee, feesOf, getPayable, lookupAccount, markRefundable, recordPayment, recordRefund } from '../bills/bills.domain';
 import { emit } from '../events/events.domain';
 import { readCoreJson } from '../errors';
@@ -28,23 +29,27 @@ export const billsFeature: CoreFeature = {
   routes(router, { state, clock }) {
     router.get('/fees', (ctx) => {
       const q = parseInput(personQuery, ctx.query);
-      ctx.body = { fees: feesOf(state.bills, q.personId) };
+      const body: CoreFeesResponse = { fees: feesOf(state.bills, q.personId) };
+      ctx.body = body;
     });
 
     router.get('/utility-bills', (ctx) => {
       const q = parseInput(accountQuery, ctx.query);
-      ctx.body = lookupAccount(state.bills, q.accountNumber);
+      const body: CoreUtilityResponse = lookupAccount(state.bills, q.accountNumber);
+      ctx.body = body;
     });
 
     router.get('/payables/:id', (ctx) => {
-      ctx.body = getPayable(state.bills, ctx.params.id ?? '');
+      const body: CorePayable = getPayable(state.bills, ctx.params.id ?? '');
+      ctx.body = body;
     });
 
     router.post('/payables/:id/payments', async (ctx) => {
       const body = parseInput(paymentBody, await readCoreJson(ctx));
       const { payable, recorded } = recordPayment(state.bills, ctx.params.id ?? '', body);
       state.bills.reports.push({ payableId: payable.id, kind: 'payment', id: body.transactionId, recorded });
-      ctx.body = { payable, recorded, ...(recorded ? {} : { note: '该交易已记录，未做任何更改' }) };
+      const answer: CorePaymentRecord = { payable, recorded, ...(recorded ? {} : { note: '该交易已记录，未做任何更改' }) };
+      ctx.body = answer;
     });
 
     router.post('/payables/:id/refunds', async (ctx) => {
@@ -60,7 +65,8 @@ export const billsFeature: CoreFeature = {
           data: { payableId: payable.id, title: payable.title, amountFen: payable.amountFen, ...(payable.outTradeNo ? { outTradeNo: payable.outTradeNo } : {}), refundedAt: body.refundedAt },
         });
       }
-      ctx.body = { payable, recorded, ...(recorded ? {} : { note: '该退款已记录，未做任何更改' }) };
+      const answer: CorePaymentRecord = { payable, recorded, ...(recorded ? {} : { note: '该退款已记录，未做任何更改' }) };
+      ctx.body = answer;
     });
   },
 
