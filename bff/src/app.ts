@@ -5,9 +5,9 @@ import type { Logger } from './log';
 import type { CoreClient } from './clients/core.client';
 import type { WechatClient } from './clients/wechat.client';
 import { AppError } from './http/errors';
-import { jsonBody, requestContext, securityHeaders } from './http/middleware';
+import { requestContext, securityHeaders } from './http/middleware';
 import { buildOpenApi } from './http/openapi';
-import { createRouteTable, mountRoutes } from './http/route';
+import { createRouteTable, mountRoutes, requestBodies } from './http/route';
 import { serveH5 } from './http/static';
 import { auditModel } from './features/auth/audit.model';
 import { citizenModel, openidLinkModel } from './features/auth/citizen.model';
@@ -41,11 +41,10 @@ import { createCoreComplaintsClient } from './clients/core-complaints.client';
 import { complaintRefusal } from './features/complaints/refusals';
 import { complaintPhotoModel } from './features/complaints/photo.model';
 import { COMPLAINT_KIND, createComplaintsService } from './features/complaints/complaints.service';
-import { complaintRoutes, isComplaintPhotoUpload } from './features/complaints/complaints.routes';
+import { complaintRoutes } from './features/complaints/complaints.routes';
 import type { ComplaintPayload } from './features/complaints/view';
 import { createCoreCasesClient } from './clients/core-cases.client';
 import { caseRefusal } from './features/cases/refusals';
-import { lookupAttemptModel } from './features/cases/lookup-attempt.model';
 import { createCasesService } from './features/cases/cases.service';
 import { caseRoutes } from './features/cases/cases.routes';
 import { createRatingsService, FOLLOW_UP_KIND, RATING_KIND, type RatingPayload } from './features/ratings/ratings.service';
@@ -54,7 +53,7 @@ import { createMessagesFeature } from './features/messages/messages.feature';
 import { correctionFileModel } from './features/corrections/correction-file.model';
 import { snapshotModel } from './features/corrections/snapshot.model';
 import { CORRECTION_KIND, createCorrectionsService } from './features/corrections/corrections.service';
-import { correctionRoutes, ensureCorrectionUploadSize, isCorrectionUpload } from './features/corrections/corrections.routes';
+import { correctionRoutes } from './features/corrections/corrections.routes';
 import type { CorrectionPayload } from './features/corrections/view';
 import { createCoreCorrectionsClient } from './clients/core-corrections.client';
 import { messageRoutes } from './features/messages/messages.routes';
@@ -87,12 +86,13 @@ export function createApp(deps: AppDeps) {
     claims: claimModel(db),
     outbox: outboxModel(db),
     complaintPhotos: complaintPhotoModel(db),
-    lookupAttempts: lookupAttemptModel(db),
     rateAttempts: attemptModel(db),
     correctionFiles: correctionFileModel(db),
     correctionSnapshots: snapshotModel(db),
   };
   const claims = createClaims(models.claims);
+  // every rate limit: sign-in, 凭码查询, the 找茬 quota and photo uploads (db/attempts.ts)
+  const limiter = createRateLimiter({ model: models.rateAttempts, clock });
   const idempotency = createIdempotencyStore({ model: models.idempotency, clock });
   // features register how each kind of queued write reaches its core system
   const deliverers: Record<string, Deliver> = {};
@@ -108,7 +108,7 @@ export function createApp(deps: AppDeps) {
     refreshTtlSeconds: config.REFRESH_TTL_SECONDS,
     sessionCacheMs: config.SESSION_CACHE_MS,
     signInLimits: {
-      limiter: createRateLimiter({ model: models.rateAttempts, clock }),
+      limiter,
       perAddress: { max: config.SIGNIN_LIMIT_PER_ADDRESS, windowMs: 60_000 },
       perOpenid: { max: config.SIGNIN_LIMIT_PER_OPENID, windowMs: 10 * 60_000 },
     },
@@ -143,7 +143,7 @@ export function createApp(deps: AppDeps) {
     citizens: models.citizens,
     photos: models.complaintPhotos,
     outbox,
-    claims,
+    limiter,
     idempotency,
     catalog,
     clock,
@@ -154,7 +154,7 @@ export function createApp(deps: AppDeps) {
   // 补正 online (issue 12): files kept until the core has them, the submission through the outbox
   const corrections = createCorrectionsService({ cases: coreCases, core: createCoreCorrectionsClient(deps.core, caseRefusal), citizens: models.citizens, files: models.correctionFiles, snapshots: models.correctionSnapshots, outbox, idempotency, clock });
   deliverers[CORRECTION_KIND] = (payload, requestId) => corrections.deliver(payload as CorrectionPayload, requestId);
-  const cases = createCasesService({ core: coreCases, citizens: models.citizens, idempotency, attempts: models.lookupAttempts, clock, corrections });
+  const cases = createCasesService({ core: coreCases, citizens: models.citizens, idempotency, limiter, clock, corrections });
   const ratings = createRatingsService({ core: coreCases, citizens: models.citizens, idempotency, outbox, clock });
   // a rating waits in the outbox while the provincial 好差评 relay is down; the entry id is the request id, so a retry is the same rating
   deliverers[RATING_KIND] = (payload, requestId) => ratings.deliverRating(payload as RatingPayload, requestId);
@@ -210,9 +210,8 @@ export function createApp(deps: AppDeps) {
   app.use(requestContext(deps.log));
   app.use(securityHeaders());
   app.use(notifyFailures()); // WeChat Pay reads { code: 'FAIL', message } on its notify path, not our error shape
-  const json = jsonBody(config.BODY_LIMIT_BYTES);
-  // the complaint photo and 补正 file uploads read their own bodies (up to 5 MB); every other route keeps the small JSON limit
-  app.use((ctx, next) => (isComplaintPhotoUpload(ctx) ? next() : isCorrectionUpload(ctx) ? ensureCorrectionUploadSize(ctx, next) : json(ctx, next)));
+  // JSON with its small limit, except for routes that declare a raw body (photo and 补正 file uploads)
+  app.use(requestBodies(table, router, config.BODY_LIMIT_BYTES));
   app.use(router.routes());
   app.use(
     router.allowedMethods({

@@ -1,10 +1,11 @@
 /**
  * Rate limits: sign-in (per client address before WeChat is asked, per openid after), 凭码查询 (per case number and per
- * client address), and 找茬 (per citizen per day). Each answers 429 with Retry-After and a Chinese message that says
+ * client address), and 找茬 (complaints and photo uploads per citizen per day). Each answers 429 with Retry-After and a Chinese message that says
  * when to try again, holds under concurrent requests (counted with inserts, which are atomic on FerretDB too), and
  * cannot be reset with a forged X-Forwarded-For.
  */
-import type { TokenPair } from '@jsb/shared';
+import sharp from 'sharp';
+import { COMPLAINT_RULES, type TokenPair } from '@jsb/shared';
 import { startStack, type Stack } from '../support/stack';
 import { call, loginCode, openid, type ErrBody } from '../support/http';
 import { renew, verifiedCitizen } from '../support/citizens';
@@ -143,5 +144,29 @@ describe('POST /api/v1/complaints daily limit (找茬)', () => {
     for (const r of refused) expect(expectLimited(r, 'COMPLAINT_DAILY_LIMIT', 13 * 3600)).toBe(13 * 3600);
     const list = await call<{ complaints: unknown[] }>(s.bffUrl, 'GET', '/api/v1/complaints', { token: c.accessToken });
     expect(list.body.complaints.length).toBe(results.filter((r) => r.status === 201).length);
+  });
+});
+
+describe('POST /api/v1/complaints/photos daily uploads (找茬)', () => {
+  const DAILY = 3;
+  const max = DAILY * COMPLAINT_RULES.maxPhotos * 2;
+  async function upload(token: string, data: Buffer) {
+    const res = await fetch(`${s.bffUrl}/api/v1/complaints/photos`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' }, body: new Uint8Array(data) });
+    return { status: res.status, headers: res.headers, body: (await res.json()) as ErrBody };
+  }
+
+  it('takes the day\'s uploads, not counting files that were refused, then 429 RATE_LIMITED with Retry-After until midnight', async () => {
+    at(60 * 60_000); // 11:00 in Jining
+    const c = await verifiedCitizen(s);
+    await renew(s, c);
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2e86de' } }).png().toBuffer();
+    for (let i = 0; i < max - 1; i++) expect((await upload(c.accessToken, png)).status).toBe(201);
+    // not a photo: refused, and it does not use up one of the day's uploads
+    for (let i = 0; i < 3; i++) expect((await upload(c.accessToken, Buffer.from('not a photo at all'))).body.error.code).toBe('PHOTO_TYPE_NOT_ALLOWED');
+    expect((await upload(c.accessToken, png)).status).toBe(201);
+    const over = await upload(c.accessToken, png);
+    expect(expectLimited(over, 'RATE_LIMITED', 13 * 3600)).toBe(13 * 3600);
+    expect(over.body.error.message).toContain(String(max));
+    expect(over.body.error.details).toMatchObject({ limit: max });
   });
 });

@@ -1,4 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
+import type { ErrorCode } from '@jsb/shared';
 import { AppError } from '../http/errors';
 import { isDuplicateKey } from './duplicate';
 
@@ -13,7 +14,14 @@ import { isDuplicateKey } from './duplicate';
  * An instance starts where its own last attempt in the window ended; when that place is taken, a `k|w` document that
  * remembers roughly how many places are taken tells it where to go on. That note may lag behind (it is written without
  * a lock); then an attempt tries a place or two more. Windows are fixed (aligned to the epoch), so at a window's edge
- * up to 2 × max attempts can pass within a short time.
+ * up to 2 × max attempts can pass within a short time. A rule may name its own windows instead (a Shanghai day).
+ *
+ * An attempt that did not happen after all (the upload was not kept, the right code was given, the core could not be
+ * asked) gives its place back with `release`: the place's document goes, and this instance starts there next time.
+ * Another instance may not see the freed place until the window ends: a limit is kept too eagerly, never too leniently.
+ *
+ * One 429 for every limit (issue 13): the rule's code (RATE_LIMITED unless the feature has its own), a message and a
+ * hint that say when to try again, `details` with the limit and the window's end, and Retry-After.
  */
 const attemptSchema = new Schema(
   {
@@ -32,16 +40,36 @@ export function attemptModel(conn: Connection): AttemptModel {
   return (conn.models.RateAttempt as AttemptModel | undefined) ?? build(conn);
 }
 
-export interface RateRule {
-  /** what is counted, e.g. `signin:addr:1.2.3.4`; never a phone or ID number */
-  key: string;
-  max: number;
-  windowMs: number;
+/** A window a rule names itself, e.g. the Shanghai day: its name goes into the places' _ids. */
+export interface RateWindow {
+  name: string;
+  end: Date;
+}
+
+/** What is counted (e.g. `signin:addr:1.2.3.4`; never a phone or ID number), how many, and in which windows. */
+export type RateRule = { key: string; max: number } & ({ windowMs: number } | { window: (now: Date) => RateWindow });
+
+/** How a full window is refused: the code, and words that may say when it opens again. */
+export interface RateRefusal {
+  /** RATE_LIMITED unless the feature has its own code (TOO_MANY_ATTEMPTS, COMPLAINT_DAILY_LIMIT) */
+  code?: ErrorCode;
+  message?: string | ((retryAt: Date, seconds: number) => string);
+  hint?: (retryAt: Date, seconds: number) => string;
+}
+
+/** A place taken: the n-th of the rule's max in its window; `release` gives it back. */
+export interface RatePlace {
+  base: string;
+  n: number;
 }
 
 export interface RateLimiter {
-  /** Counts one attempt; throws RATE_LIMITED (with Retry-After) when the rule's window is full. */
-  hit(rule: RateRule, refusal?: { message?: string; hint?: (retryAt: Date, seconds: number) => string }): Promise<void>;
+  /** Takes one place in the rule's window; throws the rule's 429 (with Retry-After) when the window is full. */
+  take(rule: RateRule, refusal?: RateRefusal): Promise<RatePlace>;
+  /** Gives a place back: the attempt it counted did not happen after all. */
+  release(place: RatePlace): Promise<void>;
+  /** An attempt that always counts: `take`, keeping the place. */
+  hit(rule: RateRule, refusal?: RateRefusal): Promise<void>;
 }
 
 export function createRateLimiter(d: { model: AttemptModel; clock: () => Date }): RateLimiter {
@@ -88,21 +116,45 @@ export function createRateLimiter(d: { model: AttemptModel; clock: () => Date })
     }
   }
 
+  function windowOf(rule: RateRule, now: Date): RateWindow {
+    if ('window' in rule) return rule.window(now);
+    const w = Math.floor(now.getTime() / rule.windowMs);
+    return { name: String(w), end: new Date((w + 1) * rule.windowMs) };
+  }
+
+  async function take(rule: RateRule, refusal?: RateRefusal): Promise<RatePlace> {
+    const now = d.clock();
+    const { name, end } = windowOf(rule, now);
+    const base = `${rule.key}|${name}`;
+    const n = await takePlace(base, rule.max, end);
+    if (n > 0) return { base, n };
+    throw rateLimited(rule.max, end, now, refusal);
+  }
+
   return {
+    take,
+    async release(place) {
+      await d.model.deleteOne({ _id: `${place.base}#${place.n}` });
+      // this instance tries the freed place first next time
+      const known = seen.get(place.base);
+      if (known !== undefined && known >= place.n) seen.set(place.base, place.n - 1);
+    },
     async hit(rule, refusal) {
-      const now = d.clock().getTime();
-      const window = Math.floor(now / rule.windowMs);
-      const end = new Date((window + 1) * rule.windowMs);
-      if ((await takePlace(`${rule.key}|${window}`, rule.max, end)) > 0) return;
-      const seconds = Math.max(1, Math.ceil((end.getTime() - now) / 1000));
-      throw new AppError('RATE_LIMITED', {
-        ...(refusal?.message ? { message: refusal.message } : {}),
-        hint: refusal?.hint ? refusal.hint(end, seconds) : `请${waitLabel(seconds)}后再试。`,
-        details: { retryAt: end.toISOString(), retryAfterSeconds: seconds },
-        headers: { 'Retry-After': String(seconds) },
-      });
+      await take(rule, refusal);
     },
   };
+}
+
+/** The one 429: the limit, when the window opens again (details and Retry-After), and words that say so. */
+function rateLimited(limit: number, retryAt: Date, now: Date, refusal: RateRefusal = {}): AppError {
+  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
+  const message = typeof refusal.message === 'function' ? refusal.message(retryAt, seconds) : refusal.message;
+  return new AppError(refusal.code ?? 'RATE_LIMITED', {
+    ...(message ? { message } : {}),
+    hint: refusal.hint ? refusal.hint(retryAt, seconds) : `请${waitLabel(seconds)}后再试。`,
+    details: { limit, retryAt: retryAt.toISOString(), retryAfterSeconds: seconds },
+    headers: { 'Retry-After': String(seconds) },
+  });
 }
 
 /** "1分钟" / "10分钟" / "30秒": how long a citizen waits, in words. */

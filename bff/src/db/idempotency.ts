@@ -32,6 +32,13 @@ export function idempotencyModel(conn: Connection): IdempotencyModel {
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 
+/** A key of the form we store (checked at the edge by route.ts, and again by `once` for callers inside the bff). */
+export function ensureIdempotencyKey(key: string): void {
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new AppError('VALIDATION_FAILED', { message: 'Idempotency-Key 格式不正确。', hint: '请使用8到128位的字母、数字、-或_。' });
+  }
+}
+
 export interface IdempotentCall<T> {
   userId: string;
   operation: string;
@@ -60,9 +67,7 @@ export function createIdempotencyStore(o: { model: IdempotencyModel; clock: () =
   return {
     async once<T>(call: IdempotentCall<T>): Promise<T> {
       if (call.key === undefined) return call.run();
-      if (!IDEMPOTENCY_KEY.test(call.key)) {
-        throw new AppError('VALIDATION_FAILED', { message: 'Idempotency-Key 格式不正确。', hint: '请使用8到128位的字母、数字、-或_。' });
-      }
+      ensureIdempotencyKey(call.key);
       const id = `${call.userId}:${call.operation}:${call.key}`;
       const requestHash = createHash('sha256').update(JSON.stringify(call.request ?? null)).digest('hex');
       const now = o.clock();

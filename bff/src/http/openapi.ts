@@ -87,7 +87,7 @@ export function buildOpenApi(routes: AnyRouteSpec[], info: { version: string }):
     }
     if (spec.rawBody) {
       const content: Record<string, Json> = {};
-      for (const type of spec.rawBody) {
+      for (const type of spec.rawBody.types) {
         content[type] =
           type === 'multipart/form-data'
             ? { schema: { type: 'object', properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' } }, required: ['file'] } }

@@ -1,16 +1,37 @@
 import Router from '@koa/router';
-import type { Context } from 'koa';
+import type { Context, Middleware } from 'koa';
 import { z } from 'zod';
 import type { ErrorCode } from '@jsb/shared';
 import { AppError } from './errors';
 import { etagOf } from './cache';
 import type { AuthContext, Authenticator } from './auth';
+import { jsonBody } from './middleware';
+import { ensureIdempotencyKey } from '../db/idempotency';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export interface RouteSpec<B, Q, P, R, A extends boolean = boolean> {
+/**
+ * A body the route reads itself (a photo, a PDF) instead of JSON: at most `maxBytes` (a multipart envelope may add a
+ * little), refused with the route's own 413. The declared type is not trusted: the service decides from the bytes.
+ */
+export interface RawBodySpec {
+  /** content types it takes, for the OpenAPI document */
+  types: string[];
+  maxBytes: number;
+  /** the 413 to answer, with the declared size when the request said it */
+  tooLarge: (bytes?: number) => AppError;
+}
+
+/** A raw body as read: its bytes, the declared Content-Type (multipart needs its boundary) and X-File-Name, decoded. */
+export interface RawBody {
+  data: Buffer;
+  contentType: string;
+  filename?: string;
+}
+
+export interface RouteSpec<B, Q, P, R, A extends boolean = boolean, W extends RawBodySpec | undefined = RawBodySpec | undefined, I extends boolean = boolean> {
   method: Method;
   /** koa-style path, e.g. /api/v1/appointments/:id */
   path: string;
@@ -37,16 +58,19 @@ export interface RouteSpec<B, Q, P, R, A extends boolean = boolean> {
    * are the types it may have, for the OpenAPI document. `cache` applies as for JSON answers.
    */
   file?: string[];
-  /** content types of a body the handler reads itself (not JSON), for the OpenAPI document */
-  rawBody?: string[];
-  /** Accepts an Idempotency-Key header (documented; enforcement is by the service) */
-  idempotencyKey?: boolean;
+  /** The body is not JSON: it is read here, after sign-in, and handed over as `raw` (a Buffer and what the phone said). */
+  rawBody?: W;
+  /** Accepts an Idempotency-Key header: read and checked here, handed over as `idempotencyKey`; a repeat is the service's. */
+  idempotencyKey?: I;
   cache?: string;
   handler: (input: {
     body: Out<B>;
     query: Out<Q>;
     params: Out<P>;
     auth: A extends true ? AuthContext : undefined;
+    raw: W extends RawBodySpec ? RawBody : undefined;
+    idempotencyKey: I extends true ? string | undefined : undefined;
+    /** for the edge only (the client address, the request id, an ETag); never handed to a service */
     ctx: Context;
   }) => Promise<R extends z.ZodType ? z.input<R> : void | FileAnswer>;
 }
@@ -58,7 +82,7 @@ export interface FileAnswer {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRouteSpec = RouteSpec<any, any, any, any, any>;
+export type AnyRouteSpec = RouteSpec<any, any, any, any, any, any, any>;
 
 export interface RouteTable {
   routes: AnyRouteSpec[];
@@ -68,8 +92,10 @@ export interface RouteTable {
     P extends Schema | undefined,
     R extends Schema | null,
     A extends boolean,
+    W extends RawBodySpec | undefined = undefined,
+    I extends boolean = false,
   >(
-    spec: RouteSpec<B, Q, P, R, A>,
+    spec: RouteSpec<B, Q, P, R, A, W, I>,
   ): void;
 }
 
@@ -85,13 +111,16 @@ export function createRouteTable(): RouteTable {
 export function mountRoutes(table: RouteTable, deps: { authenticate: Authenticator; checkResponses: boolean }): Router {
   const router = new Router();
   for (const spec of table.routes) {
-    router[spec.method](spec.path, async (ctx) => {
+    // named by operationId, so requestBodies() can tell which route a request is for before it runs
+    router[spec.method](spec.operationId, spec.path, async (ctx) => {
       const auth = spec.auth ? await deps.authenticate(ctx) : undefined;
       if (auth) ctx.state.auth = auth;
-      const body = spec.body ? (spec.body as Schema).parse(ctx.state.body ?? {}) : rejectBody(ctx);
+      const raw = spec.rawBody ? await readRawBody(ctx, spec.rawBody as RawBodySpec) : undefined;
+      const body = spec.body ? (spec.body as Schema).parse(ctx.state.body ?? {}) : spec.rawBody ? undefined : rejectBody(ctx);
       const query = spec.query ? (spec.query as Schema).parse(ctx.query) : undefined;
       const params = spec.params ? (spec.params as Schema).parse(ctx.params) : undefined;
-      const result = await spec.handler({ body, query, params, auth, ctx });
+      const idempotencyKey = spec.idempotencyKey ? idempotencyKeyOf(ctx) : undefined;
+      const result = await spec.handler({ body, query, params, auth, raw, idempotencyKey, ctx });
       if (spec.file) {
         const f = result as FileAnswer;
         if (spec.cache) ctx.set('Cache-Control', spec.cache);
@@ -120,6 +149,66 @@ export function mountRoutes(table: RouteTable, deps: { authenticate: Authenticat
     });
   }
   return router;
+}
+
+/**
+ * Request bodies, before any route runs (so a body too large is refused before sign-in is checked, as JSON's is): a
+ * route that declares `rawBody` gets its declared size checked and its bytes left for it; every other request goes
+ * through the JSON parser and its small limit.
+ */
+export function requestBodies(table: RouteTable, router: Router, jsonLimitBytes: number): Middleware {
+  const raw = new Map(table.routes.filter((r) => r.rawBody).map((r) => [r.operationId, r.rawBody as RawBodySpec]));
+  const json = jsonBody(jsonLimitBytes);
+  return (ctx, next) => {
+    // the layer that will answer: the first that matches path and method
+    const name = raw.size ? router.match(ctx.path, ctx.method).pathAndMethod[0]?.name : undefined;
+    const spec = name ? raw.get(name) : undefined;
+    if (!spec) return json(ctx, next);
+    const declared = Number(ctx.get('content-length') || '0');
+    if (declared > rawLimit(ctx, spec)) throw refuseRest(ctx, spec.tooLarge(declared));
+    return next();
+  };
+}
+
+/** a multipart envelope (wx.uploadFile) adds a few hundred bytes of headers around the file */
+const MULTIPART_ENVELOPE_BYTES = 16 * 1024;
+const rawLimit = (ctx: Context, spec: RawBodySpec) => spec.maxBytes + (/^multipart\/form-data/i.test(ctx.get('content-type')) ? MULTIPART_ENVELOPE_BYTES : 0);
+
+/** Stops reading a body we refuse, and closes the connection after answering. */
+function refuseRest(ctx: Context, err: AppError): AppError {
+  ctx.req.resume();
+  ctx.set('Connection', 'close');
+  return err;
+}
+
+async function readRawBody(ctx: Context, spec: RawBodySpec): Promise<RawBody> {
+  const limit = rawLimit(ctx, spec);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // destroyOnReturn: false so that refusing an oversized body still lets us answer 413 on this socket
+  for await (const chunk of ctx.req.iterator({ destroyOnReturn: false })) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw refuseRest(ctx, spec.tooLarge());
+    chunks.push(chunk as Buffer);
+  }
+  const name = ctx.get('x-file-name');
+  return { data: Buffer.concat(chunks), contentType: ctx.get('content-type'), ...(name ? { filename: safeDecode(name) } : {}) };
+}
+
+function safeDecode(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
+
+/** The Idempotency-Key header, checked; an empty one is no key. */
+function idempotencyKeyOf(ctx: Context): string | undefined {
+  const key = ctx.get('idempotency-key');
+  if (!key) return undefined;
+  ensureIdempotencyKey(key);
+  return key;
 }
 
 function rejectBody(ctx: Context): undefined {

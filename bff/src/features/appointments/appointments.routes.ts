@@ -29,7 +29,7 @@ export function appointmentRoutes(t: RouteTable, s: AppointmentsService): void {
       'UPSTREAM_UNAVAILABLE',
       'UPSTREAM_TIMEOUT',
     ],
-    handler: ({ auth, body, ctx }) => s.create(auth, body, ctx.get('idempotency-key') || undefined),
+    handler: ({ auth, body, idempotencyKey }) => s.create(auth, body, idempotencyKey),
   });
   t.add({
     method: 'get',

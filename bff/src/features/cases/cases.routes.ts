@@ -52,7 +52,7 @@ export function caseRoutes(t: RouteTable, s: CasesService): void {
     status: 201,
     idempotencyKey: true,
     errors: ['REAL_NAME_REQUIRED', 'MAILING_NOT_AVAILABLE', 'IDEMPOTENCY_CONFLICT', 'UPSTREAM_UNAVAILABLE'],
-    handler: ({ auth, params, body, ctx }) => s.requestMailing(auth, params.caseNo, body.address, ctx.get('idempotency-key') || undefined),
+    handler: ({ auth, params, body, idempotencyKey }) => s.requestMailing(auth, params.caseNo, body.address, idempotencyKey),
   });
   t.add({
     method: 'get',

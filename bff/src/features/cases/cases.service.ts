@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   CASE_RULES,
   CASE_STATUS_LABEL,
@@ -17,7 +16,7 @@ import type { AuthContext } from '../../http/auth';
 import type { IdempotencyStore } from '../../db/idempotency';
 import type { CoreCasesClient } from '../../clients/core-cases.client';
 import type { CitizenModel } from '../auth/citizen.model';
-import type { LookupAttemptModel } from './lookup-attempt.model';
+import type { RateLimiter, RatePlace, RateRefusal } from '../../db/attempts';
 import { ensurePerson } from '../auth/person';
 import type { CorrectionsService } from '../corrections/corrections.service';
 
@@ -25,7 +24,8 @@ export interface CasesDeps {
   core: CoreCasesClient;
   citizens: CitizenModel;
   idempotency: IdempotencyStore;
-  attempts: LookupAttemptModel;
+  /** the 凭码查询 limits (db/attempts.ts) */
+  limiter: RateLimiter;
   clock: () => Date;
   /** 补正 online (issue 12): what was uploaded and where the submission stands, merged into the case */
   corrections?: Pick<CorrectionsService, 'view' | 'summaries' | 'statusLabel'>;
@@ -57,31 +57,25 @@ const toSummary = (d: CaseDetail): CaseSummary => ({
   countdown: d.countdown, canRate: d.canRate, rated: d.rated,
 });
 
-const minutesLabel = (at: Date) => `${shanghaiTime(at)}`;
-
 export function createCasesService(d: CasesDeps) {
   const windowMs = CASE_RULES.lookupWindowMinutes * 60_000;
+  const refusal = (who: string, max: number): RateRefusal => ({
+    code: 'TOO_MANY_ATTEMPTS',
+    message: (retryAt) => `查询码输错次数过多，已暂停查询，请在${shanghaiTime(retryAt)}以后再试。`,
+    hint: () => `${CASE_RULES.lookupWindowMinutes}分钟内${who}最多输错${max}次；登录后可在“我的办件”直接查看，无需查询码。`,
+  });
+  const perCase = refusal('同一办件编号', CASE_RULES.lookupMaxWrongPerCase);
+  const perClient = refusal('同一来源', CASE_RULES.lookupMaxWrongPerClient);
 
-  /** Refuses when this case number or this client already has too many wrong codes in the window. */
-  async function ensureUnderLimit(caseNo: string, client: string, now: Date, ownId: string): Promise<void> {
-    const since = new Date(now.getTime() - windowMs);
-    const live = { at: { $gt: since }, expiresAt: { $gt: now } };
-    const [forCase, forClient] = await Promise.all([
-      d.attempts.find({ caseNo, ...live }, { at: 1 }).sort({ at: 1 }).lean(),
-      d.attempts.find({ client, ...live }, { at: 1 }).sort({ at: 1 }).lean(),
-    ]);
-    const over = (list: { at: Date }[], max: number) => (list.length > max ? list[list.length - max - 1] : undefined);
-    // the guess itself is already in the lists: more than max means this one is over
-    const blocking = over(forCase, CASE_RULES.lookupMaxWrongPerCase) ?? over(forClient, CASE_RULES.lookupMaxWrongPerClient);
-    if (!blocking) return;
-    await d.attempts.deleteOne({ _id: ownId });
-    const retryAt = new Date(blocking.at.getTime() + windowMs);
-    const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
-    throw new AppError('TOO_MANY_ATTEMPTS', {
-      message: `查询码输错次数过多，已暂停查询，请在${minutesLabel(retryAt)}以后再试。`,
-      details: { retryAt: retryAt.toISOString(), retryAfterSeconds: seconds },
-      headers: { 'Retry-After': String(seconds) },
-    });
+  /** A place for this guess against the case number, then against the client address; refused, it keeps neither. */
+  async function takeGuess(caseNo: string, client: string): Promise<[RatePlace, RatePlace]> {
+    const forCase = await d.limiter.take({ key: `lookup:case:${caseNo}`, max: CASE_RULES.lookupMaxWrongPerCase, windowMs }, perCase);
+    try {
+      return [forCase, await d.limiter.take({ key: `lookup:addr:${client}`, max: CASE_RULES.lookupMaxWrongPerClient, windowMs }, perClient)];
+    } catch (err) {
+      await d.limiter.release(forCase);
+      throw err;
+    }
   }
 
   return {
@@ -111,30 +105,28 @@ export function createCasesService(d: CasesDeps) {
 
     /**
      * 凭办件编号和查询码查询, without signing in. Every wrong code (or unknown number: the same answer, so numbers
-     * cannot be probed) counts against the case number and the client address for 15 minutes.
+     * cannot be probed) counts against the case number and the client address in the rule's window (CASE_RULES.lookup*, fixed windows).
      */
     async lookup(input: { caseNo: string; code: string }, client: string): Promise<MaskedCase> {
-      const now = d.clock();
-      const ownId = randomBytes(12).toString('hex');
-      await d.attempts.create({ _id: ownId, caseNo: input.caseNo, client, at: now, expiresAt: new Date(now.getTime() + windowMs) });
-      await ensureUnderLimit(input.caseNo, client, now, ownId);
+      // taken before the core is asked, so concurrent guesses cannot slip past the limit; only wrong codes keep theirs
+      const places = await takeGuess(input.caseNo, client);
+      const giveBack = () => Promise.all(places.map((p) => d.limiter.release(p)));
       let found;
       try {
         found = await d.core.lookup(input.caseNo, input.code);
       } catch (err) {
         if (isAppError(err) && err.code === 'LOOKUP_CODE_WRONG') {
-          const used = await d.attempts.countDocuments({ caseNo: input.caseNo, at: { $gt: new Date(now.getTime() - windowMs) }, expiresAt: { $gt: now } });
-          const left = Math.max(0, CASE_RULES.lookupMaxWrongPerCase - used);
+          const left = Math.max(0, CASE_RULES.lookupMaxWrongPerCase - places[0].n);
           throw new AppError('LOOKUP_CODE_WRONG', {
             hint: left > 0 ? `请核对受理单上的办件编号和6位查询码，还可以再试${left}次；登录后可在“我的办件”直接查看。` : undefined,
             details: { attemptsLeft: left },
             cause: err.cause,
           });
         }
-        await d.attempts.deleteOne({ _id: ownId });
+        await giveBack();
         throw err;
       }
-      await d.attempts.deleteOne({ _id: ownId });
+      await giveBack();
       return { ...found, statusLabel: statusLabel(found) };
     },
 

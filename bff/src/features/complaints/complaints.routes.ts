@@ -1,17 +1,12 @@
-import { complaintListSchema, complaintPhotoParamSchema, complaintSchema, complaintWords, createComplaintRequestSchema, idParamSchema, rateComplaintReplyRequestSchema, reopenComplaintRequestSchema, uploadedPhotoSchema } from '@jsb/shared';
-import type { Context } from 'koa';
+import { COMPLAINT_RULES, complaintListSchema, complaintPhotoParamSchema, complaintSchema, complaintWords, createComplaintRequestSchema, idParamSchema, rateComplaintReplyRequestSchema, reopenComplaintRequestSchema, uploadedPhotoSchema } from '@jsb/shared';
 import type { RouteTable } from '../../http/route';
 import type { ComplaintsService } from './complaints.service';
-
-export const COMPLAINT_PHOTO_PATH = '/api/v1/complaints/photos';
-
-/** The photo upload reads its own body (image bytes, up to 5 MB); the JSON body parser and its small limit stay for every other route. */
-export const isComplaintPhotoUpload = (ctx: Context): boolean => ctx.method === 'POST' && ctx.path === COMPLAINT_PHOTO_PATH;
+import { photoTooLarge } from './photos';
 
 export function complaintRoutes(t: RouteTable, s: ComplaintsService): void {
   t.add({
     method: 'post',
-    path: COMPLAINT_PHOTO_PATH,
+    path: '/api/v1/complaints/photos',
     operationId: 'uploadComplaintPhoto',
     summary:
       `上传一张找茬照片：请求体是图片本身（Content-Type: image/jpeg|png|webp 或 application/octet-stream，文件名可放在 X-File-Name），或 multipart/form-data 中的一个文件（wx.uploadFile）。类型按内容判断，${complaintWords().photoMax}；照片重新编码，位置等元数据全部去除。`,
@@ -19,9 +14,10 @@ export function complaintRoutes(t: RouteTable, s: ComplaintsService): void {
     auth: true,
     response: uploadedPhotoSchema,
     status: 201,
-    rawBody: ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream', 'multipart/form-data'],
+    // the image itself, not JSON (up to the rule's size); the JSON parser and its small limit stay for every other route
+    rawBody: { types: ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream', 'multipart/form-data'], maxBytes: COMPLAINT_RULES.photoMaxBytes, tooLarge: photoTooLarge },
     errors: ['REAL_NAME_REQUIRED', 'PHOTO_TYPE_NOT_ALLOWED', 'PHOTO_TOO_LARGE', 'PHOTO_UNREADABLE', 'RATE_LIMITED'],
-    handler: ({ auth, ctx }) => s.uploadPhoto(auth, ctx),
+    handler: ({ auth, raw }) => s.uploadPhoto(auth, raw),
   });
   t.add({
     method: 'post',
@@ -35,7 +31,7 @@ export function complaintRoutes(t: RouteTable, s: ComplaintsService): void {
     status: 201,
     idempotencyKey: true,
     errors: ['REAL_NAME_REQUIRED', 'TOO_MANY_PHOTOS', 'PHOTO_NOT_FOUND', 'COMPLAINT_DAILY_LIMIT', 'IDEMPOTENCY_CONFLICT'],
-    handler: ({ auth, body, ctx }) => s.create(auth, body, ctx.get('idempotency-key') || undefined),
+    handler: ({ auth, body, idempotencyKey }) => s.create(auth, body, idempotencyKey),
   });
   t.add({
     method: 'get',

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Context } from 'koa';
 import { addDays, atShanghai, COMPLAINT_RULES, complaintWords, shanghaiDate, type Complaint, type ComplaintList, type CoreComplaint, type RateComplaintReplyRequest, type UploadedPhoto } from '@jsb/shared';
 import { AppError } from '../../http/errors';
 import type { AuthContext } from '../../http/auth';
-import type { Claims } from '../../db/claims';
+import type { RateLimiter, RatePlace, RateRule } from '../../db/attempts';
+import type { RawBody } from '../../http/route';
 import type { IdempotencyStore } from '../../db/idempotency';
 import type { Outbox } from '../../outbox/outbox';
 import type { CoreComplaintsClient } from '../../clients/core-complaints.client';
@@ -11,7 +11,7 @@ import { UpstreamError } from '../../clients/http';
 import type { CitizenModel } from '../auth/citizen.model';
 import type { CatalogService } from '../catalog/catalog.service';
 import type { ComplaintPhotoModel } from './photo.model';
-import { readPhotoUpload, reencodePhoto } from './photos';
+import { photoFromBody, reencodePhoto } from './photos';
 import { fromCore, fromEntry, type ComplaintEntry, type ComplaintPayload } from './view';
 import { ensurePerson } from '../auth/person';
 
@@ -26,7 +26,8 @@ export interface ComplaintsDeps {
   citizens: CitizenModel;
   photos: ComplaintPhotoModel;
   outbox: Outbox;
-  claims: Claims;
+  /** the daily quota and the photo uploads (db/attempts.ts) */
+  limiter: RateLimiter;
   idempotency: IdempotencyStore;
   catalog: CatalogService;
   clock: () => Date;
@@ -76,21 +77,36 @@ export function createComplaintsService(d: ComplaintsDeps) {
     return { coreId: entry.result.id, entry };
   }
 
-  /** One of the day's slots, claimed atomically (FerretDB: no atomic counters), so parallel submits cannot exceed it. */
-  async function takeDailySlot(userId: string, now: Date): Promise<void> {
+  /** The Shanghai day: quotas start again at midnight. */
+  const today = (now: Date) => {
     const day = shanghaiDate(now);
-    for (let n = 0; n < d.dailyLimit; n++) {
-      if (await d.claims.take(`complaint-quota:${userId}:${day}:${n}`, userId, now, 2 * DAY_MS)) return;
-    }
-    // the quota is per Shanghai day: a new one starts at midnight
-    const retryAt = atShanghai(addDays(day, 1), '00:00');
-    const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
-    throw new AppError('COMPLAINT_DAILY_LIMIT', {
+    return { name: day, end: atShanghai(addDays(day, 1), '00:00') };
+  };
+  const dailyRule = (userId: string): RateRule => ({ key: `complaint:${userId}`, max: d.dailyLimit, window: today });
+  // uploads that were never used still count: a citizen picks a few more photos than they send
+  const photoRule = (userId: string): RateRule => ({ key: `complaint-photo:${userId}`, max: d.dailyLimit * COMPLAINT_RULES.maxPhotos * 2, window: today });
+
+  /** One of the day's places, taken with an insert (FerretDB: no atomic counters), so parallel submits cannot exceed it. */
+  function takeDailyPlace(userId: string): Promise<RatePlace> {
+    return d.limiter.take(dailyRule(userId), {
+      code: 'COMPLAINT_DAILY_LIMIT',
       message: `您今天已提交${d.dailyLimit}条找茬，达到每天的上限。`,
-      hint: '已提交的找茬会限时答复，可在“我的找茬”查看进度；新的问题请明天再提交，紧急情况可拨打12345政务服务便民热线。',
-      details: { limit: d.dailyLimit, retryAt: retryAt.toISOString(), retryAfterSeconds: seconds },
-      headers: { 'Retry-After': String(seconds) },
+      hint: () => '已提交的找茬会限时答复，可在“我的找茬”查看进度；新的问题请明天再提交，紧急情况可拨打12345政务服务便民热线。',
     });
+  }
+
+  /**
+   * Runs `work` holding a place; an attempt that fails gives it back (nothing was kept, so nothing counts), unless
+   * `kept` says something was kept after all (or cannot tell: then the place stays, too strict rather than too lenient).
+   */
+  async function counted<T>(place: RatePlace, work: () => Promise<T>, kept?: () => Promise<boolean>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      const keep = kept ? await kept().catch(() => true) : false;
+      if (!keep) await d.limiter.release(place).catch(() => undefined);
+      throw err;
+    }
   }
 
   /** `ref`: photos already attached to this same complaint (a run repeated after a crash) still count as usable */
@@ -134,16 +150,21 @@ export function createComplaintsService(d: ComplaintsDeps) {
   }
 
   return {
-    async uploadPhoto(auth: AuthContext, ctx: Context): Promise<UploadedPhoto> {
+    async uploadPhoto(auth: AuthContext, body: RawBody): Promise<UploadedPhoto> {
       await personOf(auth);
-      const now = d.clock();
-      const recent = await d.photos.countDocuments({ userId: auth.userId, createdAt: { $gt: new Date(now.getTime() - DAY_MS) } });
-      if (recent >= d.dailyLimit * COMPLAINT_RULES.maxPhotos * 2) throw new AppError('RATE_LIMITED', { message: '今天上传的照片太多了。', hint: `请明天再上传；${complaintWords().photoKept}，保留期内可以使用。` });
-      const upload = await readPhotoUpload(ctx);
-      const photo = await reencodePhoto(upload.data, upload.type);
-      const id = `ph_${randomBytes(12).toString('hex')}`;
-      await d.photos.create({ _id: id, userId: auth.userId, type: photo.type, data: photo.data, bytes: photo.data.length, width: photo.width, height: photo.height, createdAt: now, expiresAt: new Date(now.getTime() + 7 * DAY_MS) });
-      return { id, type: photo.type, bytes: photo.data.length, width: photo.width, height: photo.height, metadataRemoved: true };
+      const place = await d.limiter.take(photoRule(auth.userId), {
+        message: `今天上传的照片已达到${d.dailyLimit * COMPLAINT_RULES.maxPhotos * 2}张，暂时不能再上传。`,
+        hint: () => `请明天再上传；${complaintWords().photoKept}，保留期内可以使用。`,
+      });
+      // a file that is not a photo, or cannot be read, is not kept and does not count
+      return counted(place, async () => {
+        const upload = photoFromBody(body);
+        const photo = await reencodePhoto(upload.data, upload.type);
+        const now = d.clock();
+        const id = `ph_${randomBytes(12).toString('hex')}`;
+        await d.photos.create({ _id: id, userId: auth.userId, type: photo.type, data: photo.data, bytes: photo.data.length, width: photo.width, height: photo.height, createdAt: now, expiresAt: new Date(now.getTime() + COMPLAINT_RULES.photoKeepDays * DAY_MS) });
+        return { id, type: photo.type, bytes: photo.data.length, width: photo.width, height: photo.height, metadataRemoved: true };
+      });
     },
 
     async create(auth: AuthContext, input: CreateComplaintInput, idempotencyKey?: string): Promise<Complaint> {
@@ -164,11 +185,14 @@ export function createComplaintsService(d: ComplaintsDeps) {
           if (stored) return { ref };
           await ensurePhotos(auth.userId, photoIds, now, ref);
           const names = await placeNames(input.target);
-          await takeDailySlot(auth.userId, now);
-          if (photoIds.length) await d.photos.updateMany({ _id: { $in: photoIds }, userId: auth.userId }, { $set: { complaintRef: ref, expiresAt: new Date(now.getTime() + 60 * DAY_MS) } });
+          const place = await takeDailyPlace(auth.userId);
           const payload: ComplaintPayload = { ref, personId, ...input, ...names, photoIds };
-          // stored first, then delivered: an outage or a restart cannot lose it; the relay delivers it later
-          const entry = (await d.outbox.submit(COMPLAINT_KIND, auth.userId, payload, ref)) as ComplaintEntry;
+          // stored first, then delivered: an outage or a restart cannot lose it; the relay delivers it later. A
+          // complaint that could not be stored does not count; one stored counts, even if the core refuses it later
+          const entry = await counted(place, async () => {
+            if (photoIds.length) await d.photos.updateMany({ _id: { $in: photoIds }, userId: auth.userId }, { $set: { complaintRef: ref, expiresAt: new Date(now.getTime() + 60 * DAY_MS) } });
+            return (await d.outbox.submit(COMPLAINT_KIND, auth.userId, payload, ref)) as ComplaintEntry;
+          }, async () => (await d.outbox.get(entryId(auth.userId, ref))) !== null);
           fresh = entry.state === 'delivered' && entry.result ? fromCore(entry.result, now, entry) : fromEntry(entry);
           return { ref };
         },

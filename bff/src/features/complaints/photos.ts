@@ -1,7 +1,7 @@
-import type { Context } from 'koa';
 import sharp from 'sharp';
 import { COMPLAINT_RULES, complaintWords, type PhotoType } from '@jsb/shared';
 import { AppError } from '../../http/errors';
+import type { RawBody } from '../../http/route';
 
 /**
  * Complaint photos: the type is decided from the bytes (a PNG called .jpg is a PNG; a text file called .jpg is
@@ -36,27 +36,6 @@ function notAPhoto(filename?: string): AppError {
   });
 }
 
-async function readLimited(ctx: Context, limit: number, tooLarge: (bytes?: number) => AppError): Promise<Buffer> {
-  const declared = Number(ctx.get('content-length') || '0');
-  if (declared > limit) {
-    ctx.req.resume();
-    ctx.set('Connection', 'close');
-    throw tooLarge(declared);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req.iterator({ destroyOnReturn: false })) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      ctx.req.resume();
-      ctx.set('Connection', 'close');
-      throw tooLarge();
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
 /** The first file part of a multipart/form-data body (what wx.uploadFile sends). */
 export function firstFilePart(body: Buffer, contentType: string): { data: Buffer; filename?: string } | null {
   const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
@@ -89,19 +68,14 @@ export interface UploadRule<T extends string> {
 }
 
 /**
- * Reads one file from the request: raw bytes (H5: `Content-Type: image/…` or octet-stream, the file name in
- * `X-File-Name`) or one file in multipart/form-data (weapp: wx.uploadFile). The declared type is ignored: the type is
- * what the bytes prove. Shared by 找茬 photos and 补正 files (issue 12).
+ * One file out of a request body (read by route.ts): raw bytes (H5: `Content-Type: image/…` or octet-stream, the file
+ * name in `X-File-Name`) or one file in multipart/form-data (weapp: wx.uploadFile). The declared type is ignored: the
+ * type is what the bytes prove. Shared by 找茬 photos and 补正 files (issue 12).
  */
-export async function readFileUpload<T extends string>(ctx: Context, rule: UploadRule<T>): Promise<{ data: Buffer; type: T; filename?: string }> {
-  const contentType = ctx.get('content-type');
-  const multipart = /^multipart\/form-data/i.test(contentType);
-  // a multipart envelope adds a few hundred bytes of headers around the file
-  const raw = await readLimited(ctx, rule.maxBytes + (multipart ? 16 * 1024 : 0), rule.tooLarge);
-  let data = raw;
-  let filename = ctx.get('x-file-name') ? safeDecode(ctx.get('x-file-name')) : undefined;
-  if (multipart) {
-    const part = firstFilePart(raw, contentType);
+export function fileFromBody<T extends string>(body: RawBody, rule: UploadRule<T>): { data: Buffer; type: T; filename?: string } {
+  let { data, filename } = body;
+  if (/^multipart\/form-data/i.test(body.contentType)) {
+    const part = firstFilePart(body.data, body.contentType);
     if (!part) throw new AppError('VALIDATION_FAILED', { message: `没有收到${rule.what}。`, hint: `请重新选择${rule.what}后上传。` });
     data = part.data;
     filename = part.filename ?? filename;
@@ -110,20 +84,12 @@ export async function readFileUpload<T extends string>(ctx: Context, rule: Uploa
   if (data.length === 0) throw new AppError('VALIDATION_FAILED', { message: `没有收到${rule.what}内容。`, hint: `请重新选择${rule.what}后上传。` });
   const type = rule.sniff(data);
   if (!type) throw rule.notAllowed(filename);
-  return { data, type, filename };
+  return { data, type, ...(filename !== undefined ? { filename } : {}) };
 }
 
-/** One 找茬 photo: JPEG, PNG or WebP, at most 5 MB. */
-export function readPhotoUpload(ctx: Context): Promise<{ data: Buffer; type: PhotoType; filename?: string }> {
-  return readFileUpload(ctx, { what: '照片', maxBytes: COMPLAINT_RULES.photoMaxBytes, sniff: sniffPhotoType, notAllowed: notAPhoto, tooLarge: photoTooLarge });
-}
-
-function safeDecode(v: string): string {
-  try {
-    return decodeURIComponent(v);
-  } catch {
-    return v;
-  }
+/** One 找茬 photo: JPEG, PNG or WebP, at most COMPLAINT_RULES.photoMaxBytes. */
+export function photoFromBody(body: RawBody): { data: Buffer; type: PhotoType; filename?: string } {
+  return fileFromBody(body, { what: '照片', maxBytes: COMPLAINT_RULES.photoMaxBytes, sniff: sniffPhotoType, notAllowed: notAPhoto, tooLarge: photoTooLarge });
 }
 
 export interface EncodedPhoto {

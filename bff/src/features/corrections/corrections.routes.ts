@@ -1,19 +1,7 @@
-import { caseNoParamSchema, correctionFileParamSchema, correctionFileSchema, correctionMaterialParamSchema, correctionSchema, correctionWords } from '@jsb/shared';
-import type { Context, Next } from 'koa';
+import { CORRECTION_RULES, caseNoParamSchema, correctionFileParamSchema, correctionFileSchema, correctionMaterialParamSchema, correctionSchema, correctionWords } from '@jsb/shared';
 import type { RouteTable } from '../../http/route';
 import type { CorrectionsService } from './corrections.service';
-import { refuseDeclaredTooLarge } from './files';
-
-const UPLOAD_PATH = /^\/api\/v1\/cases\/[^/]+\/correction\/materials\/[^/]+\/files$/;
-
-/** The 补正 upload reads its own body (a photo or PDF of up to 5 MB); every other route keeps the small JSON limit. */
-export const isCorrectionUpload = (ctx: Context): boolean => ctx.method === 'POST' && UPLOAD_PATH.test(ctx.path);
-
-/** In place of the JSON parser: a body declared larger than any file is refused before the path is parsed, as the JSON limit is. */
-export function ensureCorrectionUploadSize(ctx: Context, next: Next): Promise<unknown> {
-  refuseDeclaredTooLarge(ctx);
-  return next();
-}
+import { fileTooLarge } from './files';
 
 export function correctionRoutes(t: RouteTable, s: CorrectionsService): void {
   t.add({
@@ -39,9 +27,10 @@ export function correctionRoutes(t: RouteTable, s: CorrectionsService): void {
     params: correctionMaterialParamSchema,
     response: correctionFileSchema,
     status: 201,
-    rawBody: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'application/octet-stream', 'multipart/form-data'],
+    // the file itself, not JSON: a body declared larger than any file is refused before sign-in, as the JSON limit is
+    rawBody: { types: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'application/octet-stream', 'multipart/form-data'], maxBytes: CORRECTION_RULES.fileMaxBytes, tooLarge: fileTooLarge },
     errors: ['REAL_NAME_REQUIRED', 'CORRECTION_NOT_OPEN', 'CORRECTION_OVERDUE', 'FILE_TYPE_NOT_ALLOWED', 'FILE_TOO_LARGE', 'FILE_UNREADABLE', 'TOO_MANY_FILES', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
-    handler: ({ auth, params, ctx }) => s.upload(auth, params.caseNo, params.materialId, ctx),
+    handler: ({ auth, params, raw }) => s.upload(auth, params.caseNo, params.materialId, raw),
   });
   t.add({
     method: 'get',
@@ -81,6 +70,6 @@ export function correctionRoutes(t: RouteTable, s: CorrectionsService): void {
     response: correctionSchema,
     idempotencyKey: true,
     errors: ['REAL_NAME_REQUIRED', 'CORRECTION_NOT_OPEN', 'CORRECTION_OVERDUE', 'MATERIAL_MISSING', 'IDEMPOTENCY_CONFLICT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
-    handler: ({ auth, params, ctx }) => s.submit(auth, params.caseNo, ctx.get('idempotency-key') || undefined),
+    handler: ({ auth, params, idempotencyKey }) => s.submit(auth, params.caseNo, idempotencyKey),
   });
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Context } from 'koa';
 import type { CaseSummary, CoreCase, CoreCorrection, Correction, CorrectionFile } from '@jsb/shared';
 import { AppError } from '../../http/errors';
 import type { AuthContext } from '../../http/auth';
+import type { RawBody } from '../../http/route';
 import type { IdempotencyStore } from '../../db/idempotency';
 import type { Outbox } from '../../outbox/outbox';
 import type { CoreCasesClient } from '../../clients/core-cases.client';
@@ -14,7 +14,7 @@ import type { CorrectionFileModel } from './correction-file.model';
 import type { SnapshotModel } from './snapshot.model';
 import { UpstreamError } from '../../clients/http';
 import { isDuplicateKey } from '../../db/duplicate';
-import { cleanCorrectionFile, readCorrectionFile } from './files';
+import { cleanCorrectionFile, correctionFileFromBody } from './files';
 import { buildCorrection, correctionStatusLabel, filesToSend, type CorrectionEntry, type CorrectionPayload, type FileDoc } from './view';
 
 export const CORRECTION_KIND = 'case.correction';
@@ -121,13 +121,13 @@ export function createCorrectionsService(d: CorrectionsDeps) {
       return out;
     },
 
-    async upload(auth: AuthContext, caseNo: string, materialId: string, ctx: Context): Promise<CorrectionFile> {
-      // whose case and which material, before the body is read: another citizen learns nothing from an upload
+    async upload(auth: AuthContext, caseNo: string, materialId: string, body: RawBody): Promise<CorrectionFile> {
+      // whose case and which material, before the bytes are looked at: another citizen learns nothing from an upload
       const { k, v } = await editable(auth, caseNo);
       materialOf(k, materialId);
       const shown = v.materials.find((m) => m.id === materialId)!.files.length;
       if (shown >= v.limits.maxFilesPerMaterial) throw new AppError('TOO_MANY_FILES', { details: { max: v.limits.maxFilesPerMaterial } });
-      const clean = await cleanCorrectionFile(await readCorrectionFile(ctx));
+      const clean = await cleanCorrectionFile(correctionFileFromBody(body));
       const now = d.clock();
       const id = `cf_${randomBytes(12).toString('hex')}`;
       await d.files.create({ _id: id, userId: auth.userId, caseNo, correctionId: k.id, materialId, round: k.submissions, type: clean.type, bytes: clean.data.length, pages: clean.pages, data: clean.data, createdAt: now, expiresAt: new Date(now.getTime() + KEEP_MS) });

@@ -1,7 +1,7 @@
-import type { Context } from 'koa';
 import { CORRECTION_RULES, type CorrectionFileType } from '@jsb/shared';
 import { AppError, isAppError } from '../../http/errors';
-import { readFileUpload, reencodePhoto, sniffPhotoType } from '../complaints/photos';
+import type { RawBody } from '../../http/route';
+import { fileFromBody, reencodePhoto, sniffPhotoType } from '../complaints/photos';
 import { isPdf, PdfRefused, sanitizePdf } from './pdf';
 
 /**
@@ -19,27 +19,16 @@ function notAllowed(filename?: string): AppError {
   return new AppError('FILE_TYPE_NOT_ALLOWED', { message: `${named}不是照片或PDF。`, details: { allowed: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] } });
 }
 
-function tooLarge(bytes?: number): AppError {
+/** The 413 of a 补正 file (route.ts answers it while reading; fileFromBody after unwrapping multipart). */
+export function fileTooLarge(bytes?: number): AppError {
   return new AppError('FILE_TOO_LARGE', {
     message: bytes ? `文件太大了（${(bytes / MB).toFixed(1)} MB），每个文件不超过${CORRECTION_RULES.fileMaxBytes / MB} MB。` : undefined,
     details: { maxBytes: CORRECTION_RULES.fileMaxBytes, ...(bytes ? { bytes } : {}) },
   });
 }
 
-/**
- * A body declared larger than any file may be is refused at once, before the case is looked up: its size says
- * nothing about whose case it is, and nobody waits for 6 MB to arrive only to be told 404 or 413 later.
- */
-export function refuseDeclaredTooLarge(ctx: Context): void {
-  const declared = Number(ctx.get('content-length') || '0');
-  if (declared <= CORRECTION_RULES.fileMaxBytes + 16 * 1024) return;
-  ctx.req.resume();
-  ctx.set('Connection', 'close');
-  throw tooLarge(declared);
-}
-
-export function readCorrectionFile(ctx: Context) {
-  return readFileUpload(ctx, { what: '文件', maxBytes: CORRECTION_RULES.fileMaxBytes, sniff, notAllowed, tooLarge });
+export function correctionFileFromBody(body: RawBody) {
+  return fileFromBody(body, { what: '文件', maxBytes: CORRECTION_RULES.fileMaxBytes, sniff, notAllowed, tooLarge: fileTooLarge });
 }
 
 const PDF_REFUSED: Record<PdfRefused['reason'], { message: string; hint: string }> = {

@@ -57,7 +57,7 @@ export function messageRoutes(t: RouteTable, s: MessagesService): void {
     response: subscriptionsSchema,
     idempotencyKey: true,
     errors: ['IDEMPOTENCY_CONFLICT'],
-    handler: ({ auth, body, ctx }) => s.report(auth, body, ctx.get('idempotency-key') || undefined),
+    handler: ({ auth, body, idempotencyKey }) => s.report(auth, body, idempotencyKey),
   });
   t.add({
     method: 'get',

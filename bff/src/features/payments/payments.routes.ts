@@ -51,7 +51,7 @@ export function paymentRoutes(t: RouteTable, s: PaymentsService, notify: (ctx: C
     status: 201,
     idempotencyKey: true,
     errors: ['PAYMENTS_UNAVAILABLE', 'ALREADY_PAID', 'REAL_NAME_REQUIRED', 'NOT_FOUND', 'IDEMPOTENCY_CONFLICT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
-    handler: ({ auth, body, ctx }) => s.create(auth, body, ctx.get('idempotency-key') || undefined),
+    handler: ({ auth, body, idempotencyKey }) => s.create(auth, body, idempotencyKey),
   });
   t.add({
     method: 'get',

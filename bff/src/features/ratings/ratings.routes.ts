@@ -16,7 +16,7 @@ export function ratingRoutes(t: RouteTable, s: RatingsService): void {
     status: 201,
     idempotencyKey: true,
     errors: ['REAL_NAME_REQUIRED', 'CASE_NOT_CLOSED', 'ALREADY_RATED', 'RATING_WINDOW_CLOSED', 'TAG_NOT_FOR_LEVEL', 'TAG_REQUIRED', 'IDEMPOTENCY_CONFLICT', 'UPSTREAM_UNAVAILABLE'],
-    handler: ({ auth, params, body, ctx }) => s.rate(auth, params.caseNo, body, ctx.get('idempotency-key') || undefined),
+    handler: ({ auth, params, body, idempotencyKey }) => s.rate(auth, params.caseNo, body, idempotencyKey),
   });
   t.add({
     method: 'get',
@@ -43,7 +43,7 @@ export function ratingRoutes(t: RouteTable, s: RatingsService): void {
     status: 201,
     idempotencyKey: true,
     errors: ['REAL_NAME_REQUIRED', 'FOLLOW_UP_NOT_ALLOWED', 'TAG_NOT_FOR_LEVEL', 'TAG_REQUIRED', 'IDEMPOTENCY_CONFLICT', 'UPSTREAM_UNAVAILABLE'],
-    handler: ({ auth, params, body, ctx }) => s.followUp(auth, params.caseNo, body, ctx.get('idempotency-key') || undefined),
+    handler: ({ auth, params, body, idempotencyKey }) => s.followUp(auth, params.caseNo, body, idempotencyKey),
   });
   t.add({
     method: 'get',
