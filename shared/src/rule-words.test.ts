@@ -52,6 +52,7 @@ describe('rule words follow the rules', () => {
     ['commentMaxChars', 500, ['commentPlaceholder']],
     ['lookupWindowMinutes', 30, ['lookupLimit']],
     ['lookupMaxWrongPerCase', 3, ['lookupLimit']],
+    ['lookupMaxWrongPerClient', 20, ['lookupLimit']],
   ];
   it.each(caseCases)('cases: %s → %d changes %j', (key, value, keys) => {
     const before = caseWords();

@@ -68,7 +68,7 @@ export function caseWords(r: Numbers<typeof CASE_RULES> = CASE_RULES) {
     /** 不满意的评价: the call-back and the correction promise */
     badRatingPromise: `大厅会在${r.callbackDays}个工作日内回访、${r.correctionDays}个工作日内整改并反馈`,
     commentPlaceholder: `其他意见或建议（选填，${r.commentMaxChars}字以内）`,
-    lookupLimit: `同一编号或同一来源${r.lookupWindowMinutes}分钟内输错${r.lookupMaxWrongPerCase}次即暂停`,
+    lookupLimit: `同一编号${r.lookupWindowMinutes}分钟内输错${r.lookupMaxWrongPerCase}次、同一来源输错${r.lookupMaxWrongPerClient}次即暂停`,
   };
 }
 

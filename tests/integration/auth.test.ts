@@ -69,19 +69,22 @@ describe('POST /api/v1/auth/wechat-login', () => {
     expect(await s.db.collection('citizens').countDocuments({ openid: oid })).toBe(1);
   });
 
-  it('keeps a citizen stored in the earlier shape (ObjectId key, unique openid index): same userId and real name after the bff starts', async () => {
+  it('keeps a citizen stored in the earlier shape (ObjectId key, unique openid index): same userId and real name after the bff starts; retired collections go', async () => {
     const citizens = s.db.collection('citizens');
     const oid = openid();
     const userId = `U${oid.slice(-18)}`;
     const realName = { nameMasked: '张*', idNumberMasked: '370802********0018', idNumberHash: 'h'.repeat(64), personId: 'P-legacy-1', verifiedAt: new Date() };
     await citizens.createIndex({ openid: 1 }, { unique: true, name: 'openid_1' });
     await citizens.insertOne({ _id: new Types.ObjectId(), userId, openid: oid, realName, phone: null, createdAt: new Date(), updatedAt: new Date() });
+    // the case lookup's own counter from before the one limiter (issue 13)
+    await s.db.collection('lookup_attempts').insertOne({ caseNo: 'JN2026', at: new Date() });
     // what every instance does before it serves; twice, as two instances starting together would
     await Promise.all([prepareDatabase(s.db, createLogger({ level: 'silent' }), s.clock.now()), prepareDatabase(s.db, createLogger({ level: 'silent' }), s.clock.now())]);
     const back = await login(await loginCode(s, oid));
     expect(back.body.isNewCitizen).toBe(false);
     expect((await me(back.body.accessToken)).body).toMatchObject({ userId, realName: { verified: true, nameMasked: '张*' } });
     expect(await citizens.countDocuments({ openid: oid })).toBe(1);
+    expect((await s.db.listCollections()).map((c) => c.name)).not.toContain('lookup_attempts');
   });
 
   it('answers WECHAT_CODE_USED with a hint when a code is used twice', async () => {
