@@ -74,8 +74,9 @@ export async function runMongoJavaServer(built: MongoJavaServer, opts: StartMong
   const child = spawn(
     built.java,
     [
-      // the tests keep every file's database in this heap until the file drops it
-      '-Xmx2g',
+      // the tests keep every file's database in this heap until the file drops it; the growth benchmark's million
+      // documents need more (JSB_MONGO_JAVA_HEAP, e.g. 8g)
+      `-Xmx${process.env.JSB_MONGO_JAVA_HEAP ?? '2g'}`,
       '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
       '-cp',
       built.classpath,

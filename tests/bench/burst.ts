@@ -3,6 +3,7 @@ import { signCoreHeaders } from '@jsb/bff';
 import { call } from '../support/http';
 import { percentile } from './load';
 import { newPerson, verifiedCitizens, type BenchSystem } from './system';
+import { verdict } from './floors';
 
 interface BurstFigures {
   answers: Map<string, number>;
@@ -54,6 +55,7 @@ export async function bookingBurst(sys: BenchSystem, n: number): Promise<void> {
 
   const coreSlot = 'city.shangshi.2026-02-11.1000';
   await setCapacity(sys, coreSlot);
+  await sys.mocks.ask('profile');
   const core = await fire(
     persons.map((p) => async () => {
       const body = JSON.stringify({ personId: p.personId, itemId: 'SS01', slotId: coreSlot });
@@ -63,22 +65,28 @@ export async function bookingBurst(sys: BenchSystem, n: number): Promise<void> {
       return res.status === 201 ? 'booked' : (answer.code ?? `HTTP ${res.status}`);
     }),
   );
+  await sys.mocks.ask('stop');
   console.log(show('baseline: the core alone (signed calls)', n, core));
 
   const slotId = 'city.shangshi.2026-02-10.1000';
   await setCapacity(sys, slotId);
   const bff = await sys.bff('bff-burst');
+  await bff.ask('profile');
   const through = await fire(
     citizens.map((c) => async () => {
       const r = await call<Appointment & { error?: { code: string } }>(bff.url, 'POST', '/api/v1/appointments', { token: c.accessToken, body: { itemId: 'SS01', slotId } });
       return r.status === 201 ? 'booked' : (r.body.error?.code ?? `HTTP ${r.status}`);
     }),
   );
+  await bff.ask('stop');
   console.log(show('bff POST /api/v1/appointments', n, through));
   console.log(`   ratio bff/core: throughput ${(core.wallMs / through.wallMs).toFixed(2)}, p99 ${(through.p99 / core.p99).toFixed(1)}×`);
   const listed = await call<SlotsResponse>(bff.url, 'GET', '/api/v1/slots?hallId=city&zoneId=shangshi&from=2026-02-10&to=2026-02-10', { token: citizens[0]!.accessToken });
   const seat = listed.body.days[0]?.slots.find((x) => x.id === slotId);
   console.log(`   the slot afterwards: capacity ${seat?.capacity}, remaining ${seat?.remaining}`);
-  if ((through.answers.get('booked') ?? 0) !== 20) process.exitCode = 1;
+  const others = [...through.answers].filter(([k]) => k !== 'booked' && k !== 'SLOT_FULL').reduce((a, [, v]) => a + v, 0);
+  const coreLine = `the core alone: p99 ${core.p99.toFixed(0)} ms, ${Math.round((n / core.wallMs) * 1000)}/s`;
+  verdict('burst: answers other than booked/SLOT_FULL', `${others} (booked ${through.answers.get('booked') ?? 0})`, coreLine, '0, and exactly 20 booked', others === 0 && through.answers.get('booked') === 20);
+  verdict(`burst: p99 of ${n} at once`, `${through.p99.toFixed(0)} ms`, coreLine, '≤ 1000 ms', through.p99 <= 1000);
   await bff.stop();
 }

@@ -6,10 +6,14 @@
  *  2. burst   500 concurrent booking attempts by 500 citizens at one 20-seat slot, next to the core's own throughput.
  *  3. signin  Sign-in next to the jscode2session call alone; database round trips and upstream calls per sign-in.
  *  4. builds  The weapp build's main package and total; the H5 first load of 首页 in Chromium.
+ *  5. growth  Sign-in, slot listing and every "my …" list at two database sizes (growth.ts), then one expiry sweep.
+ *             Not in the default run (it fills the database with about a million documents): BENCH_ONLY=growth.
+ * Every figure is printed with its baseline and floor, and the floors are listed at the end (floors.ts).
  * Options: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default "64,256"), BENCH_BURST (500), BENCH_SIGNINS (400),
+ * BENCH_GROWTH (citizens at each size, default "1000,100000"), BENCH_GROWTH_SECONDS (3), BENCH_GROWTH_PROBES (6),
  * BENCH_SKIP_BUILDS=1, BENCH_CPU_PROF=<folder>
- * (each bff instance writes a CPU profile there), BENCH_ONLY (a comma list of slots, burst, signin, builds; default
- * all).
+ * (each bff instance and the mocks write a CPU profile there), BENCH_ONLY (a comma list of slots, burst, signin,
+ * builds, growth; default all but growth).
  */
 import { cpus, loadavg } from 'node:os';
 import { startMongo } from '../../scripts/lib/mongo';
@@ -19,13 +23,16 @@ import { bookingBurst } from './burst';
 import { signInBench } from './signin';
 import { h5FirstLoad, weappSizes } from './builds';
 import { startSystem } from './system';
+import { growthBench } from './growth';
+import { printVerdicts } from './floors';
 
-const PARTS = ['slots', 'burst', 'signin', 'builds'] as const;
+const PARTS = ['slots', 'burst', 'signin', 'builds', 'growth'] as const;
+const DEFAULT_PARTS: Part[] = ['slots', 'burst', 'signin', 'builds'];
 type Part = (typeof PARTS)[number];
 
 function wantedParts(): Set<Part> {
   const raw = process.env.BENCH_ONLY;
-  if (!raw) return new Set(PARTS);
+  if (!raw) return new Set(DEFAULT_PARTS);
   const asked = raw.split(',').map((x) => x.trim()).filter(Boolean);
   const unknown = asked.filter((x) => !(PARTS as readonly string[]).includes(x));
   if (unknown.length) {
@@ -48,6 +55,8 @@ async function main(): Promise<void> {
   const wanted = wantedParts();
   const seconds = positive('BENCH_SECONDS', 10);
   const connections = (process.env.BENCH_CONNECTIONS ?? '64,256').split(',').map(Number);
+  // mongo-java-server keeps the growth part's million documents in its heap (2 GB by default, not enough for them)
+  if (wanted.has('growth')) process.env.JSB_MONGO_JAVA_HEAP ??= '8g';
   const mongo = await startMongo({ log: (l) => console.error(l) });
   console.log(`济时办 benchmark — ${new Date().toISOString()} — database: ${mongo.description}`);
   console.log(`node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; bff with NODE_ENV=test, response checks off, logs at warn`);
@@ -63,6 +72,15 @@ async function main(): Promise<void> {
         await h5FirstLoad({ bffUrl: web.url });
         await web.stop();
       }
+      if (wanted.has('growth')) {
+        const sizes = (process.env.BENCH_GROWTH ?? '1000,100000').split(',').map(Number);
+        if (sizes.length < 2 || sizes.some((x) => !Number.isInteger(x) || x <= 0)) {
+          console.error(`BENCH_GROWTH=${process.env.BENCH_GROWTH} 应为至少两个用逗号分隔的正整数（市民人数），例如 1000,100000。`);
+          process.exit(2);
+        }
+        await growthBench(sys, mongo.uri, { sizes, seconds: positive('BENCH_GROWTH_SECONDS', 3), probes: positive('BENCH_GROWTH_PROBES', 6) });
+      }
+      printVerdicts();
     } finally {
       await sys.close();
     }

@@ -4,8 +4,9 @@ import { TEST_APPID, TEST_WX_SECRET } from '../support/stack';
 import { percentile } from './load';
 import { loginCode, type BenchSystem, type Bff } from './system';
 import { cpuPer, showCpu } from './cpu';
+import { verdict } from './floors';
 
-interface Figures {
+export interface Figures {
   label: string;
   n: number;
   rps: number;
@@ -15,7 +16,7 @@ interface Figures {
 }
 
 /** Runs `n` calls with `concurrency` in flight; each call gets its own prepared input. */
-async function drive<T>(label: string, inputs: T[], concurrency: number, fn: (input: T) => Promise<boolean>): Promise<Figures> {
+export async function drive<T>(label: string, inputs: T[], concurrency: number, fn: (input: T) => Promise<boolean>): Promise<Figures> {
   const latencies: number[] = [];
   let failed = 0;
   let next = 0;
@@ -37,14 +38,17 @@ async function drive<T>(label: string, inputs: T[], concurrency: number, fn: (in
 const show = (f: Figures) =>
   `${f.label.padEnd(44)} ${String(f.rps).padStart(6)} /s  p50 ${f.p50.toFixed(1).padStart(6)} ms  p99 ${f.p99.toFixed(1).padStart(6)} ms  (${f.n} calls, ${f.failed} failed)`;
 
-async function mintCodes(sys: BenchSystem, n: number, prefix: string): Promise<string[]> {
+/** A wx.login code for each openid, 50 at a time. */
+export async function mintCodesFor(sys: BenchSystem, openids: string[]): Promise<string[]> {
   const codes: string[] = [];
-  for (let i = 0; i < n; i += 50) codes.push(...(await Promise.all(Array.from({ length: Math.min(50, n - i) }, (_, k) => loginCode(sys, `${prefix}_${i + k}`)))));
+  for (let i = 0; i < openids.length; i += 50) codes.push(...(await Promise.all(openids.slice(i, i + 50).map((o) => loginCode(sys, o)))));
   return codes;
 }
 
+const mintCodes = (sys: BenchSystem, n: number, prefix: string) => mintCodesFor(sys, Array.from({ length: n }, (_, i) => `${prefix}_${i}`));
+
 /** POST JSON from a given loopback source address: each citizen signs in from their own phone, as in life. */
-function postFrom(localAddress: string, url: string, body: unknown): Promise<number> {
+export function postFrom(localAddress: string, url: string, body: unknown): Promise<number> {
   return new Promise((resolve, reject) => {
     const data = JSON.stringify(body);
     const req = http.request(url, { method: 'POST', localAddress, agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => {
@@ -113,5 +117,8 @@ export async function signInBench(sys: BenchSystem, n: number, concurrency: numb
   console.log(`   CPU per sign-in: ${showCpu(full.ms)}`);
   const [f, b] = [full.result, base.result];
   console.log(`   ratio bff/baseline: throughput ${(f.rps / b.rps).toFixed(2)}, p50 ${(f.p50 / b.p50).toFixed(1)}×, p99 ${(f.p99 / b.p99).toFixed(1)}×`);
+  verdict('sign-in throughput', `${f.rps}/s = ${(f.rps / b.rps).toFixed(2)} of the bare call`, `jscode2session alone ${b.rps}/s`, '≥ 0.25', f.rps / b.rps >= 0.25);
+  verdict(`sign-in p99 at ${concurrency} in flight`, `${f.p99.toFixed(0)} ms`, `jscode2session alone p99 ${b.p99.toFixed(0)} ms`, '≤ 300 ms', f.p99 <= 300);
+  if (f.failed) verdict('sign-in failures', `${f.failed} of ${f.n} failed`, '0', '0', false);
   await perSignIn(sys, 'bench_rt', 20);
 }

@@ -6,6 +6,7 @@ import { call } from '../support/http';
 import { load, row, type LoadResult } from './load';
 import { startChild } from './procs';
 import { verifiedCitizen, type BenchSystem } from './system';
+import { verdict } from './floors';
 
 export const SLOTS_PATH = '/api/v1/slots?hallId=city&itemId=SS01&from=2026-02-09&to=2026-02-16';
 
@@ -30,9 +31,19 @@ export async function slotListing(sys: BenchSystem, o: { seconds: number; connec
   for (const connections of o.connections) {
     const base = await load('bare Koa, same JSON', bare.ready.url + SLOTS_PATH, { connections, seconds: o.seconds });
     const before = await load('bff, session read from MongoDB each time', uncached.url + SLOTS_PATH, { connections, seconds: o.seconds, headers: auth });
+    if (connections === o.connections[0]) await bff.ask('profile');
     const cached = await load('bff, session cache (default)', bff.url + SLOTS_PATH, { connections, seconds: o.seconds, headers: auth });
+    if (connections === o.connections[0]) await bff.ask('stop');
     for (const r of [base, before, cached]) console.log(row(r));
     console.log(`   ratio to bare Koa — without session cache: ${ratio(before, base)}; with: ${ratio(cached, base)}`);
+    const base_ = `bare Koa ${base.rps} req/s, p99 ${base.p99} ms, ${base.timeouts} timeouts`;
+    if (connections <= 64) {
+      verdict(`slot listing throughput at c=${connections}`, `${cached.rps} req/s = ${(cached.rps / base.rps).toFixed(2)} of bare Koa`, base_, '≥ 0.8', cached.rps / base.rps >= 0.8);
+    } else {
+      verdict(`slot listing timeouts at c=${connections}`, `${cached.timeouts} timeouts, ${cached.errors} errors`, base_, '0', cached.timeouts === 0 && cached.errors === 0);
+      const r = cached.p99 / Math.max(base.p99, 1);
+      verdict(`slot listing p99 at c=${connections}`, `${cached.p99} ms = ${r.toFixed(1)}× bare Koa`, base_, '≤ 3×', r <= 3);
+    }
   }
   await Promise.all([bare.stop(), bff.stop(), uncached.stop()]);
 }

@@ -43,7 +43,7 @@ export async function startSystem(mongo: { uri: string; pid?: number }, name: st
   const mongoUri = mongo.uri;
   const coreSecret = randomBytes(24).toString('hex');
   const common = { CORE_HMAC_SECRET: coreSecret, WECHAT_APPID: TEST_APPID, WECHAT_SECRET: TEST_WX_SECRET, BENCH_START: BENCH_START.toISOString() };
-  const mocks = await startChild<MockUrls>('mocks', 'mocks', { env: common });
+  const mocks = await startChild<MockUrls>('mocks', 'mocks', { env: common, cpuProfDir: CPU_PROF });
   const dbName = `bench_${name}_${randomBytes(3).toString('hex')}`;
   const keys = loadOrCreateWxpayKeys();
   const base: Record<string, string> = {

@@ -6,6 +6,7 @@
 import { createCoreMock, createMockClock, createProvinceMock, createWechatMock, createWxpayMock, listen, loadOrCreateWxpayKeys } from '@jsb/mock';
 import { answerParent, ready } from '../procs';
 import { seedBookings } from '../growth/core-seed';
+import { profilerHandlers } from '../profiler';
 
 async function main(): Promise<void> {
   const env = process.env;
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const servers = [provinceSrv, await listen(core.app, 0), await listen(wechat.app, 0), await listen(wxpay.app, 0)];
   const [, coreSrv, wechatSrv, wxpaySrv] = servers;
   answerParent({
+    ...profilerHandlers(),
     // the growth benchmark gives the core as many bookings as the bff holds appointments
     seedBookings: (body) => seedBookings(core.state, body as Parameters<typeof seedBookings>[1]),
   });

@@ -9,7 +9,7 @@ import type { CitizenModel, OpenidLinkModel } from './citizen.model';
 import type { SessionModel } from './session.model';
 import type { Claims } from '../../db/claims';
 import { waitLabel, type RateLimiter } from '../../db/attempts';
-import { makeRefreshToken, newFamilySecret, parseRefreshToken, refreshMacMatches, signAccessToken, verifyAccessToken, type TokenConfig } from './tokens';
+import { createAccessTokenVerifier, makeRefreshToken, newFamilySecret, parseRefreshToken, refreshMacMatches, signAccessToken, type TokenConfig } from './tokens';
 import { isDuplicateKey } from '../../db/duplicate';
 
 export interface AuthServiceDeps {
@@ -41,6 +41,7 @@ const SIGN_IN_REFUSAL = {
 
 export function createAuthService(d: AuthServiceDeps) {
   const cacheMs = d.sessionCacheMs ?? 5000;
+  const verifyAccess = createAccessTokenVerifier(d.tokens);
   const live = new Map<string, { userId: string; expiresAt: number; checkedAt: number }>();
   const forget = (sessionId: string) => void live.delete(sessionId);
   const remember = (sessionId: string, userId: string, expiresAt: number) => {
@@ -85,9 +86,11 @@ export function createAuthService(d: AuthServiceDeps) {
   /** Upserts the citizen by _id; true when this call created it. */
   async function ensureCitizen(userId: string, wx: { openid: string; unionid?: string }): Promise<boolean> {
     try {
-      const r = await d.citizens.updateOne(
-        { _id: userId },
-        { $setOnInsert: { userId, openid: wx.openid, ...(wx.unionid ? { unionid: wx.unionid } : {}) } },
+      // the driver's own updateOne, with what mongoose would add (its defaults and timestamps): no document casting
+      const at = new Date();
+      const r = await d.citizens.collection.updateOne(
+        { _id: userId as never },
+        { $setOnInsert: { userId, openid: wx.openid, ...(wx.unionid ? { unionid: wx.unionid } : {}), realName: null, phone: null, createdAt: at, updatedAt: at } },
         { upsert: true },
       );
       return r.upsertedCount === 1;
@@ -104,7 +107,7 @@ export function createAuthService(d: AuthServiceDeps) {
    * may run next to the session insert: the citizen it points at is already there).
    */
   async function citizenOf(wx: { openid: string; unionid?: string }, now: Date): Promise<{ userId: string; isNew: boolean; writeLink?: () => Promise<void> }> {
-    const link = await d.links.findById(wx.openid, { userId: 1, citizen: 1 }).lean();
+    const link = await d.links.collection.findOne<{ userId: string; citizen?: boolean }>({ _id: wx.openid as never }, { projection: { userId: 1, citizen: 1 } });
     if (link?.citizen) return { userId: link.userId, isNew: false };
     if (link) {
       // a link from before issue 14 (or the migration): its citizen may never have been written; once, then flagged
@@ -116,7 +119,7 @@ export function createAuthService(d: AuthServiceDeps) {
     const isNew = await ensureCitizen(userId, wx);
     const writeLink = async () => {
       try {
-        await d.links.create({ _id: wx.openid, userId, at: now, citizen: true });
+        await d.links.collection.insertOne({ _id: wx.openid as never, userId, at: now, citizen: true });
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
         // written meanwhile by a sign-in of the same person; one from an instance older than issue 14 may hold another userId
@@ -147,11 +150,27 @@ export function createAuthService(d: AuthServiceDeps) {
       const citizen = found.value;
       const familySecret = newFamilySecret();
       const expiresAt = new Date(now.getTime() + d.refreshTtlSeconds * 1000);
-      const [session] = await Promise.all([
-        d.sessions.create({ userId: citizen.userId, openid: wx.openid, sessionKey: wx.sessionKey, familySecret, generation: 0, device, lastUsedAt: now, expiresAt }),
-        citizen.writeLink?.(),
-      ]);
-      const sessionId = String(session._id);
+      // the session as mongoose would write it (defaults, timestamps, version key), by the driver: no document built
+      const sessionOid = new Types.ObjectId();
+      const at = new Date();
+      const session = {
+        _id: sessionOid,
+        userId: citizen.userId,
+        openid: wx.openid,
+        sessionKey: wx.sessionKey,
+        familySecret,
+        generation: 0,
+        ...(device !== undefined ? { device } : {}),
+        lastUsedAt: now,
+        expiresAt,
+        revokedAt: null,
+        revokedReason: null,
+        createdAt: at,
+        updatedAt: at,
+        __v: 0,
+      };
+      await Promise.all([d.sessions.collection.insertOne(session), citizen.writeLink?.()]);
+      const sessionId = sessionOid.toHexString();
       // the app's next request comes at once: this instance knows the session is live
       remember(sessionId, citizen.userId, expiresAt.getTime());
       return pair(sessionId, citizen.userId, 0, familySecret, citizen.isNew);
@@ -189,7 +208,7 @@ export function createAuthService(d: AuthServiceDeps) {
       if (!header) throw new AppError('UNAUTHENTICATED');
       const m = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
       if (!m?.[1]) throw new AppError('TOKEN_INVALID');
-      const claims = verifyAccessToken(d.tokens, m[1], d.clock().getTime());
+      const claims = verifyAccess(m[1], d.clock().getTime());
       if (!Types.ObjectId.isValid(claims.sid)) throw new AppError('TOKEN_INVALID');
       const now = d.clock().getTime();
       const known = live.get(claims.sid);

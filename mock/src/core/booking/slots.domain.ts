@@ -160,14 +160,21 @@ export function nearestFree(state: CoreState, now: Date, target: ResolvedSlot, i
   const today = shanghaiDate(now);
   const to = addDays(today, state.booking.rules.maxAheadDays);
   const targetMs = atShanghai(target.template.date, target.template.start).getTime();
-  const free = zoneDays(state, target.hall, target.zone, today, to, item.weekendBooking)
+  // nearest first, each slot's distance worked out once; only the nearest are looked at closely (window, seats) until
+  // `limit` are found: a burst at a full slot asks this once per refusal
+  const candidates = zoneDays(state, target.hall, target.zone, today, to, item.weekendBooking)
     .flatMap(({ templates }) => templates)
-    .map((t) => slotView(state, target.hall.id, target.zone.id, t, now))
-    .filter((s) => s.bookable && s.id !== target.id);
-  const distance = (s: Slot): number => Math.abs(atShanghai(s.date, s.start).getTime() - targetMs);
+    .map((t) => ({ t, id: slotId(target.hall.id, target.zone.id, t.date, t.start), distance: Math.abs(atShanghai(t.date, t.start).getTime() - targetMs) }))
+    .filter((c) => c.id !== target.id)
+    .sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : 1));
+  const free: Slot[] = [];
+  for (const c of candidates) {
+    if (free.length >= limit) break;
+    if (remainingOf(state, c.id, c.t) === 0) continue;
+    const s = slotView(state, target.hall.id, target.zone.id, c.t, now);
+    if (s.bookable) free.push(s);
+  }
   return free
-    .sort((a, b) => distance(a) - distance(b) || (a.id < b.id ? -1 : 1))
-    .slice(0, limit)
     .sort((a, b) => (a.date + a.start < b.date + b.start ? -1 : 1))
     .map(({ id, date, start, end, kind, remaining }) => ({ slotId: id, date, start, end, kind, remaining }));
 }
