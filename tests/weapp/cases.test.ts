@@ -1,3 +1,4 @@
+import { caseWords } from '@jsb/shared';
 import { SEED_PERSONS } from '@jsb/mock';
 import { startStack, type Stack } from '../support/stack';
 import { newPerson } from '../support/citizens';
@@ -58,7 +59,7 @@ describe('weapp build: 进度 and 好差评', () => {
     await screen.tap('进度', { exact: true });
     await screen.waitFor('我的办件');
     await screen.waitFor('公司设立登记');
-    await screen.waitFor('待评价：办结后15个工作日内可评价');
+    await screen.waitFor(`待评价：${caseWords().ratingWindow}`);
     await screen.tap('公司设立登记');
     await screen.waitForPage('pages/cases/detail/index');
     await screen.waitFor('办理进度');

@@ -64,7 +64,8 @@ describe('weapp build: sign-in and 实名 without losing the way', () => {
     mp = await launchWeapp(s, { device, path: 'pages/complaints/new/index' });
     await mp.screen.waitFor('已恢复您上次没有提交的内容');
     expect(mp.screen.value('请写清时间、经过和您希望怎样解决')).toBe(DESCRIPTION);
-    expect(mp.screen.text()).toContain('第1张照片');
+    // the photos show once the app knows who is signed in again (a moment after the draft)
+    await mp.screen.waitFor('第1张照片');
     expect(mp.screen.text()).toContain('已上传');
     await mp.screen.tap('提交找茬');
     await mp.screen.waitForPage('pages/complaints/detail/index');
