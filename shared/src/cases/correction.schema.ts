@@ -29,18 +29,24 @@ export const counterSchema = z.object({ hallName: z.string(), windowNo: z.string
 
 /* ---- the core's record (core ↔ bff) ---- */
 
+/** The notice's facts, the same in the core's record and in our view: why, when, and the deadline in working days. */
+const noticeFields = {
+  reason: z.string(),
+  requestedAt: z.string(),
+  /** the last day (Asia/Shanghai) to hand the materials in: `workingDays` after the notice */
+  deadline: z.string(),
+  /** the rule: working days the applicant has from the notice */
+  workingDays: z.number().int(),
+  workingDaysLeft: z.number().int(),
+  overdue: z.boolean(),
+};
+
 export const CORE_CORRECTION_STATES = ['requested', 'submitted', 'rejected', 'accepted'] as const;
 export const coreCorrectionFileSchema = z.object({ fileId: z.string(), contentType: z.enum(CORRECTION_FILE_TYPES), bytes: z.number().int(), pages: z.number().int() });
 export const coreCorrectionSchema = z.object({
   id: z.string(),
   state: z.enum(CORE_CORRECTION_STATES),
-  reason: z.string(),
-  requestedAt: z.string(),
-  /** the last day (Asia/Shanghai) to hand the materials in: `workingDays` after the notice */
-  deadline: z.string(),
-  workingDays: z.number().int(),
-  workingDaysLeft: z.number().int(),
-  overdue: z.boolean(),
+  ...noticeFields,
   materials: z.array(
     correctionMaterialSpecSchema.extend({ id: z.string(), files: z.array(coreCorrectionFileSchema), rejection: materialRejectionSchema.optional() }),
   ),
@@ -99,13 +105,7 @@ export const correctionSchema = z.object({
   stateLabel: z.string(),
   /** what to do next, in one sentence */
   notice: z.string(),
-  reason: z.string(),
-  requestedAt: z.string(),
-  deadline: z.string(),
-  /** the rule: working days the applicant has from the notice */
-  workingDays: z.number().int(),
-  workingDaysLeft: z.number().int(),
-  overdue: z.boolean(),
+  ...noticeFields,
   materials: z.array(correctionMaterialSchema),
   counter: counterSchema,
   submittedAt: z.string().optional(),
