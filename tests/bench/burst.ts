@@ -70,7 +70,8 @@ export async function bookingBurst(sys: BenchSystem, n: number): Promise<void> {
 
   const slotId = 'city.shangshi.2026-02-10.1000';
   await setCapacity(sys, slotId);
-  const bff = await sys.bff('bff-burst');
+  const bff = await sys.bff('bff-burst', {}, { count: true });
+  await bff.ask('counts');
   await bff.ask('profile');
   const through = await fire(
     citizens.map((c) => async () => {
@@ -80,7 +81,20 @@ export async function bookingBurst(sys: BenchSystem, n: number): Promise<void> {
   );
   await bff.ask('stop');
   console.log(show('bff POST /api/v1/appointments', n, through));
-  console.log(`   ratio bff/core: throughput ${(core.wallMs / through.wallMs).toFixed(2)}, p99 ${(through.p99 / core.p99).toFixed(1)}×`);
+  const coreCalls = (c: Record<string, number>) => c['core POST /core/v1/bookings'] ?? 0;
+  const first = await bff.ask<Record<string, number>>('counts');
+  console.log(`   ratio bff/core: throughput ${(core.wallMs / through.wallMs).toFixed(2)}, p99 ${(through.p99 / core.p99).toFixed(1)}×; the bff asked the core ${coreCalls(first)} times (the rest: SLOT_FULL from its memory of the core's last answer)`);
+  // the same instance again at another 20-seat slot: its connections made, the citizens' sessions known
+  const slot2 = 'city.shangshi.2026-02-12.1000';
+  await setCapacity(sys, slot2);
+  const again = await fire(
+    citizens.map((c) => async () => {
+      const r = await call<Appointment & { error?: { code: string } }>(bff.url, 'POST', '/api/v1/appointments', { token: c.accessToken, body: { itemId: 'SS01', slotId: slot2 } });
+      return r.status === 201 ? 'booked' : (r.body.error?.code ?? `HTTP ${r.status}`);
+    }),
+  );
+  console.log(show('the same bff again (warm), another slot', n, again));
+  console.log(`   the bff asked the core ${coreCalls(await bff.ask<Record<string, number>>('counts'))} times`);
   const listed = await call<SlotsResponse>(bff.url, 'GET', '/api/v1/slots?hallId=city&zoneId=shangshi&from=2026-02-10&to=2026-02-10', { token: citizens[0]!.accessToken });
   const seat = listed.body.days[0]?.slots.find((x) => x.id === slotId);
   console.log(`   the slot afterwards: capacity ${seat?.capacity}, remaining ${seat?.remaining}`);

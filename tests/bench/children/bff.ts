@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.LOG_LEVEL, destination: process.stderr });
   const counting = process.env.BENCH_COUNT === '1';
   const db = await mongoose
-    .createConnection(config.MONGODB_URI, { dbName: config.MONGODB_DB, serverSelectionTimeoutMS: 5000, bufferCommands: false, monitorCommands: counting })
+    // as server.ts connects: the indexes are prepareDatabase's (with the TTL fallback FerretDB needs), never mongoose's
+    .createConnection(config.MONGODB_URI, { dbName: config.MONGODB_DB, serverSelectionTimeoutMS: 5000, bufferCommands: false, monitorCommands: counting, autoIndex: false, autoCreate: false })
     .asPromise();
   let counts: Counts = {};
   const add = (k: string) => void (counts[k] = (counts[k] ?? 0) + 1);
@@ -42,8 +43,7 @@ async function main(): Promise<void> {
     core: createCoreClient({ baseUrl: config.CORE_API_BASE, clientId: config.CORE_CLIENT_ID, secret: config.CORE_HMAC_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS, fetch: countedFetch('core') }),
   });
   if (process.env.BENCH_PREPARE === '1') await prepareDatabase(db, log, clock());
-  // mongoose creates each model's collection and indexes once the model is compiled: done before READY, so that the
-  // commands counted are the requests' own
+  // mongoose's own start-up work for each model, done before READY, so that the commands counted are the requests' own
   await Promise.all(Object.values(db.models).map((m) => m.init()));
   const server = built.app.listen(0, '127.0.0.1');
   await new Promise<void>((r) => server.once('listening', () => r()));

@@ -7,6 +7,7 @@ import type { CitizenModel } from '../auth/citizen.model';
 import type { CatalogService } from '../catalog/catalog.service';
 import type { Reminders } from './reminders';
 import { ensurePerson } from '../auth/person';
+import { AppError, isAppError } from '../../http/errors';
 
 export interface AppointmentsDeps {
   core: CoreBookingClient;
@@ -16,6 +17,11 @@ export interface AppointmentsDeps {
   reminders: Reminders;
   clock: () => Date;
   rules?: SlotRules;
+  /**
+   * How long this instance answers SLOT_FULL itself after the core said a slot is full, in real milliseconds (default
+   * 1000; 0 = always ask the core).
+   */
+  slotFullMemoryMs?: number;
 }
 
 /** The allow-list of what a citizen sees of a booking, with the deadlines worked out. */
@@ -57,6 +63,30 @@ export function createAppointmentsService(d: AppointmentsDeps) {
 
   const view = (b: Booking) => toAppointment(b, d.clock(), rules);
 
+  /**
+   * Slots the core has just called full (issue 14). When a popular slot opens, hundreds of citizens press 预约 in the
+   * same second; without this every one of them waits in line at the core to hear what the core said a moment ago to
+   * the one before. For a second after the core's SLOT_FULL this instance gives the same answer (the same nearest free
+   * slots) itself; a cancellation or a reschedule made here forgets it at once. The slot lists are cached for seconds
+   * in the same spirit; the core stays the judge of every seat it gives, and a seat freed elsewhere is offered again a
+   * second later at most. The memory is real time (an infrastructure cache: tests move the business clock).
+   */
+  const fullMemoryMs = d.slotFullMemoryMs ?? 1000;
+  const full = new Map<string, { at: number; error: AppError }>();
+  const knownFull = (slotId: string): AppError | undefined => {
+    const hit = full.get(slotId);
+    if (!hit) return undefined;
+    if (Date.now() - hit.at < fullMemoryMs) return hit.error;
+    full.delete(slotId);
+    return undefined;
+  };
+  const noteFull = (slotId: string, err: unknown) => {
+    if (fullMemoryMs <= 0 || !isAppError(err) || err.code !== 'SLOT_FULL') return;
+    if (full.size >= 1000) full.clear();
+    full.set(slotId, { at: Date.now(), error: err });
+  };
+  const seatFreed = (slotId: string) => void full.delete(slotId);
+
   return {
     async create(auth: AuthContext, input: { itemId: string; slotId: string }, idempotencyKey?: string): Promise<Appointment> {
       const personId = await personOf(auth);
@@ -67,7 +97,12 @@ export function createAppointmentsService(d: AppointmentsDeps) {
         request: input,
         run: async () => {
           const requestId = idempotencyKey ? `${auth.userId}:${idempotencyKey}` : undefined;
-          const booking = await d.core.createBooking({ personId, itemId: input.itemId, slotId: input.slotId, requestId });
+          const known = knownFull(input.slotId);
+          if (known) throw new AppError('SLOT_FULL', { message: known.message, hint: known.hint, details: known.details });
+          const booking = await d.core.createBooking({ personId, itemId: input.itemId, slotId: input.slotId, requestId }).catch((err: unknown) => {
+            noteFull(input.slotId, err);
+            throw err;
+          });
           d.catalog.seatsChanged(booking.hallId);
           await d.reminders.schedule(auth.userId, booking);
           return view(booking);
@@ -88,6 +123,7 @@ export function createAppointmentsService(d: AppointmentsDeps) {
     async cancel(auth: AuthContext, id: string): Promise<Appointment> {
       const booking = await d.core.cancel(id, await personOf(auth));
       d.catalog.seatsChanged(booking.hallId);
+      seatFreed(booking.slotId);
       await d.reminders.cancelFor(booking.id);
       return view(booking);
     },
@@ -98,6 +134,7 @@ export function createAppointmentsService(d: AppointmentsDeps) {
       const moved = await d.core.reschedule(id, personId, slotId);
       d.catalog.seatsChanged(before.hallId);
       d.catalog.seatsChanged(moved.hallId);
+      seatFreed(before.slotId);
       await d.reminders.cancelFor(moved.id);
       await d.reminders.schedule(auth.userId, moved);
       return view(moved);
