@@ -58,4 +58,18 @@ describe('H5 build: 缴费', () => {
     await page.getByText('已缴费').waitFor();
     await phone.screenshot('payments-history');
   });
+
+  it('asks for the fee back once the hall has confirmed the application withdrawn: 申请退费, confirm, 退款中', async () => {
+    const { page } = phone;
+    await fetch(`${s.coreUrl}/__mock/staff/fees/FEE-202602-0001/refundable`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reason: '申请人撤回申请' }) });
+    await page.goto(`${s.bffUrl}/#/pages/payments/history/index`);
+    await page.getByRole('button', { name: '申请退费' }).click();
+    // WeChat's confirm sheet, as Taro draws it on H5: where the money goes and how long it takes
+    await page.getByText('将原路退回您的微信零钱或银行卡').waitFor();
+    await page.locator('.taro-modal__foot').getByText('申请退费').click();
+    await page.getByText('退款中').first().waitFor();
+    const fee = (await (await fetch(`${s.coreUrl}/__mock/payables/FEE-202602-0001`)).json()) as { status: string };
+    // the core hears of the refund only when WeChat confirms it
+    expect(fee.status).toBe('refundable');
+  });
 });

@@ -13,6 +13,7 @@ import { Button } from '../../../components/ui'
 import { Receipt } from '../../../components/payments/Receipt'
 import { useLoad } from '../../../hooks/useLoad'
 import { useReshow } from '../../../hooks/useReshow'
+import { useSubmit } from '../../../hooks/useSubmit'
 import { useSignedIn } from '../../../hooks/useSignedIn'
 import { money, PAYMENT_STATUS_LABEL, PAYMENTS, paymentResultUrl } from '../../../utils/payment-format'
 import '../../../components/payments/index.scss'
@@ -24,22 +25,23 @@ export default function PaymentHistory() {
   const list = useLoad(listMyPayments, [], signedIn)
   useReshow(() => list.reload())
   const [open, setOpen] = useState<string | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
+  // which fee's 申请退费 is running
+  const [asked, setAsked] = useState<string | null>(null)
+  const refunding = useSubmit(
+    async (p: Payment) => {
+      await requestRefund(p.id)
+      list.reload()
+    },
+    { onError: showApiError },
+  )
 
   if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以查看缴费记录和电子凭证。' /></Page>
 
   async function refund(p: Payment) {
     const ok = await Taro.showModal({ title: '申请退费', content: `${p.title} ${money(p.amountFen)} 将原路退回您的微信零钱或银行卡，通常1至3个工作日到账。`, confirmText: '申请退费' })
     if (!ok.confirm) return
-    setBusy(p.id)
-    try {
-      await requestRefund(p.id)
-      list.reload()
-    } catch (err) {
-      await showApiError(err)
-    } finally {
-      setBusy(null)
-    }
+    setAsked(p.id)
+    await refunding.run(p)
   }
 
   return (
@@ -73,7 +75,7 @@ export default function PaymentHistory() {
           </View>
           {open === p.id && p.receipt ? <Receipt r={p.receipt} /> : null}
           {p.canRefund ? (
-            <Button type='primary' fill='outline' block loading={busy === p.id} onClick={() => void refund(p)}>
+            <Button type='primary' fill='outline' block loading={refunding.busy && asked === p.id} onClick={() => void refund(p)}>
               申请退费（申请已撤回）
             </Button>
           ) : null}
