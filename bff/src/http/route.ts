@@ -113,7 +113,7 @@ export function mountRoutes(table: RouteTable, deps: { authenticate: Authenticat
   for (const spec of table.routes) {
     // named by operationId, so requestBodies() can tell which route a request is for before it runs
     router[spec.method](spec.operationId, spec.path, async (ctx) => {
-      const auth = spec.auth ? await deps.authenticate(ctx) : undefined;
+      const auth = spec.auth ? await deps.authenticate(ctx.get('authorization')) : undefined;
       if (auth) ctx.state.auth = auth;
       const raw = spec.rawBody ? await readRawBody(ctx, spec.rawBody as RawBodySpec) : undefined;
       const body = spec.body ? (spec.body as Schema).parse(ctx.state.body ?? {}) : spec.rawBody ? undefined : rejectBody(ctx);

@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import type { Context } from 'koa';
 import { Types } from 'mongoose';
 import type { TokenPair } from '@jsb/shared';
 import { AppError } from '../../http/errors';
@@ -203,8 +202,8 @@ export function createAuthService(d: AuthServiceDeps) {
       forget(auth.sessionId);
     },
 
-    async authenticate(ctx: Context): Promise<AuthContext> {
-      const header = ctx.get('authorization');
+    /** The citizen behind a request's Authorization header ('' when it had none). */
+    async authenticate(header: string): Promise<AuthContext> {
       if (!header) throw new AppError('UNAUTHENTICATED');
       const m = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
       if (!m?.[1]) throw new AppError('TOKEN_INVALID');
