@@ -9,7 +9,11 @@ const database = { ...common, setupFilesAfterEnv: ['<rootDir>/tests/support/data
 module.exports = {
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{shared,mock,bff}/src/**/*.test.ts', '<rootDir>/scripts/lib/**/*.test.ts', '<rootDir>/miniapp/src/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{shared,mock,bff}/src/**/*.test.ts', '<rootDir>/scripts/lib/**/*.test.ts', '<rootDir>/miniapp/src/**/*.test.ts'],
+    },
     {
       ...database,
       displayName: 'integration',

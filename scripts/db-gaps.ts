@@ -16,7 +16,9 @@ async function conditionalWinners(dbs: Db[], tries = 5): Promise<number> {
     const c = dbs[0]!.collection('cond');
     await c.insertOne({ _id: `t${t}` as never, state: 'pending' });
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => dbs[i % dbs.length]!.collection('cond').findOneAndUpdate({ _id: `t${t}` as never, state: 'pending' }, { $set: { state: 'done', by: i } })),
+      Array.from({ length: 50 }, (_, i) =>
+        dbs[i % dbs.length]!.collection('cond').findOneAndUpdate({ _id: `t${t}` as never, state: 'pending' }, { $set: { state: 'done', by: i } }),
+      ),
     );
     most = Math.max(most, answers.filter(Boolean).length);
   }

@@ -118,7 +118,14 @@ async function main(): Promise<void> {
   await startChild(
     'mocks',
     'mock/src/main.ts',
-    { ...common, MOCK_CORE_PORT: ports.core, MOCK_WECHAT_PORT: ports.wechat, MOCK_WXPAY_PORT: ports.wxpay, MOCK_PROVINCE_PORT: ports.province, WXPAY_KEYS_DIR: wxpayKeysDir },
+    {
+      ...common,
+      MOCK_CORE_PORT: ports.core,
+      MOCK_WECHAT_PORT: ports.wechat,
+      MOCK_WXPAY_PORT: ports.wxpay,
+      MOCK_PROVINCE_PORT: ports.province,
+      WXPAY_KEYS_DIR: wxpayKeysDir,
+    },
     path.join(state, 'logs', 'mocks.log'),
     // mock-core, mock-wechat, mock-wxpay, mock-province
     4,

@@ -119,7 +119,18 @@ export function createApp(deps: AppDeps) {
   const coreBooking = createCoreBookingClient(deps.core, refusalToAppError);
   const catalog = createCatalogService({ core: coreBooking, clock });
   // 消息 and WeChat subscription messages: the core's event feed, the one-time consents (issue 12)
-  const messages = createMessagesFeature({ config, db, core: deps.core, wechat: deps.wechat, citizens: models.citizens, claims, idempotency, clock, log: deps.log, owner: instanceId });
+  const messages = createMessagesFeature({
+    config,
+    db,
+    core: deps.core,
+    wechat: deps.wechat,
+    citizens: models.citizens,
+    claims,
+    idempotency,
+    clock,
+    log: deps.log,
+    owner: instanceId,
+  });
   const reminders = createReminders({
     reminders: models.reminders,
     citizens: models.citizens,
@@ -152,7 +163,16 @@ export function createApp(deps: AppDeps) {
   deliverers[COMPLAINT_KIND] = (payload, requestId) => complaints.deliver(payload as ComplaintPayload, requestId);
   const coreCases = createCoreCasesClient(deps.core, caseRefusal);
   // 补正 online (issue 12): files kept until the core has them, the submission through the outbox
-  const corrections = createCorrectionsService({ cases: coreCases, core: createCoreCorrectionsClient(deps.core, caseRefusal), citizens: models.citizens, files: models.correctionFiles, snapshots: models.correctionSnapshots, outbox, idempotency, clock });
+  const corrections = createCorrectionsService({
+    cases: coreCases,
+    core: createCoreCorrectionsClient(deps.core, caseRefusal),
+    citizens: models.citizens,
+    files: models.correctionFiles,
+    snapshots: models.correctionSnapshots,
+    outbox,
+    idempotency,
+    clock,
+  });
   deliverers[CORRECTION_KIND] = (payload, requestId) => corrections.deliver(payload as CorrectionPayload, requestId);
   const cases = createCasesService({ core: coreCases, citizens: models.citizens, idempotency, limiter, clock, corrections });
   const ratings = createRatingsService({ core: coreCases, citizens: models.citizens, idempotency, outbox, clock });

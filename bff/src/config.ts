@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { COMPLAINT_RULES } from '@jsb/shared';
 
-const bool = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 const secret = (name: string) => z.string().min(32, `${name} must be at least 32 characters`);
 const templateId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a WeChat template id (letters, digits, _ and -)');
 
@@ -12,12 +10,19 @@ const envSchema = z.object({
   BFF_HOST: z.string().default('127.0.0.1'),
   BFF_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI'),
-  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('jishiban'),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,60}$/)
+    .default('jishiban'),
   JWT_SECRET: secret('JWT_SECRET'),
   JWT_ISSUER: z.string().default('jishiban-bff'),
   JWT_AUDIENCE: z.string().default('jishiban-miniapp'),
   ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
-  REFRESH_TTL_SECONDS: z.coerce.number().int().min(3600).default(30 * 24 * 3600),
+  REFRESH_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(3600)
+    .default(30 * 24 * 3600),
   PII_HASH_SECRET: secret('PII_HASH_SECRET'),
   WECHAT_APPID: z.string().regex(/^wx[0-9a-zA-Z]{16}$/, 'must look like wx followed by 16 characters'),
   WECHAT_SECRET: z.string().min(8),
@@ -39,7 +44,11 @@ const envSchema = z.object({
   /** how often pending WeChat subscription messages are sent (ms; one instance per round) */
   PUSH_SEND_MS: z.coerce.number().int().min(200).max(60_000).default(5000),
   /** how long a missing feed position is waited for before it is skipped (ms) */
-  EVENT_HOLE_GRACE_MS: z.coerce.number().int().min(1000).default(5 * 60_000),
+  EVENT_HOLE_GRACE_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(5 * 60_000),
   /** how long an instance trusts a session it found live (ms); 0 asks MongoDB on every request */
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   /** sign-in attempts one client address may make per minute (before WeChat is asked) */
@@ -60,14 +69,24 @@ const envSchema = z.object({
   CHECK_RESPONSES: bool.optional(),
   H5_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
   /** 找茬: complaints one citizen may submit per day (Asia/Shanghai); the rule's number unless set */
   COMPLAINT_DAILY_LIMIT: z.coerce.number().int().min(1).max(100).default(COMPLAINT_RULES.dailyLimit),
   // WeChat Pay v3 (缴费). All optional: without them the payment routes answer PAYMENTS_UNAVAILABLE.
   // Keys are PEM text or a path to a PEM file; WXPAY_PLATFORM_KEYS is JSON {"<serial>": "<PEM or path>"} (both keys during a migration).
-  WXPAY_MCHID: z.string().regex(/^\d{8,12}$/, 'must be the merchant number (digits)').optional(),
+  WXPAY_MCHID: z
+    .string()
+    .regex(/^\d{8,12}$/, 'must be the merchant number (digits)')
+    .optional(),
   WXPAY_API_BASE: z.url().default('https://api.mch.weixin.qq.com'),
-  WXPAY_MERCHANT_SERIAL: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the merchant certificate serial (hex)').optional(),
+  WXPAY_MERCHANT_SERIAL: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{8,64}$/, 'must be the merchant certificate serial (hex)')
+    .optional(),
   WXPAY_MERCHANT_PRIVATE_KEY: z.string().min(1).optional(),
   WXPAY_MERCHANT_CERT: z.string().min(1).optional(),
   WXPAY_PLATFORM_KEYS: z.string().min(2).optional(),

@@ -2,7 +2,8 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-const SECRET_KEYS = /^(authorization|cookie|set-cookie|access_?token|refresh_?token|accesstoken|refreshtoken|session_?key|sessionkey|secret|password|code|js_code|idnumber|id_number|phone|phonenumber|purephonenumber|token|signature|paysign|key)$/i;
+const SECRET_KEYS =
+  /^(authorization|cookie|set-cookie|access_?token|refresh_?token|accesstoken|refreshtoken|session_?key|sessionkey|secret|password|code|js_code|idnumber|id_number|phone|phonenumber|purephonenumber|token|signature|paysign|key)$/i;
 // 18-digit citizen ID numbers and mainland mobile numbers anywhere inside a string.
 const ID_NUMBER = /(?<!\d)(\d{6})(\d{8})(\d{3}[\dXx])(?!\d)/g;
 const PHONE = /(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)/g;
@@ -10,11 +11,7 @@ const BEARER = /(Bearer\s+)[A-Za-z0-9._~+/=-]+/g;
 const JWT = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 
 export function redactString(s: string): string {
-  return s
-    .replace(BEARER, '$1[redacted]')
-    .replace(JWT, '[jwt]')
-    .replace(ID_NUMBER, '$1********$3')
-    .replace(PHONE, '$1****$3');
+  return s.replace(BEARER, '$1[redacted]').replace(JWT, '[jwt]').replace(ID_NUMBER, '$1********$3').replace(PHONE, '$1****$3');
 }
 
 /** Deep copy with secrets removed and personal numbers masked; logs never see a full ID number, phone, token or session key. */

@@ -27,8 +27,19 @@ async function main(): Promise<void> {
     db,
     clock,
     log,
-    wechat: createWechatClient({ baseUrl: config.WECHAT_API_BASE, appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS }),
-    core: createCoreClient({ baseUrl: config.CORE_API_BASE, clientId: config.CORE_CLIENT_ID, secret: config.CORE_HMAC_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS, breaker: { cooldownMs: config.CORE_BREAKER_COOLDOWN_MS } }),
+    wechat: createWechatClient({
+      baseUrl: config.WECHAT_API_BASE,
+      appid: config.WECHAT_APPID,
+      secret: config.WECHAT_SECRET,
+      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    }),
+    core: createCoreClient({
+      baseUrl: config.CORE_API_BASE,
+      clientId: config.CORE_CLIENT_ID,
+      secret: config.CORE_HMAC_SECRET,
+      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+      breaker: { cooldownMs: config.CORE_BREAKER_COOLDOWN_MS },
+    }),
   });
   await prepareDatabase(db, log, clock());
   const runner = createJobRunner({ jobs, claims, owner: instanceId, clock, log });

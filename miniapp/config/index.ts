@@ -1,25 +1,25 @@
-import path from 'node:path'
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
-import devConfig from './dev'
-import prodConfig from './prod'
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
+import devConfig from './dev';
+import prodConfig from './prod';
 
 /**
  * Taro build config for 济时办 (weapp + h5, webpack5 runner).
  * See shared/notes/taro.md for why each non-default line is here.
  */
 export default defineConfig<'webpack5'>(async (merge) => {
-  const isH5 = process.env.TARO_ENV === 'h5'
+  const isH5 = process.env.TARO_ENV === 'h5';
   // The workspace package @jsb/shared is TypeScript source; webpack resolves its link to the real
   // path outside src/, which Taro does not compile unless told to (Module parse failed … export interface).
-  const sharedSrc = path.resolve(__dirname, '../../shared')
+  const sharedSrc = path.resolve(__dirname, '../../shared');
 
   // @jsb/shared is pure declarations, but its barrel also builds zod schemas at module top level, which
   // webpack must keep unless told the files are side-effect free. Without this flag, importing only
   // checkIdNumber put all of zod (~90 KB) into the weapp main package.
   const markSharedPure = (chain: { module: { rule(name: string): any } }) => {
-    chain.module.rule('jsb-shared-pure').test(/\.ts$/).include.add(sharedSrc).end().sideEffects(false)
-  }
+    chain.module.rule('jsb-shared-pure').test(/\.ts$/).include.add(sharedSrc).end().sideEffects(false);
+  };
 
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'jishiban-miniapp',
@@ -49,8 +49,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-        markSharedPure(chain)
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+        markSharedPure(chain);
       },
     },
     h5: {
@@ -72,8 +72,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-        markSharedPure(chain)
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+        markSharedPure(chain);
         // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy of NutUI
         // and of our api/components. Share them between pages instead.
         chain.optimization.merge({
@@ -83,13 +83,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
               pages: { name: 'pages-common', chunks: 'async', minChunks: 2, priority: 5, enforce: true },
             },
           },
-        })
+        });
       },
     },
-  }
+  };
 
   if (process.env.NODE_ENV === 'development') {
-    return merge({}, baseConfig, devConfig)
+    return merge({}, baseConfig, devConfig);
   }
-  return merge({}, baseConfig, prodConfig)
-})
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,4 +1,4 @@
-import { TABS } from './tabs'
+import { TABS } from './tabs';
 
 export default defineAppConfig({
   pages: [
@@ -41,4 +41,4 @@ export default defineAppConfig({
     borderStyle: 'black',
     list: TABS.map((t) => ({ ...t })),
   },
-})
+});

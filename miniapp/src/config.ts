@@ -2,20 +2,20 @@
  * The only module that reads build-time variables. Taro replaces each `process.env.X` below with a literal
  * at build time; a key missing from .env.* would stay as `process.env.X` and crash (no `process` on H5 or weapp).
  */
-export type Platform = 'weapp' | 'h5'
+export type Platform = 'weapp' | 'h5';
 
 export interface AppConfig {
-  platform: Platform
+  platform: Platform;
   /** '' = same origin (H5 behind the bff); weapp needs an absolute https URL */
-  apiBase: string
-  env: 'development' | 'production'
+  apiBase: string;
+  env: 'development' | 'production';
   /** H5 has no wx.login: sign in through the bff's development endpoints instead */
-  devSignIn: boolean
+  devSignIn: boolean;
   /** ms before a request counts as a network failure */
-  requestTimeoutMs: number
+  requestTimeoutMs: number;
 }
 
-const platform: Platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp'
+const platform: Platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp';
 
 export const config: AppConfig = {
   platform,
@@ -23,8 +23,8 @@ export const config: AppConfig = {
   env: process.env.TARO_APP_ENV === 'development' ? 'development' : 'production',
   devSignIn: platform === 'h5',
   requestTimeoutMs: 15000,
-}
+};
 
 function trimSlash(base: string | undefined): string {
-  return (base ?? '').trim().replace(/\/+$/, '')
+  return (base ?? '').trim().replace(/\/+$/, '');
 }

@@ -15,7 +15,13 @@ export type { CalendarOverride } from './core/calendar.domain';
 export type { BookingState } from './core/booking/booking.state';
 export { SIGNATURE_HEADERS, MAX_CLOCK_SKEW_S, NONCE_MEMORY_MS } from './core/signature';
 
-export { createProvinceMock, PROVINCE_PREFIX, type ProvinceMock, type ProvinceMockOptions, type Evaluation as ProvinceEvaluation } from './province/province.mock';
+export {
+  createProvinceMock,
+  PROVINCE_PREFIX,
+  type ProvinceMock,
+  type ProvinceMockOptions,
+  type Evaluation as ProvinceEvaluation,
+} from './province/province.mock';
 export type { CasesState, CaseRecord, RatingRecord, CorrectionRecord } from './core/cases/cases.state';
 export type { EventsState, EventFaults, EventsStats } from './core/events/events.state';
 

@@ -25,9 +25,10 @@ export async function ensureFerretdb(cache: string, log: (l: string) => void, en
   const started = Date.now();
   log(`database: building FerretDB ${FERRETDB_VERSION} with Go (first time only, 1–3 minutes)…`);
   const goEnv = { ...env, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' };
-  const info = JSON.parse(
-    execFileSync(go, ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], { env: goEnv, encoding: 'utf8' }),
-  ) as { Dir?: string; Error?: string };
+  const info = JSON.parse(execFileSync(go, ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], { env: goEnv, encoding: 'utf8' })) as {
+    Dir?: string;
+    Error?: string;
+  };
   if (!info.Dir) throw new Error(`go mod download failed: ${info.Error ?? 'no module directory'}`);
   log(`database: … FerretDB source downloaded, compiling`);
   mkdirSync(dir, { recursive: true });

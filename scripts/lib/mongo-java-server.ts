@@ -49,7 +49,16 @@ export async function ensureMongoJavaServer(cache: string, log: (l: string) => v
     const tmp = mkdtempSync(path.join(dir, 'lib-'));
     await run(
       mvn,
-      ['-B', '-q', '-f', path.join(SOURCES, 'pom.xml'), `-Dmongo-java-server.version=${MONGO_JAVA_SERVER_VERSION}`, 'dependency:copy-dependencies', `-DoutputDirectory=${tmp}`, '-DincludeScope=runtime'],
+      [
+        '-B',
+        '-q',
+        '-f',
+        path.join(SOURCES, 'pom.xml'),
+        `-Dmongo-java-server.version=${MONGO_JAVA_SERVER_VERSION}`,
+        'dependency:copy-dependencies',
+        `-DoutputDirectory=${tmp}`,
+        '-DincludeScope=runtime',
+      ],
       { cwd: dir, env },
     );
     publish(tmp, lib);
@@ -95,10 +104,12 @@ export async function runMongoJavaServer(built: MongoJavaServer, opts: StartMong
       if (m) resolve(Number(m[1]));
     });
   });
-  const port = await Promise.race([withTimeout(listening, 30_000, 'mongo-java-server did not listen within 30 s'), server.exited]).catch(async (err: unknown) => {
-    await server.stop(2000);
-    throw err;
-  });
+  const port = await Promise.race([withTimeout(listening, 30_000, 'mongo-java-server did not listen within 30 s'), server.exited]).catch(
+    async (err: unknown) => {
+      await server.stop(2000);
+      throw err;
+    },
+  );
   const uri = `mongodb://127.0.0.1:${port}/`;
   const where = file ? `H2 file ${file}` : 'in memory';
   log(`database: mongo-java-server ${MONGO_JAVA_SERVER_VERSION} (${where})`);

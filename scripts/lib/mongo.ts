@@ -102,7 +102,11 @@ async function tryMongod(log: (l: string) => void, env: NodeJS.ProcessEnv): Prom
     console.warn = () => {};
     let server;
     try {
-      server = await withTimeout(MongoMemoryServer.create(systemBinary ? { binary: { systemBinary } } : {}), 20_000, 'mongodb-memory-server did not start in 20 s');
+      server = await withTimeout(
+        MongoMemoryServer.create(systemBinary ? { binary: { systemBinary } } : {}),
+        20_000,
+        'mongodb-memory-server did not start in 20 s',
+      );
     } finally {
       console.warn = warn;
     }

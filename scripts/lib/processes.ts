@@ -66,9 +66,7 @@ export async function waitForPort(port: number, timeoutMs: number): Promise<void
 
 export function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
   let t: NodeJS.Timeout;
-  return Promise.race([p, new Promise<never>((_, rej) => (t = setTimeout(() => rej(new Error(message)), ms)))]).finally(() =>
-    clearTimeout(t),
-  );
+  return Promise.race([p, new Promise<never>((_, rej) => (t = setTimeout(() => rej(new Error(message)), ms)))]).finally(() => clearTimeout(t));
 }
 
 /** A server child process: its stderr's tail for error messages, a promise that rejects if it exits, and a stop. */

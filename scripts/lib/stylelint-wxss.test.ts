@@ -26,10 +26,14 @@ function stylelintMessages(snippets: string[]): string[][] {
       writeFileSync(file, `${css}\n`);
       return file;
     });
-    const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'stylelint'), ['--config', path.join(ROOT, 'stylelint.config.mjs'), '--formatter', 'json', ...files], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      path.join(ROOT, 'node_modules', '.bin', 'stylelint'),
+      ['--config', path.join(ROOT, 'stylelint.config.mjs'), '--formatter', 'json', ...files],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     const out = (r.stdout || r.stderr).trim();
     const results = JSON.parse(out.slice(out.indexOf('['))) as { source: string; warnings: { text: string }[] }[];
     return files.map((f) => results.find((x) => x.source === f)?.warnings.map((w) => w.text) ?? []);
@@ -56,7 +60,13 @@ const REFUSED = [
 ];
 
 // Constructs it compiles, which the linter must leave alone.
-const ACCEPTED = ['.a > .b { color: red; }', '.a:not(.b) { color: red; }', '.a:nth-child(2n + 1) { color: red; }', '.a::after { content: "x"; }', '@media (min-width: 100px) { .a { color: red; } }'];
+const ACCEPTED = [
+  '.a > .b { color: red; }',
+  '.a:not(.b) { color: red; }',
+  '.a:nth-child(2n + 1) { color: red; }',
+  '.a::after { content: "x"; }',
+  '@media (min-width: 100px) { .a { color: red; } }',
+];
 
 describe('stylelint on the mini-program styles', () => {
   const linted = new Map<string, string[]>();

@@ -35,7 +35,9 @@ function jestRuns(jestArgs: string[], env: NodeJS.ProcessEnv = process.env): Jes
   const rest = wanted ? jestArgs.filter((a) => !wanted.includes(a) && a !== '--selectProjects') : jestArgs;
   return [
     { server: first, args: jestArgs, env: { ...env, JSB_DATABASE: first } },
-    ...(again.length ? others.map((server) => ({ server, args: ['--selectProjects', ...again, '--passWithNoTests', ...rest], env: { ...env, JSB_DATABASE: server } })) : []),
+    ...(again.length
+      ? others.map((server) => ({ server, args: ['--selectProjects', ...again, '--passWithNoTests', ...rest], env: { ...env, JSB_DATABASE: server } }))
+      : []),
   ];
 }
 
@@ -71,7 +73,13 @@ export function runJestOnEachDatabase(root: string, jestArgs: string[]): boolean
 
 function readCounts(file: string): Counts | undefined {
   try {
-    const j = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numRuntimeErrorTestSuites?: number };
+    const j = JSON.parse(readFileSync(file, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+      numRuntimeErrorTestSuites?: number;
+    };
     return { passed: j.numPassedTests, failed: j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0), skipped: j.numPendingTests + j.numTodoTests };
   } catch {
     return undefined;

@@ -11,11 +11,18 @@ function craftBuild(overrides: Record<string, string | null> = {}): string {
     'app.json': JSON.stringify({
       pages: ['pages/index/index', 'pages/mine/index'],
       subPackages: [{ root: 'pages/pay', pages: ['index'] }],
-      tabBar: { list: [{ pagePath: 'pages/index/index', text: '首页' }, { pagePath: 'pages/mine/index', text: '我的' }] },
+      tabBar: {
+        list: [
+          { pagePath: 'pages/index/index', text: '首页' },
+          { pagePath: 'pages/mine/index', text: '我的' },
+        ],
+      },
     }),
     'app.js': 'App({})',
     'app.wxss': '.page { font-size: 16px; }',
-    ...Object.fromEntries(['pages/index/index', 'pages/mine/index', 'pages/pay/index'].flatMap((p) => Object.entries(page).map(([ext, text]) => [`${p}.${ext}`, text]))),
+    ...Object.fromEntries(
+      ['pages/index/index', 'pages/mine/index', 'pages/pay/index'].flatMap((p) => Object.entries(page).map(([ext, text]) => [`${p}.${ext}`, text])),
+    ),
     ...overrides,
   };
   for (const [rel, text] of Object.entries(files)) {
@@ -61,7 +68,12 @@ describe('the weapp gate (what WeChat DevTools would refuse)', () => {
     const sub = JSON.stringify({
       pages: ['pages/index/index', 'pages/mine/index'],
       subPackages: [{ root: 'pages/pay', pages: ['index'] }],
-      tabBar: { list: [{ pagePath: 'pages/index/index', text: '首页' }, { pagePath: 'pages/pay/index', text: '缴费' }] },
+      tabBar: {
+        list: [
+          { pagePath: 'pages/index/index', text: '首页' },
+          { pagePath: 'pages/pay/index', text: '缴费' },
+        ],
+      },
     });
     expect(check({ 'app.json': sub }).problems).toContain('tab 缴费 points at pages/pay/index, which is not a page of the main package');
   });
@@ -69,7 +81,13 @@ describe('the weapp gate (what WeChat DevTools would refuse)', () => {
   it('refuses a custom tab bar without its component', () => {
     const custom = JSON.stringify({
       pages: ['pages/index/index', 'pages/mine/index'],
-      tabBar: { custom: true, list: [{ pagePath: 'pages/index/index', text: '首页' }, { pagePath: 'pages/mine/index', text: '我的' }] },
+      tabBar: {
+        custom: true,
+        list: [
+          { pagePath: 'pages/index/index', text: '首页' },
+          { pagePath: 'pages/mine/index', text: '我的' },
+        ],
+      },
     });
     expect(check({ 'app.json': custom }).problems).toContain('tabBar.custom is on but custom-tab-bar/index has no .js, .wxml, .json');
   });

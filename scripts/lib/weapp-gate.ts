@@ -105,18 +105,21 @@ export function checkWeappBuild(dist: string): GateResult {
     const missing = ['.js', '.wxml', '.json'].filter((ext) => !has(page + ext));
     if (missing.length) problems.push(`page ${page} has no ${missing.join(', ')}`);
   }
-  if (!problems.some((p) => p.startsWith('page '))) passed.push(`${pages.length} pages of app.json (${subs.length} subpackages) have their .js, .wxml and .json`);
+  if (!problems.some((p) => p.startsWith('page ')))
+    passed.push(`${pages.length} pages of app.json (${subs.length} subpackages) have their .js, .wxml and .json`);
 
   // 4. the tab bar: 2–5 items, each a page of the main package; a custom tab bar needs its component
   const tabs = app.tabBar?.list ?? [];
   if (app.tabBar) {
     if (tabs.length < 2 || tabs.length > 5) problems.push(`the tab bar has ${tabs.length} items; WeChat takes 2 to 5`);
-    for (const t of tabs) if (!mainPages.includes(t.pagePath)) problems.push(`tab ${t.text ?? ''} points at ${t.pagePath}, which is not a page of the main package`);
+    for (const t of tabs)
+      if (!mainPages.includes(t.pagePath)) problems.push(`tab ${t.text ?? ''} points at ${t.pagePath}, which is not a page of the main package`);
     if (app.tabBar.custom) {
       const missing = ['.js', '.wxml', '.json'].filter((ext) => !has(`custom-tab-bar/index${ext}`));
       if (missing.length) problems.push(`tabBar.custom is on but custom-tab-bar/index has no ${missing.join(', ')}`);
     }
-    if (!problems.some((p) => p.startsWith('tab'))) passed.push(`tab bar: ${tabs.length} items${app.tabBar.custom ? ' (custom-tab-bar)' : ''}, all main-package pages`);
+    if (!problems.some((p) => p.startsWith('tab')))
+      passed.push(`tab bar: ${tabs.length} items${app.tabBar.custom ? ' (custom-tab-bar)' : ''}, all main-package pages`);
   }
 
   // 5. every usingComponents entry resolves to a component with its files
@@ -155,8 +158,11 @@ export function checkWeappBuild(dist: string): GateResult {
   const sizes = packageSizes(dist, app);
   if (sizes.main > WECHAT_PACKAGE_LIMIT) problems.push(`the main package is ${kb(sizes.main)}, over WeChat's ${kb(WECHAT_PACKAGE_LIMIT)}`);
   if (sizes.main > MAIN_PACKAGE_BUDGET) problems.push(`the main package is ${kb(sizes.main)}, over our ${kb(MAIN_PACKAGE_BUDGET)} budget`);
-  for (const s of sizes.subpackages) if (s.bytes > WECHAT_PACKAGE_LIMIT) problems.push(`subpackage ${s.root} is ${kb(s.bytes)}, over WeChat's ${kb(WECHAT_PACKAGE_LIMIT)}`);
+  for (const s of sizes.subpackages)
+    if (s.bytes > WECHAT_PACKAGE_LIMIT) problems.push(`subpackage ${s.root} is ${kb(s.bytes)}, over WeChat's ${kb(WECHAT_PACKAGE_LIMIT)}`);
   if (sizes.total > WECHAT_TOTAL_LIMIT) problems.push(`all packages together are ${kb(sizes.total)}, over WeChat's ${kb(WECHAT_TOTAL_LIMIT)}`);
-  passed.push(`main package ${kb(sizes.main)} (budget ${kb(MAIN_PACKAGE_BUDGET)}, WeChat ${kb(WECHAT_PACKAGE_LIMIT)}); ${sizes.subpackages.map((s) => `${s.root} ${kb(s.bytes)}`).join(', ')}`);
+  passed.push(
+    `main package ${kb(sizes.main)} (budget ${kb(MAIN_PACKAGE_BUDGET)}, WeChat ${kb(WECHAT_PACKAGE_LIMIT)}); ${sizes.subpackages.map((s) => `${s.root} ${kb(s.bytes)}`).join(', ')}`,
+  );
   return { problems, passed, sizes };
 }

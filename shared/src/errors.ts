@@ -169,7 +169,10 @@ export const ERROR_TEXT: Record<ErrorCode, { message: string; hint: string }> = 
   FILE_TYPE_NOT_ALLOWED: { message: '这个文件不是照片或PDF。', hint: '请拍照上传，或选择 JPEG、PNG、WebP 照片或 PDF 文件；文件名的后缀不能决定文件类型。' },
   FILE_TOO_LARGE: { message: '文件太大了。', hint: `${corrections.fileMax}；照片请选择压缩后上传，PDF请分成几个文件。` },
   FILE_UNREADABLE: { message: '这个文件无法读取。', hint: '文件可能已损坏、加密或含有脚本，请重新拍照，或另存为普通PDF后上传。' },
-  TOO_MANY_FILES: { message: '这项材料的文件太多了。', hint: `每项材料最多${CORRECTION_RULES.maxFilesPerMaterial}个文件；多页的可以合成一个PDF，或删掉拍得不清楚的页。` },
+  TOO_MANY_FILES: {
+    message: '这项材料的文件太多了。',
+    hint: `每项材料最多${CORRECTION_RULES.maxFilesPerMaterial}个文件；多页的可以合成一个PDF，或删掉拍得不清楚的页。`,
+  },
   PAYMENTS_UNAVAILABLE: { message: '网上缴费暂未开通。', hint: '请到大厅收费窗口缴费，或稍后再试；如有疑问请拨打12345。' },
   ALREADY_PAID: { message: '这笔费用已经缴清，无需再缴。', hint: '可在“缴费记录”里查看电子凭证；如发现重复扣款，系统会自动原路退回。' },
   ACCOUNT_NOT_FOUND: { message: '没有找到这个户号。', hint: '请核对缴费通知单或账单上的户号（只填数字）后重新查询。' },

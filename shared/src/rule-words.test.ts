@@ -16,7 +16,7 @@ describe('rule words follow the rules', () => {
     expect(bytesText(300 * 1024)).toBe('300 KB');
   });
 
-  it('state today\'s booking rules', () => {
+  it("state today's booking rules", () => {
     const w = bookingWords();
     expect(w.window).toBe('可预约2小时后至7天内的时段');
     expect(w.cancel).toBe('开始前2小时以前可以在网上取消或改约');

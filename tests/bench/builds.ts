@@ -20,7 +20,9 @@ export function weappSizes(): void {
   const dist = path.join(ROOT, 'miniapp', 'dist');
   const app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as Parameters<typeof packageSizes>[1];
   const sizes = packageSizes(dist, app);
-  console.log(`\n4a. weapp build (${((Date.now() - t) / 1000).toFixed(0)} s): main package ${kb(sizes.main)} of WeChat's 2048 KB limit (our budget ${kb(MAIN_PACKAGE_BUDGET)}), total ${kb(sizes.total)}`);
+  console.log(
+    `\n4a. weapp build (${((Date.now() - t) / 1000).toFixed(0)} s): main package ${kb(sizes.main)} of WeChat's 2048 KB limit (our budget ${kb(MAIN_PACKAGE_BUDGET)}), total ${kb(sizes.total)}`,
+  );
   for (const x of sizes.subpackages) console.log(`    subpackage ${x.root}: ${kb(x.bytes)}`);
 }
 
@@ -47,7 +49,19 @@ async function firstLoads(s: { bffUrl: string }, runs: number, o: { identity: bo
     const sizes: Promise<{ body: number; wire: number }>[] = [];
     phone.page.on('response', (res) => {
       sizes.push(
-        Promise.all([res.body().then((b) => b.length, () => 0), res.request().sizes().then((z) => z.responseBodySize, () => 0)]).then(([body, wire]) => ({ body, wire })),
+        Promise.all([
+          res.body().then(
+            (b) => b.length,
+            () => 0,
+          ),
+          res
+            .request()
+            .sizes()
+            .then(
+              (z) => z.responseBodySize,
+              () => 0,
+            ),
+        ]).then(([body, wire]) => ({ body, wire })),
       );
     });
     const t0 = Date.now();
@@ -82,7 +96,9 @@ export async function h5FirstLoad(s: { bffUrl: string }, runs = 3): Promise<void
     console.log(mobile ? '  on an emulated mobile network (1.6 Mbit/s, 150 ms round trip):' : '  on the loopback:');
     console.log(line('plain files (baseline)', plain));
     console.log(line('Brotli (default)', packed));
-    console.log(`    ratio Brotli/plain: bytes ${(packed.wire / plain.wire).toFixed(2)}, first render ${(median(packed.times) / median(plain.times)).toFixed(2)}`);
+    console.log(
+      `    ratio Brotli/plain: bytes ${(packed.wire / plain.wire).toFixed(2)}, first render ${(median(packed.times) / median(plain.times)).toFixed(2)}`,
+    );
   }
   console.log(`    H5 build on disk: ${kb(du(H5_DIST))} (plus its .br and .gz copies)`);
 }

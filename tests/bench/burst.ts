@@ -59,8 +59,19 @@ export async function bookingBurst(sys: BenchSystem, n: number): Promise<void> {
   const core = await fire(
     persons.map((p) => async () => {
       const body = JSON.stringify({ personId: p.personId, itemId: 'SS01', slotId: coreSlot });
-      const headers = signCoreHeaders({ secret: sys.coreSecret, clientId: 'jishiban-bff', method: 'POST', pathWithQuery: '/core/v1/bookings', body, nowMs: Date.now() });
-      const res = await fetch(`${sys.mocks.ready.core}/core/v1/bookings`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
+      const headers = signCoreHeaders({
+        secret: sys.coreSecret,
+        clientId: 'jishiban-bff',
+        method: 'POST',
+        pathWithQuery: '/core/v1/bookings',
+        body,
+        nowMs: Date.now(),
+      });
+      const res = await fetch(`${sys.mocks.ready.core}/core/v1/bookings`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body,
+      });
       const answer = (await res.json()) as { code?: string };
       return res.status === 201 ? 'booked' : (answer.code ?? `HTTP ${res.status}`);
     }),
@@ -75,7 +86,10 @@ export async function bookingBurst(sys: BenchSystem, n: number): Promise<void> {
   await bff.ask('profile');
   const through = await fire(
     citizens.map((c) => async () => {
-      const r = await call<Appointment & { error?: { code: string } }>(bff.url, 'POST', '/api/v1/appointments', { token: c.accessToken, body: { itemId: 'SS01', slotId } });
+      const r = await call<Appointment & { error?: { code: string } }>(bff.url, 'POST', '/api/v1/appointments', {
+        token: c.accessToken,
+        body: { itemId: 'SS01', slotId },
+      });
       return r.status === 201 ? 'booked' : (r.body.error?.code ?? `HTTP ${r.status}`);
     }),
   );
@@ -83,24 +97,37 @@ export async function bookingBurst(sys: BenchSystem, n: number): Promise<void> {
   console.log(show('bff POST /api/v1/appointments', n, through));
   const coreCalls = (c: Record<string, number>) => c['core POST /core/v1/bookings'] ?? 0;
   const first = await bff.ask<Record<string, number>>('counts');
-  console.log(`   ratio bff/core: throughput ${(core.wallMs / through.wallMs).toFixed(2)}, p99 ${(through.p99 / core.p99).toFixed(1)}×; the bff asked the core ${coreCalls(first)} times (the rest: SLOT_FULL from its memory of the core's last answer)`);
+  console.log(
+    `   ratio bff/core: throughput ${(core.wallMs / through.wallMs).toFixed(2)}, p99 ${(through.p99 / core.p99).toFixed(1)}×; the bff asked the core ${coreCalls(first)} times (the rest: SLOT_FULL from its memory of the core's last answer)`,
+  );
   // the same instance again at another 20-seat slot: its connections made, the citizens' sessions known
   const slot2 = 'city.shangshi.2026-02-12.1000';
   await setCapacity(sys, slot2);
   const again = await fire(
     citizens.map((c) => async () => {
-      const r = await call<Appointment & { error?: { code: string } }>(bff.url, 'POST', '/api/v1/appointments', { token: c.accessToken, body: { itemId: 'SS01', slotId: slot2 } });
+      const r = await call<Appointment & { error?: { code: string } }>(bff.url, 'POST', '/api/v1/appointments', {
+        token: c.accessToken,
+        body: { itemId: 'SS01', slotId: slot2 },
+      });
       return r.status === 201 ? 'booked' : (r.body.error?.code ?? `HTTP ${r.status}`);
     }),
   );
   console.log(show('the same bff again (warm), another slot', n, again));
   console.log(`   the bff asked the core ${coreCalls(await bff.ask<Record<string, number>>('counts'))} times`);
-  const listed = await call<SlotsResponse>(bff.url, 'GET', '/api/v1/slots?hallId=city&zoneId=shangshi&from=2026-02-10&to=2026-02-10', { token: citizens[0]!.accessToken });
+  const listed = await call<SlotsResponse>(bff.url, 'GET', '/api/v1/slots?hallId=city&zoneId=shangshi&from=2026-02-10&to=2026-02-10', {
+    token: citizens[0]!.accessToken,
+  });
   const seat = listed.body.days[0]?.slots.find((x) => x.id === slotId);
   console.log(`   the slot afterwards: capacity ${seat?.capacity}, remaining ${seat?.remaining}`);
   const others = [...through.answers].filter(([k]) => k !== 'booked' && k !== 'SLOT_FULL').reduce((a, [, v]) => a + v, 0);
   const coreLine = `the core alone: p99 ${core.p99.toFixed(0)} ms, ${Math.round((n / core.wallMs) * 1000)}/s`;
-  verdict('burst: answers other than booked/SLOT_FULL', `${others} (booked ${through.answers.get('booked') ?? 0})`, coreLine, '0, and exactly 20 booked', others === 0 && through.answers.get('booked') === 20);
+  verdict(
+    'burst: answers other than booked/SLOT_FULL',
+    `${others} (booked ${through.answers.get('booked') ?? 0})`,
+    coreLine,
+    '0, and exactly 20 booked',
+    others === 0 && through.answers.get('booked') === 20,
+  );
   verdict(`burst: p99 of ${n} at once`, `${through.p99.toFixed(0)} ms`, coreLine, '≤ 1000 ms', through.p99 <= 1000);
   await bff.stop();
 }

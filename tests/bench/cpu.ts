@@ -13,7 +13,11 @@ export function cpuSeconds(pid: number): number {
 }
 
 /** Measures the CPU each named process spends while `work` runs; returns ms per unit of work. */
-export async function cpuPer<T>(pids: Record<string, number | undefined>, units: number, work: () => Promise<T>): Promise<{ result: T; ms: Record<string, number> }> {
+export async function cpuPer<T>(
+  pids: Record<string, number | undefined>,
+  units: number,
+  work: () => Promise<T>,
+): Promise<{ result: T; ms: Record<string, number> }> {
   const known = Object.entries(pids).filter((e): e is [string, number] => e[1] !== undefined);
   const before = known.map(([, pid]) => cpuSeconds(pid));
   const result = await work();

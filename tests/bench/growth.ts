@@ -55,17 +55,39 @@ async function counts(db: Connection): Promise<Map<string, number>> {
   return out;
 }
 
-async function measure(sys: BenchSystem, probes: Probe[], size: number, net: number, seconds: number): Promise<Omit<SizeFigures, 'citizens' | 'records' | 'fillSeconds'>> {
+async function measure(
+  sys: BenchSystem,
+  probes: Probe[],
+  size: number,
+  net: number,
+  seconds: number,
+): Promise<Omit<SizeFigures, 'citizens' | 'records' | 'fillSeconds'>> {
   // a fresh instance at each size: nothing cached from the smaller database
   const bff = await sys.bff(`bff-growth-${size}`);
   try {
     // sign-in of new citizens, and of citizens the database already holds (the filled ones: o_fill_…)
     const n = 200;
-    const fresh = await mintCodesFor(sys, Array.from({ length: n }, (_, i) => `o_growth_${size}_${i}`));
-    const signInFirst = await drive('sign-in, first time', fresh.map((code, i) => ({ code, from: `127.${net}.${Math.floor(i / 250)}.${(i % 250) + 1}` })), 8, async ({ code, from }) => (await postFrom(from, `${bff.url}/api/v1/auth/wechat-login`, { code })) === 200);
+    const fresh = await mintCodesFor(
+      sys,
+      Array.from({ length: n }, (_, i) => `o_growth_${size}_${i}`),
+    );
+    const signInFirst = await drive(
+      'sign-in, first time',
+      fresh.map((code, i) => ({ code, from: `127.${net}.${Math.floor(i / 250)}.${(i % 250) + 1}` })),
+      8,
+      async ({ code, from }) => (await postFrom(from, `${bff.url}/api/v1/auth/wechat-login`, { code })) === 200,
+    );
     const step = Math.max(1, Math.floor(size / n));
-    const known = await mintCodesFor(sys, Array.from({ length: n }, (_, i) => `o_fill_${hex((i * step) % size, 10)}`));
-    const signInReturning = await drive('sign-in, returning', known.map((code, i) => ({ code, from: `127.${net + 1}.${Math.floor(i / 250)}.${(i % 250) + 1}` })), 8, async ({ code, from }) => (await postFrom(from, `${bff.url}/api/v1/auth/wechat-login`, { code })) === 200);
+    const known = await mintCodesFor(
+      sys,
+      Array.from({ length: n }, (_, i) => `o_fill_${hex((i * step) % size, 10)}`),
+    );
+    const signInReturning = await drive(
+      'sign-in, returning',
+      known.map((code, i) => ({ code, from: `127.${net + 1}.${Math.floor(i / 250)}.${(i % 250) + 1}` })),
+      8,
+      async ({ code, from }) => (await postFrom(from, `${bff.url}/api/v1/auth/wechat-login`, { code })) === 200,
+    );
     if (signInFirst.failed || signInReturning.failed) throw new Error(`sign-in failed: ${signInFirst.failed} first, ${signInReturning.failed} returning`);
     // warm-up: each probe's lists once (connections, the catalog cache)
     for (const p of probes) for (const r of GROWTH_READS) await call(bff.url, 'GET', r.path, { token: p.accessToken });
@@ -89,7 +111,9 @@ async function measure(sys: BenchSystem, probes: Probe[], size: number, net: num
 
 export async function growthBench(sys: BenchSystem, mongoUri: string, o: { sizes: number[]; seconds: number; probes: number }): Promise<void> {
   const sizes = [...o.sizes].sort((a, b) => a - b);
-  console.log(`\n5. Growth: ${sizes.map((s) => `${s.toLocaleString('en')} citizens`).join(', then ')} (about 10 records each), ${o.probes} probe citizens, each read twice for ${o.seconds} s at 4 connections (the better run counts)`);
+  console.log(
+    `\n5. Growth: ${sizes.map((s) => `${s.toLocaleString('en')} citizens`).join(', then ')} (about 10 records each), ${o.probes} probe citizens, each read twice for ${o.seconds} s at 4 connections (the better run counts)`,
+  );
   const setup = await sys.bff('bff-growth-setup');
   const probes: Probe[] = [];
   for (let i = 0; i < o.probes; i++) probes.push(await makeProbe(sys, setup, i));
@@ -108,7 +132,9 @@ export async function growthBench(sys: BenchSystem, mongoUri: string, o: { sizes
       await fillCitizens(db, templates, filled, size - filled, (done) => {
         if (done - last >= 20_000 || done === size - filled) {
           last = done;
-          process.stderr.write(`   growth: ${(filled + done).toLocaleString('en')} of ${size.toLocaleString('en')} citizens filled, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+          process.stderr.write(
+            `   growth: ${(filled + done).toLocaleString('en')} of ${size.toLocaleString('en')} citizens filled, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`,
+          );
         }
       });
       filled = size;
@@ -125,10 +151,17 @@ export async function growthBench(sys: BenchSystem, mongoUri: string, o: { sizes
     console.log(`\n   ${'request'.padEnd(30)} ${head(small)} ${head(big)}   ratio (mean time, large/small); floor ≤ 1.5`);
     const line = (label: string, a: { rps: number; p50: number; p99: number }, b: { rps: number; p50: number; p99: number }) => {
       const ratio = b.rps > 0 ? a.rps / b.rps : Infinity;
-      const cell = (x: { rps: number; p50: number; p99: number }) => `${String(x.rps).padStart(5)}/s p50 ${x.p50.toFixed(0).padStart(3)} p99 ${x.p99.toFixed(0).padStart(3)}`.padStart(22);
+      const cell = (x: { rps: number; p50: number; p99: number }) =>
+        `${String(x.rps).padStart(5)}/s p50 ${x.p50.toFixed(0).padStart(3)} p99 ${x.p99.toFixed(0).padStart(3)}`.padStart(22);
       const times = Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'no answer within a run';
       console.log(`   ${label.padEnd(30)} ${cell(a)} ${cell(b)}   ${times}  ${ratio <= 1.5 ? 'holds' : 'MISSES'}`);
-      verdict(`growth: ${label}`, `${times} the time at ${big.citizens.toLocaleString('en')} citizens`, `${small.citizens.toLocaleString('en')} citizens`, '≤ 1.5×', ratio <= 1.5);
+      verdict(
+        `growth: ${label}`,
+        `${times} the time at ${big.citizens.toLocaleString('en')} citizens`,
+        `${small.citizens.toLocaleString('en')} citizens`,
+        '≤ 1.5×',
+        ratio <= 1.5,
+      );
     };
     line('sign-in, first time', small.signInFirst, big.signInFirst);
     line('sign-in, returning', small.signInReturning, big.signInReturning);
@@ -140,8 +173,11 @@ export async function growthBench(sys: BenchSystem, mongoUri: string, o: { sizes
     const swept = await sweeper.ask<{ deleted: number; ms: number }>('sweep', { at: BENCH_START.toISOString() });
     await sweeper.stop();
     const after = await counts(db);
-    console.log(`\n   one expiry sweep at ${BENCH_START.toISOString()}: ${swept.deleted.toLocaleString('en')} documents deleted in ${(swept.ms / 1000).toFixed(1)} s; collection sizes before → after:`);
-    for (const [name, n] of before) console.log(`     ${name.padEnd(26)} ${n.toLocaleString('en').padStart(10)} → ${(after.get(name) ?? 0).toLocaleString('en').padStart(10)}`);
+    console.log(
+      `\n   one expiry sweep at ${BENCH_START.toISOString()}: ${swept.deleted.toLocaleString('en')} documents deleted in ${(swept.ms / 1000).toFixed(1)} s; collection sizes before → after:`,
+    );
+    for (const [name, n] of before)
+      console.log(`     ${name.padEnd(26)} ${n.toLocaleString('en').padStart(10)} → ${(after.get(name) ?? 0).toLocaleString('en').padStart(10)}`);
   } finally {
     await db.close();
   }

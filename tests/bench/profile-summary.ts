@@ -52,4 +52,8 @@ console.log(`${file}: ${(total / 1e6).toFixed(1)} s profiled, ${(busy / 1e6).toF
 console.log('\nself time by package or folder (share of busy time):');
 for (const [k, t] of sum((n) => bucketOf(n.callFrame.url, n.callFrame.functionName)).slice(0, top)) console.log(`${pct(t)}  ${k}`);
 console.log('\nfunctions with the most self time:');
-for (const [k, t] of sum((n) => `${n.callFrame.functionName || '(anonymous)'}  ${n.callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/\/work\/[^/]+\//, '')}:${n.callFrame.lineNumber + 1}`).slice(0, top)) console.log(`${pct(t)}  ${k}`);
+for (const [k, t] of sum(
+  (n) =>
+    `${n.callFrame.functionName || '(anonymous)'}  ${n.callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/\/work\/[^/]+\//, '')}:${n.callFrame.lineNumber + 1}`,
+).slice(0, top))
+  console.log(`${pct(t)}  ${k}`);

@@ -33,7 +33,10 @@ type Part = (typeof PARTS)[number];
 function wantedParts(): Set<Part> {
   const raw = process.env.BENCH_ONLY;
   if (!raw) return new Set(DEFAULT_PARTS);
-  const asked = raw.split(',').map((x) => x.trim()).filter(Boolean);
+  const asked = raw
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   const unknown = asked.filter((x) => !(PARTS as readonly string[]).includes(x));
   if (unknown.length) {
     console.error(`BENCH_ONLY 里有不认识的部分：${unknown.join(', ')}。可选：${PARTS.join(', ')}（用逗号分隔，例如 BENCH_ONLY=slots,signin）。`);
@@ -59,7 +62,11 @@ async function main(): Promise<void> {
   if (wanted.has('growth')) process.env.JSB_MONGO_JAVA_HEAP ??= '8g';
   const mongo = await startMongo({ log: (l) => console.error(l) });
   console.log(`济时办 benchmark — ${new Date().toISOString()} — database: ${mongo.description}`);
-  console.log(`node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}; bff with NODE_ENV=test, response checks off, logs at warn`);
+  console.log(
+    `node ${process.version}, ${cpus().length} cores, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}; bff with NODE_ENV=test, response checks off, logs at warn`,
+  );
   try {
     const sys = await startSystem(mongo, 'main');
     try {

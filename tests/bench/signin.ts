@@ -45,16 +45,24 @@ export async function mintCodesFor(sys: BenchSystem, openids: string[]): Promise
   return codes;
 }
 
-const mintCodes = (sys: BenchSystem, n: number, prefix: string) => mintCodesFor(sys, Array.from({ length: n }, (_, i) => `${prefix}_${i}`));
+const mintCodes = (sys: BenchSystem, n: number, prefix: string) =>
+  mintCodesFor(
+    sys,
+    Array.from({ length: n }, (_, i) => `${prefix}_${i}`),
+  );
 
 /** POST JSON from a given loopback source address: each citizen signs in from their own phone, as in life. */
 export function postFrom(localAddress: string, url: string, body: unknown): Promise<number> {
   return new Promise((resolve, reject) => {
     const data = JSON.stringify(body);
-    const req = http.request(url, { method: 'POST', localAddress, agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', localAddress, agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(data);
   });
@@ -63,7 +71,11 @@ export function postFrom(localAddress: string, url: string, body: unknown): Prom
 const addressOf = (net: number, i: number) => `127.${net}.${Math.floor(i / 250)}.${(i % 250) + 1}`;
 
 /** Sign-ins at the bff against production limits, each from its own address; returns the figures. */
-export async function signInRun(sys: BenchSystem, bff: Bff, o: { n: number; concurrency: number; prefix: string; net: number; label?: string }): Promise<Figures> {
+export async function signInRun(
+  sys: BenchSystem,
+  bff: Bff,
+  o: { n: number; concurrency: number; prefix: string; net: number; label?: string },
+): Promise<Figures> {
   const codes = (await mintCodes(sys, o.n, o.prefix)).map((code, i) => ({ code, from: addressOf(o.net, i) }));
   const label = o.label ?? 'bff POST /api/v1/auth/wechat-login';
   const { concurrency } = o;
@@ -84,7 +96,9 @@ async function perSignIn(sys: BenchSystem, prefix: string, n: number): Promise<v
     const lines = Object.entries(counts).sort(([a], [b]) => a.localeCompare(b));
     const total = (pred: (k: string) => boolean) => lines.filter(([k]) => pred(k)).reduce((a, [, v]) => a + v, 0) / n;
     const writes = total((k) => /^db (insert|update|delete|findAndModify)/.test(k));
-    console.log(`   ${title}: ${total((k) => k.startsWith('db '))} database round trips (${writes} writes), ${total((k) => !k.startsWith('db '))} upstream calls per sign-in${first.failed ? ` (${first.failed} failed)` : ''}`);
+    console.log(
+      `   ${title}: ${total((k) => k.startsWith('db '))} database round trips (${writes} writes), ${total((k) => !k.startsWith('db '))} upstream calls per sign-in${first.failed ? ` (${first.failed} failed)` : ''}`,
+    );
     for (const [k, v] of lines) console.log(`     ${(v / n).toFixed(2).padStart(5)}  ${k}`);
   };
   table('a first sign-in', firstCounts);
@@ -103,7 +117,11 @@ export async function signInBench(sys: BenchSystem, n: number, concurrency: numb
   const pids = { 'bench driver': process.pid, bff: bff.pid, mocks: sys.mocks.pid, database: sys.dbPid };
   const base = await cpuPer(pids, n, () =>
     drive('baseline: jscode2session at the WeChat mock', rawCodes, concurrency, async (code) => {
-      const r = await call<{ openid?: string }>(sys.mocks.ready.wechat, 'GET', `/sns/jscode2session?appid=${TEST_APPID}&secret=${TEST_WX_SECRET}&js_code=${code}&grant_type=authorization_code`);
+      const r = await call<{ openid?: string }>(
+        sys.mocks.ready.wechat,
+        'GET',
+        `/sns/jscode2session?appid=${TEST_APPID}&secret=${TEST_WX_SECRET}&js_code=${code}&grant_type=authorization_code`,
+      );
       return Boolean(r.body?.openid);
     }),
   );
@@ -117,7 +135,13 @@ export async function signInBench(sys: BenchSystem, n: number, concurrency: numb
   console.log(`   CPU per sign-in: ${showCpu(full.ms)}`);
   const [f, b] = [full.result, base.result];
   console.log(`   ratio bff/baseline: throughput ${(f.rps / b.rps).toFixed(2)}, p50 ${(f.p50 / b.p50).toFixed(1)}×, p99 ${(f.p99 / b.p99).toFixed(1)}×`);
-  verdict('sign-in throughput', `${f.rps}/s = ${(f.rps / b.rps).toFixed(2)} of the bare call`, `jscode2session alone ${b.rps}/s`, '≥ 0.25', f.rps / b.rps >= 0.25);
+  verdict(
+    'sign-in throughput',
+    `${f.rps}/s = ${(f.rps / b.rps).toFixed(2)} of the bare call`,
+    `jscode2session alone ${b.rps}/s`,
+    '≥ 0.25',
+    f.rps / b.rps >= 0.25,
+  );
   verdict(`sign-in p99 at ${concurrency} in flight`, `${f.p99.toFixed(0)} ms`, `jscode2session alone p99 ${b.p99.toFixed(0)} ms`, '≤ 300 ms', f.p99 <= 300);
   if (f.failed) verdict('sign-in failures', `${f.failed} of ${f.n} failed`, '0', '0', false);
   await perSignIn(sys, 'bench_rt', 20);

@@ -38,9 +38,21 @@ export async function slotListing(sys: BenchSystem, o: { seconds: number; connec
     console.log(`   ratio to bare Koa — without session cache: ${ratio(before, base)}; with: ${ratio(cached, base)}`);
     const base_ = `bare Koa ${base.rps} req/s, p99 ${base.p99} ms, ${base.timeouts} timeouts`;
     if (connections <= 64) {
-      verdict(`slot listing throughput at c=${connections}`, `${cached.rps} req/s = ${(cached.rps / base.rps).toFixed(2)} of bare Koa`, base_, '≥ 0.8', cached.rps / base.rps >= 0.8);
+      verdict(
+        `slot listing throughput at c=${connections}`,
+        `${cached.rps} req/s = ${(cached.rps / base.rps).toFixed(2)} of bare Koa`,
+        base_,
+        '≥ 0.8',
+        cached.rps / base.rps >= 0.8,
+      );
     } else {
-      verdict(`slot listing timeouts at c=${connections}`, `${cached.timeouts} timeouts, ${cached.errors} errors`, base_, '0', cached.timeouts === 0 && cached.errors === 0);
+      verdict(
+        `slot listing timeouts at c=${connections}`,
+        `${cached.timeouts} timeouts, ${cached.errors} errors`,
+        base_,
+        '0',
+        cached.timeouts === 0 && cached.errors === 0,
+      );
       const r = cached.p99 / Math.max(base.p99, 1);
       verdict(`slot listing p99 at c=${connections}`, `${cached.p99} ms = ${r.toFixed(1)}× bare Koa`, base_, '≤ 3×', r <= 3);
     }

@@ -55,7 +55,9 @@ async function measure(phone: Phone): Promise<Measure> {
   const { page } = phone;
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE); // through the devtools protocol: the page's CSP allows no inline script
   return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } };
+    const w = window as unknown as {
+      axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> };
+    };
     const res = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
     const axe = res.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -70,7 +72,8 @@ async function measure(phone: Phone): Promise<Measure> {
       }
       return true;
     };
-    const label = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} "${(el.textContent ?? '').trim().slice(0, 24)}"`;
+    const label = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} "${(el.textContent ?? '').trim().slice(0, 24)}"`;
 
     // every visible text node
     let minFont = Infinity;
@@ -98,7 +101,8 @@ async function measure(phone: Phone): Promise<Measure> {
     }
 
     // every touch target: real controls, ARIA widgets, and Views the app marks as tappable
-    const TARGETS = 'button, a[href], input:not([type=hidden]), textarea, select, [role=button], [role=link], [role=radio], [role=checkbox], [role=switch], [role=tab], [role=option], taro-button-core, .nut-button, .weui-tabbar__item, [data-tap]';
+    const TARGETS =
+      'button, a[href], input:not([type=hidden]), textarea, select, [role=button], [role=link], [role=radio], [role=checkbox], [role=switch], [role=tab], [role=option], taro-button-core, .nut-button, .weui-tabbar__item, [data-tap]';
     let minTarget = Infinity;
     const smallTargets: string[] = [];
     const seen = new Set<Element>();
@@ -177,7 +181,11 @@ describe('H5 build: every page in normal mode and in 长辈版', () => {
     { name: 'booking-item', url: () => '/pages/booking/item/index?id=GA01&hallId=city', ready: /申请材料/ },
     { name: 'booking-theme', url: () => `/pages/booking/theme/index?id=${encodeURIComponent(ids.theme)}&hallId=city`, ready: /材料/ },
     { name: 'booking-slots', url: () => '/pages/booking/slots/index?itemId=GA01&hallId=city', ready: /正常时段|可约/ },
-    { name: 'booking-confirm', url: () => `/pages/booking/confirm/index?itemId=GA01&hallId=city&slotId=${encodeURIComponent(ids.slot)}`, ready: /请备齐以下材料/ },
+    {
+      name: 'booking-confirm',
+      url: () => `/pages/booking/confirm/index?itemId=GA01&hallId=city&slotId=${encodeURIComponent(ids.slot)}`,
+      ready: /请备齐以下材料/,
+    },
     { name: 'appointments', url: () => '/pages/appointments/index', ready: '居民身份证换领' },
     { name: 'appointment-detail', url: () => `/pages/appointments/detail/index?id=${encodeURIComponent(ids.appointment)}`, ready: '签到码' },
     { name: 'progress', url: () => '/pages/progress/index', ready: '公司设立登记' },
@@ -238,20 +246,32 @@ describe('H5 build: every page in normal mode and in 长辈版', () => {
 
     const zc = await call<Complaint>(s.bffUrl, 'POST', '/api/v1/complaints', {
       ...auth,
-      body: { category: '推诿/说"No"', target: { hallId: 'city', zoneId: 'shangshi', windowNo: '12' }, description: '窗口说材料不全，但没有一次说清缺什么', anonymous: false, photoIds: [] },
+      body: {
+        category: '推诿/说"No"',
+        target: { hallId: 'city', zoneId: 'shangshi', windowNo: '12' },
+        description: '窗口说材料不全，但没有一次说清缺什么',
+        anonymous: false,
+        photoIds: [],
+      },
     });
     expect(zc.status).toBeLessThan(300);
     ids.complaint = zc.body.id;
     // the hall answers, so the detail page shows the reply with its rating choices and the reopen form
     const [rec] = [...s.core.state.complaints.byId.values()];
-    const reply = await call(s.coreUrl, 'POST', `/__mock/staff/complaints/${rec!.id}/reply`, { body: { by: '市为民服务中心找茬窗口', text: '已核实，窗口已一次性告知所缺材料并致歉' } });
+    const reply = await call(s.coreUrl, 'POST', `/__mock/staff/complaints/${rec!.id}/reply`, {
+      body: { by: '市为民服务中心找茬窗口', text: '已核实，窗口已一次性告知所缺材料并致歉' },
+    });
     expect(reply.status).toBe(200);
 
     // a case paused for 补正, and the 消息 that says so (issue 12)
     const person = s.core.state.persons.get(zhang.idNumber)!;
-    const paused = await call<{ caseNo: string }>(s.coreUrl, 'POST', '/__mock/staff/cases', { body: { personId: person.personId, itemId: 'SS05', accept: true } });
+    const paused = await call<{ caseNo: string }>(s.coreUrl, 'POST', '/__mock/staff/cases', {
+      body: { personId: person.personId, itemId: 'SS05', accept: true },
+    });
     ids.correctionCaseNo = paused.body.caseNo;
-    await call(s.coreUrl, 'POST', `/__mock/staff/cases/${ids.correctionCaseNo}/review`, { body: { department: '市市场监督管理局食品经营科', name: '材料审查' } });
+    await call(s.coreUrl, 'POST', `/__mock/staff/cases/${ids.correctionCaseNo}/review`, {
+      body: { department: '市市场监督管理局食品经营科', name: '材料审查' },
+    });
     await call(s.coreUrl, 'POST', `/__mock/staff/cases/${ids.correctionCaseNo}/pause`, { body: { kind: '补正', reason: '材料不全', materials: MATERIALS } });
     await syncEvents(s.bff);
   });
@@ -291,7 +311,10 @@ describe('H5 build: every page in normal mode and in 长辈版', () => {
 
   afterAll(() => {
     writeFileSync(path.join(SHOTS, 'results.json'), JSON.stringify(results, null, 2));
-    const rows = results.map((r) => `${r.page.padEnd(20)} ${r.mode.padEnd(7)} ${String(r.axe).padStart(4)} ${`${r.minFont}px`.padStart(7)} ${(r.minTarget === null ? '-' : `${r.minTarget}px`).padStart(9)}`);
+    const rows = results.map(
+      (r) =>
+        `${r.page.padEnd(20)} ${r.mode.padEnd(7)} ${String(r.axe).padStart(4)} ${`${r.minFont}px`.padStart(7)} ${(r.minTarget === null ? '-' : `${r.minTarget}px`).padStart(9)}`,
+    );
     console.log(['page                 mode     axe minFont minTarget', ...rows].join('\n'));
   });
 });

@@ -34,7 +34,7 @@ describe('H5 build: a whole booking', () => {
     await page.getByText('搜索', { exact: true }).locator('visible=true').last().click();
     await page.getByText('居民身份证换领').first().click();
     await page.getByText(/申请材料（共\d+项，一次告知）/).waitFor();
-    const item = await (await fetch(`${s.bffUrl}/api/v1/items/GA01`)).json() as { materials: { name: string }[] };
+    const item = (await (await fetch(`${s.bffUrl}/api/v1/items/GA01`)).json()) as { materials: { name: string }[] };
     for (const m of item.materials) await page.getByText(m.name, { exact: false }).first().waitFor();
     await phone.screenshot('booking-item');
 
@@ -42,7 +42,11 @@ describe('H5 build: a whole booking', () => {
     await page.getByText('预约办理').locator('visible=true').first().click();
     const saturday = page.locator('.bk-day:visible').filter({ hasText: '2月14日' });
     await saturday.getByText('调休上班').waitFor();
-    await page.locator('.bk-day:visible').filter({ hasText: '2月15日' }).getByText(/节假日/).waitFor();
+    await page
+      .locator('.bk-day:visible')
+      .filter({ hasText: '2月15日' })
+      .getByText(/节假日/)
+      .waitFor();
     await saturday.click();
     await page.getByText('正常时段').locator('visible=true').first().waitFor();
     await phone.screenshot('booking-slots');

@@ -71,7 +71,10 @@ describe('H5 build: 找茬 submit → staff reply → rate → reopen', () => {
     await thumb.waitFor();
     const { width } = await sharp(s.core.state.complaints.photos.get(rec!.photoIds[0]!)!.data).metadata();
     await page.waitForFunction(
-      (w) => Array.from(document.querySelectorAll('img')).some((i) => i.alt === '第1张照片，点击查看大图' && i.src.startsWith('blob:') && i.complete && i.naturalWidth === w),
+      (w) =>
+        Array.from(document.querySelectorAll('img')).some(
+          (i) => i.alt === '第1张照片，点击查看大图' && i.src.startsWith('blob:') && i.complete && i.naturalWidth === w,
+        ),
       width,
     );
     const staffView = await call(s.coreUrl, 'GET', `/__mock/staff/complaints/${rec!.id}`);
@@ -79,7 +82,13 @@ describe('H5 build: 找茬 submit → staff reply → rate → reopen', () => {
     expect(staffView.text).not.toContain(person.phone!);
 
     // the hall answers (a staff operation at the core)
-    expect((await call(s.coreUrl, 'POST', `/__mock/staff/complaints/${rec!.id}/reply`, { body: { by: '市为民服务中心找茬窗口', text: '已核实，窗口已一次性告知所缺材料并致歉' } })).status).toBe(200);
+    expect(
+      (
+        await call(s.coreUrl, 'POST', `/__mock/staff/complaints/${rec!.id}/reply`, {
+          body: { by: '市为民服务中心找茬窗口', text: '已核实，窗口已一次性告知所缺材料并致歉' },
+        })
+      ).status,
+    ).toBe(200);
     await page.reload();
     await page.getByText('已核实，窗口已一次性告知所缺材料并致歉').waitFor();
 

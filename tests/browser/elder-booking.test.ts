@@ -39,9 +39,16 @@ describe('H5 build: 长辈版 weekend booking from 首页', () => {
     await tap(v(page.getByText('居民身份证换领')));
     await tap(v(page.getByText('预约办理', { exact: true })));
     await tap(v(page.getByText('微信一键登录')));
-    const day = page.locator('.bk-day:visible').filter({ hasText: /周末|节假日/ }).filter({ hasText: /个时段可约/ }).first();
+    const day = page
+      .locator('.bk-day:visible')
+      .filter({ hasText: /周末|节假日/ })
+      .filter({ hasText: /个时段可约/ })
+      .first();
     await tap(day);
-    const slot = page.locator('.bk-slot:visible:not(.bk-slot--off)').filter({ hasText: /09:|10:|11:/ }).first();
+    const slot = page
+      .locator('.bk-slot:visible:not(.bk-slot--off)')
+      .filter({ hasText: /09:|10:|11:/ })
+      .first();
     await tap(slot);
     await tap(v(page.getByText('去实名认证')));
     const person = await newPerson(s);

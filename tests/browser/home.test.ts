@@ -59,9 +59,13 @@ async function axeProblems(): Promise<unknown[]> {
   const { page } = phone;
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+    const w = window as unknown as {
+      axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+    };
     const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
 }
 
@@ -90,7 +94,9 @@ async function elderSizes(): Promise<{ minFont: number; minTarget: number; icons
  */
 async function signedInPhone(person: { name: string; idNumber: string }): Promise<string> {
   const t = await signIn(s, 'browser_home_zhang');
-  expect((await call(s.bffUrl, 'POST', '/api/v1/me/real-name', { token: t.accessToken, body: { name: person.name, idNumber: person.idNumber } })).status).toBe(200);
+  expect((await call(s.bffUrl, 'POST', '/api/v1/me/real-name', { token: t.accessToken, body: { name: person.name, idNumber: person.idNumber } })).status).toBe(
+    200,
+  );
   await phone.page.goto(`${s.bffUrl}/#/pages/index/index`);
   const session = { accessToken: t.accessToken, refreshToken: t.refreshToken, accessExpiresAt: START.getTime() + t.expiresIn * 1000 };
   await phone.page.evaluate((v) => localStorage.setItem('jsb.session', JSON.stringify({ data: v })), session);
@@ -106,11 +112,14 @@ describe('H5 build: 首页', () => {
     const { page } = phone;
     await openHome();
     // the search box is the first thing on the page
-    const first = await page.locator('.taro_page:visible .jsb-page').first().evaluate((el) => {
-      const box = el.querySelector('.home-search')!.getBoundingClientRect().top;
-      const grid = el.querySelector('.home-grid')!.getBoundingClientRect().top;
-      return box < grid;
-    });
+    const first = await page
+      .locator('.taro_page:visible .jsb-page')
+      .first()
+      .evaluate((el) => {
+        const box = el.querySelector('.home-search')!.getBoundingClientRect().top;
+        const grid = el.querySelector('.home-grid')!.getBoundingClientRect().top;
+        return box < grid;
+      });
     expect(first).toBe(true);
     expect(await axeProblems()).toEqual([]);
     await phone.screenshot('home');

@@ -44,11 +44,19 @@ describe('H5 build: the "needs you" loop', () => {
 
     // the 补正 page; a photo for the first material, a PDF for the second
     await page.getByText('待补正', { exact: true }).waitFor();
-    await page.getByText(/还剩10个工作日/).first().waitFor();
+    await page
+      .getByText(/还剩10个工作日/)
+      .first()
+      .waitFor();
     await phone.screenshot('needs-you-correction');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'jsb-bz-'));
     const jpg = path.join(dir, 'IMG_0001.jpg');
-    writeFileSync(jpg, await sharp({ create: { width: 800, height: 600, channels: 3, background: '#f5f5f0' } }).jpeg().toBuffer());
+    writeFileSync(
+      jpg,
+      await sharp({ create: { width: 800, height: 600, channels: 3, background: '#f5f5f0' } })
+        .jpeg()
+        .toBuffer(),
+    );
     const pdf = path.join(dir, 'health.pdf');
     writeFileSync(pdf, minimalPdf('Zhao Liu'));
 
@@ -71,7 +79,10 @@ describe('H5 build: the "needs you" loop', () => {
     await syncEvents(s.bff);
     await page.goto(`${s.bffUrl}/#/pages/cases/detail/index?caseNo=${caseNo}`);
     await page.getByText('补正已通过，恢复计时').first().waitFor();
-    await page.getByText(/承诺时限还剩\d+个工作日/).first().waitFor();
+    await page
+      .getByText(/承诺时限还剩\d+个工作日/)
+      .first()
+      .waitFor();
     await phone.screenshot('needs-you-accepted');
     expect(phone.errors.filter((e) => !/401|Failed to load resource/.test(e))).toEqual([]);
   });

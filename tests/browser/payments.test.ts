@@ -41,7 +41,7 @@ describe('H5 build: 缴费', () => {
     await page.getByText(/^JNPJ/).waitFor();
     await phone.screenshot('payments-receipt');
 
-    const fee = await (await fetch(`${s.coreUrl}/__mock/payables/FEE-202602-0001`)).json() as { status: string; reports: unknown[] };
+    const fee = (await (await fetch(`${s.coreUrl}/__mock/payables/FEE-202602-0001`)).json()) as { status: string; reports: unknown[] };
     expect(fee.status).toBe('paid');
     expect(fee.reports).toHaveLength(1);
     expect(phone.errors.filter((e) => !/401|Failed to load resource/.test(e))).toEqual([]);
@@ -61,7 +61,11 @@ describe('H5 build: 缴费', () => {
 
   it('asks for the fee back once the hall has confirmed the application withdrawn: 申请退费, confirm, 退款中', async () => {
     const { page } = phone;
-    await fetch(`${s.coreUrl}/__mock/staff/fees/FEE-202602-0001/refundable`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reason: '申请人撤回申请' }) });
+    await fetch(`${s.coreUrl}/__mock/staff/fees/FEE-202602-0001/refundable`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: '申请人撤回申请' }),
+    });
     await page.goto(`${s.bffUrl}/#/pages/payments/history/index`);
     await page.getByRole('button', { name: '申请退费' }).click();
     // WeChat's confirm sheet, as Taro draws it on H5: where the money goes and how long it takes

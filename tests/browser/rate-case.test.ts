@@ -26,7 +26,10 @@ describe('H5 build: 进度 › a closed case › 评价 › the provincial recei
     await page.goto(`${s.bffUrl}/#/pages/progress/index`);
     await page.getByText('公司设立登记').waitFor();
     // the case waiting for 补正 comes first, with what to do and by when
-    await page.getByText(/^需要您补交材料：\d+月\d+日前（还剩\d+个工作日）$/).first().waitFor();
+    await page
+      .getByText(/^需要您补交材料：\d+月\d+日前（还剩\d+个工作日）$/)
+      .first()
+      .waitFor();
     expect((await page.locator('.cs-row__name').allInnerTexts())[0]).toBe('药品零售企业经营许可');
     await phone.screenshot('progress-my-cases');
     await page.getByText('公司设立登记').click();

@@ -23,7 +23,10 @@ function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ st
     http
       .get(url, { headers }, (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })).on('error', reject);
+        res
+          .on('data', (c: Buffer) => chunks.push(c))
+          .on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
+          .on('error', reject);
       })
       .on('error', reject);
   });
@@ -81,7 +84,10 @@ describe('H5 build: sign in on 我的', () => {
     const wrong = person.idNumber.slice(0, 17) + (person.idNumber[17] === '1' ? '2' : '1');
     await page.getByRole('textbox', { name: '请填写18位身份证号码' }).fill(wrong);
     await page.getByText('提交认证').click();
-    await page.getByText(/校验码/).first().waitFor();
+    await page
+      .getByText(/校验码/)
+      .first()
+      .waitFor();
     await page.getByRole('textbox', { name: '请填写18位身份证号码' }).fill(person.idNumber);
     await page.getByText('提交认证').click();
 

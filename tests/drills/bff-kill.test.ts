@@ -112,7 +112,7 @@ describe('drill: the bff killed with SIGKILL in the middle of a load of writes',
     const retried: { i: number; round: number; a: Answer }[] = [];
     const firstRetryCodes: string[] = [];
     for (const [round, wait] of waits.entries()) {
-      const todo = (round === 0 ? inFlight : [...new Set(retried.filter((r) => r.round === round - 1 && retryable(r.a)).map((r) => r.i))]);
+      const todo = round === 0 ? inFlight : [...new Set(retried.filter((r) => r.round === round - 1 && retryable(r.a)).map((r) => r.i))];
       if (!todo.length) break;
       await sleep(Math.max(0, wait()));
       for (const i of todo) {
@@ -174,6 +174,16 @@ describe('drill: the bff killed with SIGKILL in the middle of a load of writes',
     console.log(`drill 2 first retry of the requests in flight at the kill: ${JSON.stringify(firstRetryCodes)}`);
 
     expect(drained).toBe(true);
-    expect(figures).toMatchObject({ accepted: writes.length, delivered: writes.length, lost: 0, doubled: 0, orphansAtCore: 0, outboxNotDelivered: 0, outboxEntries: writes.length, idempotencyPending: 0, inFlightAlreadyRatedOnRetry: 0 });
+    expect(figures).toMatchObject({
+      accepted: writes.length,
+      delivered: writes.length,
+      lost: 0,
+      doubled: 0,
+      orphansAtCore: 0,
+      outboxNotDelivered: 0,
+      outboxEntries: writes.length,
+      idempotencyPending: 0,
+      inFlightAlreadyRatedOnRetry: 0,
+    });
   });
 });

@@ -40,7 +40,11 @@ const complaintBody = (n: number) => ({
 function send(w: Write): Promise<Res<(Complaint & CaseRating) & ErrBody>> {
   const headers = { 'idempotency-key': w.key };
   if (w.kind === 'complaint') return call(s.bffUrl, 'POST', '/api/v1/complaints', { token: w.c.accessToken, body: complaintBody(w.n), headers });
-  return call(s.bffUrl, 'POST', `/api/v1/cases/${w.caseNo}/rating`, { token: w.c.accessToken, body: { level: '满意', tags: ['服务水平高'], comment: `演练评价${w.n}` }, headers });
+  return call(s.bffUrl, 'POST', `/api/v1/cases/${w.caseNo}/rating`, {
+    token: w.c.accessToken,
+    body: { level: '满意', tags: ['服务水平高'], comment: `演练评价${w.n}` },
+    headers,
+  });
 }
 
 describe('drill: the core down during a stream of complaints and ratings', () => {
@@ -56,14 +60,17 @@ describe('drill: the core down during a stream of complaints and ratings', () =>
       }
     }
     // interleave the citizens so each phase has both kinds from many people
-    writes.sort((a, b) => a.n % PER_CITIZEN - (b.n % PER_CITIZEN) || a.n - b.n || a.kind.localeCompare(b.kind));
+    writes.sort((a, b) => (a.n % PER_CITIZEN) - (b.n % PER_CITIZEN) || a.n - b.n || a.kind.localeCompare(b.kind));
 
     const phases = [
       { name: 'all up', set: () => (s.core.faults.clear(), s.province.faults.clear()) },
       { name: 'core down', set: () => s.core.faults.update({ outage: true }) },
       // the core is back; the bff's circuit breaker for it re-closes after its cool-down (until then reads fail fast):
       // its clock is moved past it rather than slept through
-      { name: 'province down', set: () => (s.core.faults.clear(), s.breakerClock.skip(s.config.CORE_BREAKER_COOLDOWN_MS + 500), s.province.faults.update({ outage: true })) },
+      {
+        name: 'province down',
+        set: () => (s.core.faults.clear(), s.breakerClock.skip(s.config.CORE_BREAKER_COOLDOWN_MS + 500), s.province.faults.update({ outage: true })),
+      },
     ];
     const outcomes: Outcome[] = [];
     let doubleTaps = 0;
@@ -91,10 +98,19 @@ describe('drill: the core down during a stream of complaints and ratings', () =>
     // what the core being down looks like to a citizen: a Chinese 503 that says what to do, never a hang or a 500
     for (const o of refused) {
       expect(o.res.status).toBe(503);
-      expect(o.res.body.error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', message: expect.stringMatching(/[\u4e00-\u9fa5]/), hint: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+      expect(o.res.body.error).toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        message: expect.stringMatching(/[\u4e00-\u9fa5]/),
+        hint: expect.stringMatching(/[\u4e00-\u9fa5]/),
+      });
     }
     const queuedAtFirst = firstTry.filter((o) => o.res.body.status === 'queued' || o.res.body.state === 'queued').length;
-    const byPhase = Object.fromEntries(phases.map((p) => [p.name, outcomes.filter((o) => o.phase === p.name).map((o) => `${o.w.kind}:${o.res.status}:${o.res.body.status ?? o.res.body.state ?? o.res.body.error?.code}`)]));
+    const byPhase = Object.fromEntries(
+      phases.map((p) => [
+        p.name,
+        outcomes.filter((o) => o.phase === p.name).map((o) => `${o.w.kind}:${o.res.status}:${o.res.body.status ?? o.res.body.state ?? o.res.body.error?.code}`),
+      ]),
+    );
     const tally = (xs: string[]) => xs.reduce<Record<string, number>>((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {});
     console.log(`drill 1 answers per phase: ${JSON.stringify(Object.fromEntries(Object.entries(byPhase).map(([k, v]) => [k, tally(v)])))}`);
 
@@ -108,7 +124,14 @@ describe('drill: the core down during a stream of complaints and ratings', () =>
     const ours = async () => {
       const refs = accepted.filter((o) => o.w.kind === 'complaint').map((o) => o.res.body.id);
       const caseNos = accepted.filter((o) => o.w.kind === 'rating').map((o) => o.w.caseNo!);
-      return outbox.find({ $or: [{ kind: 'complaint.create', 'payload.ref': { $in: refs } }, { kind: 'rating.create', 'payload.caseNo': { $in: caseNos } }] }).toArray();
+      return outbox
+        .find({
+          $or: [
+            { kind: 'complaint.create', 'payload.ref': { $in: refs } },
+            { kind: 'rating.create', 'payload.caseNo': { $in: caseNos } },
+          ],
+        })
+        .toArray();
     };
     let rounds = 0;
     while (rounds < 12 && (await ours()).some((e) => e.state === 'queued')) {

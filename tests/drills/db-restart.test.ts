@@ -77,7 +77,14 @@ async function timed(url: string, init: RequestInit): Promise<{ status: number; 
 
 const readyz = async () => {
   const r = await timed(`${bff!.url}/readyz`, {});
-  return { status: r.status, body: r.body as unknown as { status?: string; checks?: Record<string, string>; error?: { details?: { checks?: Record<string, string> }; message?: string } } };
+  return {
+    status: r.status,
+    body: r.body as unknown as {
+      status?: string;
+      checks?: Record<string, string>;
+      error?: { details?: { checks?: Record<string, string> }; message?: string };
+    },
+  };
 };
 
 describe('drill: the database restarted under load', () => {
@@ -101,11 +108,25 @@ describe('drill: the database restarted under load', () => {
           ? await timed(`${bff!.url}/api/v1/complaints`, {
               method: 'POST',
               headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': `drill3-${randomBytes(6).toString('hex')}` },
-              body: JSON.stringify({ category: '环境设施', target: { hallId: 'city' }, description: `演练三：第${n}次，大厅座椅不够`, anonymous: false, photoIds: [] }),
+              body: JSON.stringify({
+                category: '环境设施',
+                target: { hallId: 'city' },
+                description: `演练三：第${n}次，大厅座椅不够`,
+                anonymous: false,
+                photoIds: [],
+              }),
             })
           : await timed(`${bff!.url}/api/v1/me`, { headers });
         const e = r.body?.error;
-        samples.push({ phase: at, ended: phase, op: write ? 'write' : 'read', status: r.status, ms: r.ms, ...(e ? { code: e.code, message: e.message, hint: e.hint } : {}), ...(write && r.status === 201 ? { ref: r.body!.id } : {}) });
+        samples.push({
+          phase: at,
+          ended: phase,
+          op: write ? 'write' : 'read',
+          status: r.status,
+          ms: r.ms,
+          ...(e ? { code: e.code, message: e.message, hint: e.hint } : {}),
+          ...(write && r.status === 201 ? { ref: r.body!.id } : {}),
+        });
         await sleep(100);
       }
     };
@@ -138,7 +159,12 @@ describe('drill: the database restarted under load', () => {
     if (!recovered) {
       // which check still failed, and what the bff said about its database meanwhile
       console.log(`drill 3 /readyz 60 s after the restart: ${lastReadyz?.status} ${JSON.stringify(lastReadyz?.body)}`);
-      console.log(`drill 3 the bff's database log lines:\n${bff!.lines.filter((l) => /database|"level":[45]0/.test(l)).slice(-10).join('\n')}`);
+      console.log(
+        `drill 3 the bff's database log lines:\n${bff!.lines
+          .filter((l) => /database|"level":[45]0/.test(l))
+          .slice(-10)
+          .join('\n')}`,
+      );
     }
     phase = 'after';
     await sleep(4000);
@@ -155,10 +181,17 @@ describe('drill: the database restarted under load', () => {
     console.log(`drill 3 requests per phase: ${JSON.stringify(Object.fromEntries(phases.map((p) => [p, summary(p)])))}`);
     console.log(`drill 3 /readyz during the outage: ${JSON.stringify(outageReadyz?.body)}`);
     // a request wholly inside the outage is a 503; one that overlaps the stop or the restart may also succeed
-    const bad = samples.filter((x) => (x.phase === 'outage' && x.ended === 'outage' ? x.status !== 503 : x.status !== 503 && !(x.status >= 200 && x.status < 300)));
+    const bad = samples.filter((x) =>
+      x.phase === 'outage' && x.ended === 'outage' ? x.status !== 503 : x.status !== 503 && !(x.status >= 200 && x.status < 300),
+    );
     if (bad.length) {
       console.log(`drill 3 unexpected answers during the outage: ${JSON.stringify(bad.slice(0, 5))}`);
-      console.log(`drill 3 the bff's failure log lines:\n${bff!.lines.filter((l) => /request failed/.test(l)).slice(0, 5).join('\n')}`);
+      console.log(
+        `drill 3 the bff's failure log lines:\n${bff!.lines
+          .filter((l) => /request failed/.test(l))
+          .slice(0, 5)
+          .join('\n')}`,
+      );
     }
 
     // writes: what the bff accepted is in the database after the restart and at the core, once

@@ -72,7 +72,11 @@ describe('drill: 200 core events for 50 citizens through a faulty feed, a SIGKIL
     const setupMs = Date.now() - started;
     m.core.state.events.faults = { ...m.core.state.events.faults, dropRate: 0.1, duplicateRate: 0.2, delayMs: 400, reorder: true };
     const db = await mongoose.createConnection(mongo!.uri, { dbName, serverSelectionTimeoutMS: 2000 }).asPromise();
-    const applied = () => db.collection('messages').countDocuments().catch(() => -1);
+    const applied = () =>
+      db
+        .collection('messages')
+        .countDocuments()
+        .catch(() => -1);
 
     // step 1 for everyone; the bff dies in the middle of step 2 and comes back while the core goes on
     await pool(CITIZENS, 5, (i) => step(citizens[i]!, 'accept'));
@@ -110,7 +114,12 @@ describe('drill: 200 core events for 50 citizens through a faulty feed, a SIGKIL
     const feedStats = { ...m.core.state.events.stats };
     m.core.state.events.faults = { ...m.core.state.events.faults, dropRate: 0, duplicateRate: 0, delayMs: 0, reorder: false };
     const drained = await waitFor(
-      async () => (await applied()) >= CITIZENS * STEPS.length && (await db.collection('push_messages').countDocuments({ state: 'pending' }).catch(() => 1)) === 0,
+      async () =>
+        (await applied()) >= CITIZENS * STEPS.length &&
+        (await db
+          .collection('push_messages')
+          .countDocuments({ state: 'pending' })
+          .catch(() => 1)) === 0,
       60_000,
       250,
     );
@@ -124,7 +133,10 @@ describe('drill: 200 core events for 50 citizens through a faulty feed, a SIGKIL
     for (const c of citizens) {
       const shown = (await call<MessageList>(bff!.url, 'GET', '/api/v1/messages?limit=50', { token: c.accessToken })).body.messages;
       const announced = m.core.state.events.log.filter((e) => e.personId === c.personId);
-      const docs = await db.collection<{ _id: string; eventId: string; streamSeq: number }>('messages').find({ _id: { $in: shown.map((x) => x.id) } }).toArray();
+      const docs = await db
+        .collection<{ _id: string; eventId: string; streamSeq: number }>('messages')
+        .find({ _id: { $in: shown.map((x) => x.id) } })
+        .toArray();
       const ids = docs.map((d) => d.eventId);
       delivered += announced.filter((e) => ids.includes(e.id)).length;
       doubled += ids.length - new Set(ids).size;
@@ -141,7 +153,10 @@ describe('drill: 200 core events for 50 citizens through a faulty feed, a SIGKIL
       byNews.set(news, (byNews.get(news) ?? 0) + 1);
     }
     const overConsent = citizens.filter((c) => (byCitizen.get(c.openid) ?? 0) > c.consents).length;
-    const pushes = await db.collection('push_messages').aggregate<{ _id: string; n: number }>([{ $group: { _id: '$state', n: { $sum: 1 } } }]).toArray();
+    const pushes = await db
+      .collection('push_messages')
+      .aggregate<{ _id: string; n: number }>([{ $group: { _id: '$state', n: { $sum: 1 } } }])
+      .toArray();
     await db.close();
 
     const announced = m.core.state.events.log.filter((e) => citizens.some((c) => c.personId === e.personId)).length;

@@ -6,7 +6,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { createCoreMock, createMockClock, createProvinceMock, createWechatMock, listen, type CoreMock, type MockClock, type ProvinceMock, type RunningServer, type WechatMock } from '@jsb/mock';
+import {
+  createCoreMock,
+  createMockClock,
+  createProvinceMock,
+  createWechatMock,
+  listen,
+  type CoreMock,
+  type MockClock,
+  type ProvinceMock,
+  type RunningServer,
+  type WechatMock,
+} from '@jsb/mock';
 import type { Stack } from '../support/stack';
 import { TEST_APPID, TEST_WX_SECRET } from '../support/stack';
 
@@ -141,7 +152,15 @@ export function spawnBff(env: NodeJS.ProcessEnv, startTimeoutMs = 60_000): Promi
 
 /** What the helpers in tests/support need of a stack (bffUrl, coreUrl, wechatUrl, core), for a child bff. */
 export function stackFor(m: Mocks, bffUrl: string): Stack {
-  return { bffUrl, coreUrl: m.coreUrl, wechatUrl: m.wechatUrl, core: m.core, clock: m.clock, province: m.province, provinceUrl: m.provinceUrl } as unknown as Stack;
+  return {
+    bffUrl,
+    coreUrl: m.coreUrl,
+    wechatUrl: m.wechatUrl,
+    core: m.core,
+    clock: m.clock,
+    province: m.province,
+    provinceUrl: m.provinceUrl,
+  } as unknown as Stack;
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -105,7 +105,11 @@ export async function runFuzz(s: Stack, seeded: Seeded, o: FuzzOptions = {}): Pr
   let timedOut = false;
   const exitCode = await new Promise<number | null>((resolve, reject) => {
     // cwd: the report folder, so nothing schemathesis or hypothesis leaves behind lands in the repository
-    const child = spawn(bin, args, { cwd: reportDir, env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_TELEMETRY: 'false', COLUMNS: '160' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(bin, args, {
+      cwd: reportDir,
+      env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_TELEMETRY: 'false', COLUMNS: '160' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const take = (b: Buffer) => {
       const t = b.toString();
       output += t;
@@ -113,10 +117,13 @@ export async function runFuzz(s: Stack, seeded: Seeded, o: FuzzOptions = {}): Pr
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, (o.timeoutSeconds ?? 240) * 1000);
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      },
+      (o.timeoutSeconds ?? 240) * 1000,
+    );
     child.on('error', (err) => {
       clearTimeout(timer);
       reject(new Error(`cannot start schemathesis (${bin}): ${err.message}. Install it with: bash scripts/install-system.sh`));
@@ -189,7 +196,9 @@ function readFindings(file: string): { findings: string[]; operations: number } 
     }
     const error = ev.NonFatalError as { label?: string; info?: { title?: string; message?: string } } | undefined;
     if (error) findings.add(`${error.label ?? '?'}: error — ${error.info?.title ?? ''} ${error.info?.message ?? ''}`.trim());
-    const finished = ev.ScenarioFinished as { recorder?: { label?: string; checks?: Record<string, { name: string; status: string; failure_info?: { failure?: { title?: string } } }[]> } } | undefined;
+    const finished = ev.ScenarioFinished as
+      | { recorder?: { label?: string; checks?: Record<string, { name: string; status: string; failure_info?: { failure?: { title?: string } } }[]> } }
+      | undefined;
     if (!finished?.recorder) continue;
     if (finished.recorder.label) labels.add(finished.recorder.label);
     for (const list of Object.values(finished.recorder.checks ?? {})) {

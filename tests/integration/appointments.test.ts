@@ -33,7 +33,20 @@ describe('catalog', () => {
     expect(r.status).toBe(200);
     expect(r.body.halls).toHaveLength(15);
     expect(r.body.halls[0]?.zones.map((z) => z.name)).toEqual(
-      expect.arrayContaining(['商事登记', '社会事务', '经贸交通', '基本建设', '公安服务', '公用事业', '惠企服务', '税务综合', '不动产登记', '公积金服务', '人社医保综合', '中介超市']),
+      expect.arrayContaining([
+        '商事登记',
+        '社会事务',
+        '经贸交通',
+        '基本建设',
+        '公安服务',
+        '公用事业',
+        '惠企服务',
+        '税务综合',
+        '不动产登记',
+        '公积金服务',
+        '人社医保综合',
+        '中介超市',
+      ]),
     );
   });
 
@@ -128,7 +141,10 @@ describe('POST /api/v1/appointments', () => {
 
   it('answers REAL_NAME_REQUIRED with the way to verify', async () => {
     const t = await signIn(s, openid());
-    const r = await call<ErrBody>(s.bffUrl, 'POST', '/api/v1/appointments', { token: t.accessToken, body: { itemId: 'SH01', slotId: 'city.shehui.2026-02-10.1030' } });
+    const r = await call<ErrBody>(s.bffUrl, 'POST', '/api/v1/appointments', {
+      token: t.accessToken,
+      body: { itemId: 'SH01', slotId: 'city.shehui.2026-02-10.1030' },
+    });
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe('REAL_NAME_REQUIRED');
     expect(r.body.error.hint).toContain('实名认证');
@@ -187,7 +203,7 @@ describe('POST /api/v1/appointments', () => {
   });
 });
 
-describe('another citizen\'s appointment', () => {
+describe("another citizen's appointment", () => {
   it('answers 404 to every operation', async () => {
     const owner = await verifiedCitizen(s);
     const a = await book(owner, 'GA02', 'city.gongan.2026-02-10.1100');
@@ -233,7 +249,10 @@ describe('cancel, reschedule, ticket', () => {
     const c = await verifiedCitizen(s);
     await setCapacity('city.budongchan.2026-02-11.1500', 0);
     const a = await book(c, 'BD01', 'city.budongchan.2026-02-11.1400');
-    const r = await call<ErrBody>(s.bffUrl, 'POST', `/api/v1/appointments/${a.body.id}/reschedule`, { token: c.accessToken, body: { slotId: 'city.budongchan.2026-02-11.1500' } });
+    const r = await call<ErrBody>(s.bffUrl, 'POST', `/api/v1/appointments/${a.body.id}/reschedule`, {
+      token: c.accessToken,
+      body: { slotId: 'city.budongchan.2026-02-11.1500' },
+    });
     expect(r.body.error.code).toBe('SLOT_FULL');
     const still = await call<Appointment>(s.bffUrl, 'GET', `/api/v1/appointments/${a.body.id}`, { token: c.accessToken });
     expect(still.body).toMatchObject({ status: 'booked', start: '14:00' });
@@ -276,7 +295,10 @@ describe('no-shows', () => {
     const day1 = await book(c, 'GA03', 'city.gongan.2026-02-10.1500');
     expect(day1.status).toBe(201);
     s.clock.set(new Date('2026-02-10T12:00:00Z')); // 20:00 on the 10th
-    await call(s.coreUrl, 'POST', '/core/v1/staff/close-day', { body: { hallId: 'city', date: '2026-02-10' }, headers: await staffHeaders('/core/v1/staff/close-day', { hallId: 'city', date: '2026-02-10' }) });
+    await call(s.coreUrl, 'POST', '/core/v1/staff/close-day', {
+      body: { hallId: 'city', date: '2026-02-10' },
+      headers: await staffHeaders('/core/v1/staff/close-day', { hallId: 'city', date: '2026-02-10' }),
+    });
     await renew(s, c);
     const st1 = await call<BookingStanding>(s.bffUrl, 'GET', '/api/v1/me/booking-standing', { token: c.accessToken });
     expect(st1.body).toMatchObject({ noShows30d: 1, warning: true, suspendedUntil: null });
@@ -284,7 +306,10 @@ describe('no-shows', () => {
     const day2 = await book(c, 'GA03', 'city.gongan.2026-02-11.1500');
     expect(day2.status).toBe(201);
     s.clock.set(new Date('2026-02-11T12:00:00Z'));
-    await call(s.coreUrl, 'POST', '/core/v1/staff/close-day', { body: { hallId: 'city', date: '2026-02-11' }, headers: await staffHeaders('/core/v1/staff/close-day', { hallId: 'city', date: '2026-02-11' }) });
+    await call(s.coreUrl, 'POST', '/core/v1/staff/close-day', {
+      body: { hallId: 'city', date: '2026-02-11' },
+      headers: await staffHeaders('/core/v1/staff/close-day', { hallId: 'city', date: '2026-02-11' }),
+    });
     await renew(s, c);
     const st2 = await call<BookingStanding>(s.bffUrl, 'GET', '/api/v1/me/booking-standing', { token: c.accessToken });
     expect(st2.body.noShows30d).toBe(2);
@@ -301,5 +326,12 @@ describe('no-shows', () => {
 /** The staff desk is a core client too: it signs like the bff does. */
 async function staffHeaders(path: string, body: unknown): Promise<Record<string, string>> {
   const { signCoreHeaders } = await import('@jsb/bff');
-  return signCoreHeaders({ secret: s.config.CORE_HMAC_SECRET, clientId: s.config.CORE_CLIENT_ID, method: 'POST', pathWithQuery: path, body: JSON.stringify(body), nowMs: Date.now() });
+  return signCoreHeaders({
+    secret: s.config.CORE_HMAC_SECRET,
+    clientId: s.config.CORE_CLIENT_ID,
+    method: 'POST',
+    pathWithQuery: path,
+    body: JSON.stringify(body),
+    nowMs: Date.now(),
+  });
 }

@@ -79,7 +79,10 @@ describe('POST /api/v1/auth/wechat-login', () => {
     // the case lookup's own counter from before the one limiter (issue 13)
     await s.db.collection('lookup_attempts').insertOne({ caseNo: 'JN2026', at: new Date() });
     // what every instance does before it serves; twice, as two instances starting together would
-    await Promise.all([prepareDatabase(s.db, createLogger({ level: 'silent' }), s.clock.now()), prepareDatabase(s.db, createLogger({ level: 'silent' }), s.clock.now())]);
+    await Promise.all([
+      prepareDatabase(s.db, createLogger({ level: 'silent' }), s.clock.now()),
+      prepareDatabase(s.db, createLogger({ level: 'silent' }), s.clock.now()),
+    ]);
     const back = await login(await loginCode(s, oid));
     expect(back.body.isNewCitizen).toBe(false);
     expect((await me(back.body.accessToken)).body).toMatchObject({ userId, realName: { verified: true, nameMasked: '张*' } });
@@ -229,7 +232,7 @@ describe('POST /api/v1/auth/logout', () => {
     expect(r.body.error.code).toBe('SESSION_REVOKED');
   });
 
-  it('leaves the citizen\'s other sessions signed in', async () => {
+  it("leaves the citizen's other sessions signed in", async () => {
     const oid = openid();
     const phone = await signIn(s, oid);
     const tablet = await signIn(s, oid);

@@ -27,7 +27,11 @@ describe('GET /api/v1/cases/:caseNo (working-day countdown)', () => {
     await staff(s, `/cases/${c.caseNo}/review`, { department: '市市场监督管理局食品经营科', name: '材料审查' });
 
     await moveTo('2026-02-13T10:00:00', zhao);
-    expect((await getCase(zhao, c.caseNo)).body.countdown).toMatchObject({ state: 'running', usedDays: 1, promised: { remainingDays: 2, dueDate: '2026-02-24' } });
+    expect((await getCase(zhao, c.caseNo)).body.countdown).toMatchObject({
+      state: 'running',
+      usedDays: 1,
+      promised: { remainingDays: 2, dueDate: '2026-02-24' },
+    });
 
     await moveTo('2026-02-13T11:00:00', zhao);
     await staff(s, `/cases/${c.caseNo}/pause`, { kind: '补正', reason: '请补交经营场所平面图' });
@@ -42,7 +46,13 @@ describe('GET /api/v1/cases/:caseNo (working-day countdown)', () => {
     await staff(s, `/cases/${c.caseNo}/resume`);
     const resumed = (await getCase(zhao, c.caseNo)).body;
     // paused working days: the 调休 Saturday 14 Feb and Tue 24 Feb; the holiday never counted anyway
-    expect(resumed.countdown).toMatchObject({ state: 'running', usedDays: 2, pausedDays: 2, promised: { dueDate: '2026-02-26', remainingDays: 1 }, statutory: { limitDays: 20, dueDate: '2026-03-20' } });
+    expect(resumed.countdown).toMatchObject({
+      state: 'running',
+      usedDays: 2,
+      pausedDays: 2,
+      promised: { dueDate: '2026-02-26', remainingDays: 1 },
+      statutory: { limitDays: 20, dueDate: '2026-03-20' },
+    });
     expect(resumed.statusLabel).toBe('审查中');
 
     await moveTo('2026-02-28T10:00:00', zhao); // the second 调休 Saturday: an overdue working day
@@ -125,7 +135,10 @@ describe('POST /api/v1/cases/:caseNo/mailing (免费邮寄)', () => {
     const p = await citizenWithPerson(s);
     const c = await openCase(s, p.personId);
     const address = { recipient: p.name, phone: '13905378888', province: '山东省', city: '济宁市', district: '任城区', detail: '古槐路街道红星路66号' };
-    const bad = await call<ErrBody>(s.bffUrl, 'POST', `/api/v1/cases/${c.caseNo}/mailing`, { token: p.accessToken, body: { address: { ...address, phone: '12345', detail: '红星路' } } });
+    const bad = await call<ErrBody>(s.bffUrl, 'POST', `/api/v1/cases/${c.caseNo}/mailing`, {
+      token: p.accessToken,
+      body: { address: { ...address, phone: '12345', detail: '红星路' } },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
     const key = { 'idempotency-key': 'mail-key-0001' };

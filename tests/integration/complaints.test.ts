@@ -23,7 +23,11 @@ type Citizen = TokenPair & { openid: string };
 async function upload(c: Citizen, data: Buffer, opts: { type?: string; name?: string; base?: string } = {}) {
   const res = await fetch(`${opts.base ?? s.bffUrl}/api/v1/complaints/photos`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${c.accessToken}`, 'content-type': opts.type ?? 'image/jpeg', ...(opts.name ? { 'x-file-name': encodeURIComponent(opts.name) } : {}) },
+    headers: {
+      authorization: `Bearer ${c.accessToken}`,
+      'content-type': opts.type ?? 'image/jpeg',
+      ...(opts.name ? { 'x-file-name': encodeURIComponent(opts.name) } : {}),
+    },
     body: new Uint8Array(data),
   });
   return { status: res.status, body: (await res.json()) as UploadedPhoto & ErrBody };
@@ -49,7 +53,10 @@ const hasGpsTag = (b: Buffer) => b.includes(Buffer.from([0x88, 0x25])) || b.incl
 async function gpsJpeg(): Promise<Buffer> {
   return sharp({ create: { width: 320, height: 240, channels: 3, background: '#c0392b' } })
     .jpeg()
-    .withExif({ IFD0: { Make: 'JiningCam', Model: 'T1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '35/1 24/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '116/1 35/1 0/1' } })
+    .withExif({
+      IFD0: { Make: 'JiningCam', Model: 'T1' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '35/1 24/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '116/1 35/1 0/1' },
+    })
     .toBuffer();
 }
 
@@ -111,7 +118,11 @@ describe('POST /api/v1/complaints/photos (uploadComplaintPhoto)', () => {
 
     // another citizen, or a photo that is not this complaint's: 404 with a Chinese message, no bytes
     const other = await verifiedCitizen(s);
-    for (const r of [await get(other.accessToken), await get(other.accessToken, created.body.trackingNo!), await get(c.accessToken, created.body.id, 'ph_000000000000000000000000')]) {
+    for (const r of [
+      await get(other.accessToken),
+      await get(other.accessToken, created.body.trackingNo!),
+      await get(c.accessToken, created.body.id, 'ph_000000000000000000000000'),
+    ]) {
       expect(r.status).toBe(404);
       expect(((await r.json()) as ErrBody).error.message).toMatch(/[\u4e00-\u9fa5]/);
     }
@@ -119,7 +130,9 @@ describe('POST /api/v1/complaints/photos (uploadComplaintPhoto)', () => {
   });
 
   it('accepts a PNG named .jpg as a PNG, sent raw or as multipart (wx.uploadFile)', async () => {
-    const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: '#2e86de' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: '#2e86de' } })
+      .png()
+      .toBuffer();
     const raw = await upload(c, png, { type: 'image/jpeg', name: 'photo.jpg' });
     expect(raw.status).toBe(201);
     expect(raw.body.type).toBe('image/png');
@@ -134,7 +147,11 @@ describe('POST /api/v1/complaints/photos (uploadComplaintPhoto)', () => {
   it('refuses a text file named .jpg with 415 PHOTO_TYPE_NOT_ALLOWED and a hint', async () => {
     const r = await upload(c, Buffer.from('这不是照片，只是一段文字。\n'.repeat(20)), { type: 'image/jpeg', name: 'notes.jpg' });
     expect(r.status).toBe(415);
-    expect(r.body.error).toMatchObject({ code: 'PHOTO_TYPE_NOT_ALLOWED', message: expect.stringContaining('notes.jpg'), hint: expect.stringContaining('重新拍照') });
+    expect(r.body.error).toMatchObject({
+      code: 'PHOTO_TYPE_NOT_ALLOWED',
+      message: expect.stringContaining('notes.jpg'),
+      hint: expect.stringContaining('重新拍照'),
+    });
   });
 
   it('refuses a 6 MB photo with 413 PHOTO_TOO_LARGE and a hint', async () => {
@@ -148,7 +165,9 @@ describe('POST /api/v1/complaints/photos (uploadComplaintPhoto)', () => {
   });
 
   it('refuses more than 4 photos with TOO_MANY_PHOTOS', async () => {
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await upload(c, png, { type: 'image/png' })).body.id);
     const r = await submit(c, form({ photoIds: ids }));
@@ -205,10 +224,19 @@ describe('POST /api/v1/complaints during a core outage (outbox)', () => {
     const perRequest = new Map<string, number>();
     for (const rec of s.core.state.complaints.byId.values()) if (rec.requestId) perRequest.set(rec.requestId, (perRequest.get(rec.requestId) ?? 0) + 1);
     const ids = accepted.map((a) => a.id);
-    const entries = await s.db.collection('outbox').find({ 'payload.ref': { $in: ids } }).toArray();
+    const entries = await s.db
+      .collection('outbox')
+      .find({ 'payload.ref': { $in: ids } })
+      .toArray();
     const delivered = entries.filter((e) => e.state === 'delivered').length;
     const duplicates = [...perRequest.values()].reduce((sum, n) => sum + (n - 1), 0);
-    const figures = { accepted: accepted.length, queued: accepted.length, delivered, duplicates, coreComplaints: entries.filter((e) => perRequest.get(String(e._id)) === 1).length };
+    const figures = {
+      accepted: accepted.length,
+      queued: accepted.length,
+      delivered,
+      duplicates,
+      coreComplaints: entries.filter((e) => perRequest.get(String(e._id)) === 1).length,
+    };
     console.log(`complaints outage figures: ${JSON.stringify(figures)}`);
     expect(figures).toEqual({ accepted: 9, queued: 9, delivered: 9, duplicates: 0, coreComplaints: 9 });
     expect(s.core.state.complaints.photos.has(photo)).toBe(true);
@@ -221,7 +249,7 @@ describe('POST /api/v1/complaints during a core outage (outbox)', () => {
   });
 });
 
-describe('the core\'s 找茬 intake down while its other services are up', () => {
+describe("the core's 找茬 intake down while its other services are up", () => {
   it('queues the complaints and still answers my cases and my appointments (one circuit per core service)', async () => {
     const b = await s.addInstance(); // circuits that have seen nothing yet
     const citizens = [await verifiedCitizen(s), await verifiedCitizen(s)];
@@ -229,7 +257,8 @@ describe('the core\'s 找茬 intake down while its other services are up', () =>
     try {
       const answers = [];
       for (const [i, c] of citizens.entries()) {
-        for (let n = 0; n < 3; n++) answers.push((await submit(c, form({ description: `取号机坏了，第${i}-${n}次反映` }), `intake-down-${i}-${n}`, b.url)).body.status);
+        for (let n = 0; n < 3; n++)
+          answers.push((await submit(c, form({ description: `取号机坏了，第${i}-${n}次反映` }), `intake-down-${i}-${n}`, b.url)).body.status);
       }
       expect(answers).toEqual(Array(6).fill('queued'));
       const cases = await call<{ cases: unknown[] } & ErrBody>(b.url, 'GET', '/api/v1/cases', { token: citizens[0]!.accessToken });
@@ -253,7 +282,9 @@ describe('找茬 rules seen through the bff', () => {
     expect(view.body).toMatchObject({ anonymous: true, citizen: null });
     for (const secret of [person.name, person.idNumber, person.personId, c.openid]) expect(view.text).not.toContain(secret);
     const named = await submit(c, form({ description: '窗口工作人员态度生硬' }));
-    expect((await call<{ citizen: { name: string } }>(s.coreUrl, 'GET', `/__mock/staff/complaints/${named.body.trackingNo}`)).body.citizen.name).toBe(person.name);
+    expect((await call<{ citizen: { name: string } }>(s.coreUrl, 'GET', `/__mock/staff/complaints/${named.body.trackingNo}`)).body.citizen.name).toBe(
+      person.name,
+    );
   });
 
   it('marks the complaint overdue after 5 working days on the mock clock, not after 5 calendar days', async () => {
@@ -296,22 +327,35 @@ describe('找茬 rules seen through the bff', () => {
     await staff(r.body.trackingNo!, 'reply', { text: '已核实，已向您补充说明所缺材料' });
     const replied = (await detail(c, r.body.id)).body;
     expect(replied).toMatchObject({ status: 'replied', canRate: true, canReopen: true, replies: [{ text: '已核实，已向您补充说明所缺材料' }] });
-    const rated = await call<Complaint>(s.bffUrl, 'POST', `/api/v1/complaints/${r.body.id}/rating`, { token: c.accessToken, body: { rating: '不满意', comment: '还是没说清' } });
+    const rated = await call<Complaint>(s.bffUrl, 'POST', `/api/v1/complaints/${r.body.id}/rating`, {
+      token: c.accessToken,
+      body: { rating: '不满意', comment: '还是没说清' },
+    });
     expect(rated.body).toMatchObject({ canRate: false, replies: [{ rating: '不满意' }] });
     const twice = await call<ErrBody>(s.bffUrl, 'POST', `/api/v1/complaints/${r.body.id}/rating`, { token: c.accessToken, body: { rating: '满意' } });
     expect(twice.body.error.code).toBe('COMPLAINT_ALREADY_RATED');
 
-    const reopened = await call<Complaint>(s.bffUrl, 'POST', `/api/v1/complaints/${r.body.id}/reopen`, { token: c.accessToken, body: { reason: '材料清单还是不全' } });
+    const reopened = await call<Complaint>(s.bffUrl, 'POST', `/api/v1/complaints/${r.body.id}/reopen`, {
+      token: c.accessToken,
+      body: { reason: '材料清单还是不全' },
+    });
     expect(reopened.body).toMatchObject({ status: 'reopened', canReopen: false, sla: { replyBy: '2026-03-12' } });
     await staff(r.body.trackingNo!, 'reply', { text: '已补齐清单并当面致歉' });
     const again = await call<ErrBody>(s.bffUrl, 'POST', `/api/v1/complaints/${r.body.id}/reopen`, { token: c.accessToken, body: { reason: '想再办一次' } });
-    expect(again.body.error).toMatchObject({ code: 'REOPEN_NOT_ALLOWED', message: expect.stringContaining('已经重新办理过一次'), details: { reason: 'ALREADY_REOPENED' } });
+    expect(again.body.error).toMatchObject({
+      code: 'REOPEN_NOT_ALLOWED',
+      message: expect.stringContaining('已经重新办理过一次'),
+      details: { reason: 'ALREADY_REOPENED' },
+    });
 
     const other = await submit(c, form({ description: '办事效率低，等了两个小时' }));
     await staff(other.body.trackingNo!, 'reply', { text: '已调整窗口人员' });
     s.clock.set(new Date(T0.getTime() + 8 * 86400_000));
     await renew(s, c);
-    const late = await call<ErrBody>(s.bffUrl, 'POST', `/api/v1/complaints/${other.body.id}/reopen`, { token: c.accessToken, body: { reason: '问题又出现了' } });
+    const late = await call<ErrBody>(s.bffUrl, 'POST', `/api/v1/complaints/${other.body.id}/reopen`, {
+      token: c.accessToken,
+      body: { reason: '问题又出现了' },
+    });
     expect(late.body.error).toMatchObject({ code: 'REOPEN_NOT_ALLOWED', message: expect.stringContaining('7天内'), details: { reason: 'WINDOW_PASSED' } });
     s.clock.set(T0);
   });
@@ -327,7 +371,11 @@ describe('找茬 rules seen through the bff', () => {
     expect(repeated.status).toBe(201);
     const over = await submit(c, form(), 'limit-key-30000');
     expect(over.status).toBe(429);
-    expect(over.body.error).toMatchObject({ code: 'COMPLAINT_DAILY_LIMIT', message: '您今天已提交3条找茬，达到每天的上限。', hint: expect.stringContaining('明天') });
+    expect(over.body.error).toMatchObject({
+      code: 'COMPLAINT_DAILY_LIMIT',
+      message: '您今天已提交3条找茬，达到每天的上限。',
+      hint: expect.stringContaining('明天'),
+    });
     s.clock.set(new Date('2026-03-06T01:00:00Z'));
     await renew(s, c);
     expect((await submit(c, form(), 'limit-key-40000')).status).toBe(201);

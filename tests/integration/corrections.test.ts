@@ -33,8 +33,15 @@ async function pausedCase(c: Citizen): Promise<string> {
 const getCase = (c: Citizen, caseNo: string) => call<CaseDetail>(s.bffUrl, 'GET', `/api/v1/cases/${caseNo}`, { token: c.accessToken });
 const correction = (c: Citizen, caseNo: string) => call<Correction & ErrBody>(s.bffUrl, 'GET', `/api/v1/cases/${caseNo}/correction`, { token: c.accessToken });
 const submit = (c: Citizen, caseNo: string, key?: string, url = s.bffUrl) =>
-  call<Correction & ErrBody>(url, 'POST', `/api/v1/cases/${caseNo}/correction/submissions`, { token: c.accessToken, headers: key ? { 'idempotency-key': key } : {} });
-const photo = () => sharp({ create: { width: 800, height: 600, channels: 3, background: '#f5f5f0' } }).jpeg().withExif({ IFD0: { Artist: 'Zhao Liu' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '35/1 24/1 0/1' } }).toBuffer();
+  call<Correction & ErrBody>(url, 'POST', `/api/v1/cases/${caseNo}/correction/submissions`, {
+    token: c.accessToken,
+    headers: key ? { 'idempotency-key': key } : {},
+  });
+const photo = () =>
+  sharp({ create: { width: 800, height: 600, channels: 3, background: '#f5f5f0' } })
+    .jpeg()
+    .withExif({ IFD0: { Artist: 'Zhao Liu' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '35/1 24/1 0/1' } })
+    .toBuffer();
 
 describe('GET /api/v1/cases/:caseNo while it waits for 补正', () => {
   it('shows each missing material, the deadline in working days from the rule and the counter, told apart from 审查中', async () => {
@@ -57,12 +64,22 @@ describe('GET /api/v1/cases/:caseNo while it waits for 补正', () => {
         { id: 'M1', name: '经营场所平面图', reason: '申请材料中缺少', copies: 1, form: '复印件', formLabel: '复印件1份', files: [] },
         { id: 'M2', name: '健康证明', reason: '从业人员健康证明已过期', copies: 2, form: '原件及复印件', formLabel: '原件及复印件2份', files: [] },
       ],
-      counter: { hallName: '市为民服务中心', windowNo: expect.stringMatching(/^[A-Z]\d+$/), address: expect.any(String), phone: expect.any(String), hours: expect.any(String) },
+      counter: {
+        hallName: '市为民服务中心',
+        windowNo: expect.stringMatching(/^[A-Z]\d+$/),
+        address: expect.any(String),
+        phone: expect.any(String),
+        hours: expect.any(String),
+      },
       limits: { maxFilesPerMaterial: 10, fileMaxBytes: 5 * 1024 * 1024, types: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] },
     });
     expect(d.correction!.notice).toMatch(/^请在3月16日前（还剩10个工作日）为每项材料拍照或上传PDF后提交；也可以带齐材料到市为民服务中心[A-Z]\d+号窗口补交/);
     const listed = (await call<{ cases: CaseSummary[] }>(s.bffUrl, 'GET', '/api/v1/cases', { token: c.accessToken })).body.cases[0]!;
-    expect(listed).toMatchObject({ caseNo, statusLabel: '待补正（暂停计时）', correction: { state: 'requested', deadline: '2026-03-16', workingDaysLeft: 10 } });
+    expect(listed).toMatchObject({
+      caseNo,
+      statusLabel: '待补正（暂停计时）',
+      correction: { state: 'requested', deadline: '2026-03-16', workingDaysLeft: 10 },
+    });
   });
 });
 
@@ -74,19 +91,33 @@ describe('POST /api/v1/cases/:caseNo/correction/materials/:materialId/files', ()
     const p1 = await upload(s, c, caseNo, 'M1', jpeg, 'image/jpeg');
     expect(p1.status).toBe(201);
     expect(p1.body).toMatchObject({ type: 'image/jpeg', pages: 1, submitted: false, metadataRemoved: true });
-    const back = Buffer.from(await (await fetch(`${s.bffUrl}/api/v1/cases/${caseNo}/correction/materials/M1/files/${p1.body.id}`, { headers: { authorization: `Bearer ${c.accessToken}` } })).arrayBuffer());
+    const back = Buffer.from(
+      await (
+        await fetch(`${s.bffUrl}/api/v1/cases/${caseNo}/correction/materials/M1/files/${p1.body.id}`, { headers: { authorization: `Bearer ${c.accessToken}` } })
+      ).arrayBuffer(),
+    );
     expect((await sharp(back).metadata()).exif).toBeUndefined();
     expect(back.toString('latin1')).not.toContain('Zhao Liu');
 
     const pdf = await upload(s, c, caseNo, 'M1', minimalPdf('Zhao Liu'), 'application/octet-stream', 'scan.pdf');
     expect(pdf.body).toMatchObject({ type: 'application/pdf', pages: 2, metadataRemoved: true });
-    const pdfBack = Buffer.from(await (await fetch(`${s.bffUrl}/api/v1/cases/${caseNo}/correction/materials/M1/files/${pdf.body.id}`, { headers: { authorization: `Bearer ${c.accessToken}` } })).arrayBuffer());
+    const pdfBack = Buffer.from(
+      await (
+        await fetch(`${s.bffUrl}/api/v1/cases/${caseNo}/correction/materials/M1/files/${pdf.body.id}`, {
+          headers: { authorization: `Bearer ${c.accessToken}` },
+        })
+      ).arrayBuffer(),
+    );
     expect(pdfBack.toString('latin1')).not.toContain('Zhao Liu');
 
     // wx.uploadFile sends multipart/form-data
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'page2.jpg');
-    const multi = await fetch(`${s.bffUrl}/api/v1/cases/${caseNo}/correction/materials/M2/files`, { method: 'POST', headers: { authorization: `Bearer ${c.accessToken}` }, body: form });
+    const multi = await fetch(`${s.bffUrl}/api/v1/cases/${caseNo}/correction/materials/M2/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${c.accessToken}` },
+      body: form,
+    });
     expect(multi.status).toBe(201);
 
     const k = (await correction(c, caseNo)).body;
@@ -102,7 +133,11 @@ describe('POST /api/v1/cases/:caseNo/correction/materials/:materialId/files', ()
     const caseNo = await pausedCase(c);
     const text = await upload(s, c, caseNo, 'M1', Buffer.from('not a photo at all'), 'image/jpeg', 'fake.jpg');
     expect(text.status).toBe(415);
-    expect((text.body as unknown as ErrBody).error).toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED', message: '“fake.jpg”不是照片或PDF。', hint: expect.stringContaining('PDF') });
+    expect((text.body as unknown as ErrBody).error).toMatchObject({
+      code: 'FILE_TYPE_NOT_ALLOWED',
+      message: '“fake.jpg”不是照片或PDF。',
+      hint: expect.stringContaining('PDF'),
+    });
     const big = await upload(s, c, caseNo, 'M1', Buffer.alloc(5 * 1024 * 1024 + 10, 1), 'application/pdf');
     expect(big.status).toBe(413);
     expect((big.body as unknown as ErrBody).error.code).toBe('FILE_TOO_LARGE');
@@ -169,7 +204,13 @@ describe('POST /api/v1/cases/:caseNo/correction/submissions', () => {
       materials: [{ id: 'M2', reason: '照片模糊，看不清有效期', whatToDo: '重新拍摄正反两面' }],
     });
     const k = (await correction(c, caseNo)).body;
-    expect(k).toMatchObject({ state: 'rejected', stateLabel: '补正未通过，请重新补交', canUpload: true, canSubmit: false, rejection: { reason: '健康证明看不清', whatToDo: '请在光线充足处重新拍摄健康证明正反面' } });
+    expect(k).toMatchObject({
+      state: 'rejected',
+      stateLabel: '补正未通过，请重新补交',
+      canUpload: true,
+      canSubmit: false,
+      rejection: { reason: '健康证明看不清', whatToDo: '请在光线充足处重新拍摄健康证明正反面' },
+    });
     expect(k.notice).toContain('健康证明看不清。请在光线充足处重新拍摄健康证明正反面；请在3月16日前');
     expect(k.materials[0]).toMatchObject({ files: [{ id: m1.body.id, submitted: true }] });
     expect(k.materials[1]).toMatchObject({ files: [], rejection: { reason: '照片模糊，看不清有效期', whatToDo: '重新拍摄正反两面' } });

@@ -30,7 +30,11 @@ describe('the expiry sweep every bff instance runs', () => {
     const old = await verifiedCitizen(s);
     const userId = (await call<{ userId: string }>(s.bffUrl, 'GET', '/api/v1/me', { token: old.accessToken })).body.userId;
     const complaint = { category: '环境设施', target: { hallId: 'city' }, description: '过期清理：大厅座椅不够', anonymous: false, photoIds: [] };
-    const created = await call<Complaint & ErrBody>(s.bffUrl, 'POST', '/api/v1/complaints', { token: old.accessToken, body: complaint, headers: { 'idempotency-key': 'expiry-sweep-0001' } });
+    const created = await call<Complaint & ErrBody>(s.bffUrl, 'POST', '/api/v1/complaints', {
+      token: old.accessToken,
+      body: complaint,
+      headers: { 'idempotency-key': 'expiry-sweep-0001' },
+    });
     expect(created.status).toBe(201);
     const sessions = s.db.collection('sessions');
     const records = s.db.collection<{ _id: string }>('idempotency');

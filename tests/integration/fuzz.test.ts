@@ -24,7 +24,12 @@ describe('fuzzing the bff with schemathesis (GET /api/v1/openapi.json)', () => {
     if (!r.ok) {
       console.log(`${r.command}\n\n${r.output}\n\nbff errors:\n${r.serverErrors.join('\n')}`);
     }
-    expect({ timedOut: r.timedOut, findings: r.findings, exitCode: r.exitCode, seed: r.seed }).toEqual({ timedOut: false, findings: [], exitCode: 0, seed: r.seed });
+    expect({ timedOut: r.timedOut, findings: r.findings, exitCode: r.exitCode, seed: r.seed }).toEqual({
+      timedOut: false,
+      findings: [],
+      exitCode: 0,
+      seed: r.seed,
+    });
     // every documented operation was exercised except the ones excluded with a reason
     expect(r.operations).toBe(operations.length - Object.keys(EXCLUDED_OPERATIONS).length);
     expect(r.serverErrors).toEqual([]);

@@ -41,13 +41,27 @@ describe('GET /api/v1/messages (消息: what the core announced)', () => {
     await syncEvents(s.bff);
     const r = await list(c);
     expect(r.status).toBe(200);
-    expect(r.body.messages.map((m) => m.title)).toEqual(['办结，结果已出具', '审批决定：准予许可', '补正材料已通过，恢复计时', '需要补正材料', '进入“材料审查”环节', '办件已受理']);
+    expect(r.body.messages.map((m) => m.title)).toEqual([
+      '办结，结果已出具',
+      '审批决定：准予许可',
+      '补正材料已通过，恢复计时',
+      '需要补正材料',
+      '进入“材料审查”环节',
+      '办件已受理',
+    ]);
     expect(r.body.unread).toBe(6);
     const [issued, , resumed, correction, , accepted] = r.body.messages as Message[];
-    expect(accepted).toMatchObject({ event: 'case.accepted', read: false, link: { kind: 'case', id: caseNo, page: `pages/cases/detail/index?caseNo=${caseNo}` } });
+    expect(accepted).toMatchObject({
+      event: 'case.accepted',
+      read: false,
+      link: { kind: 'case', id: caseNo, page: `pages/cases/detail/index?caseNo=${caseNo}` },
+    });
     // the numbers come from the rules the core applied: 3 promised working days, 10 working days for 补正
     expect(accepted!.body).toContain('承诺3个工作日内办结');
-    expect(correction).toMatchObject({ event: 'case.correction-requested', link: { kind: 'correction', page: `pages/cases/correction/index?caseNo=${caseNo}` } });
+    expect(correction).toMatchObject({
+      event: 'case.correction-requested',
+      link: { kind: 'correction', page: `pages/cases/correction/index?caseNo=${caseNo}` },
+    });
     expect(correction!.body).toContain('经营场所平面图（复印件1份）、健康证明（原件及复印件2份）');
     expect(correction!.nextStep).toMatch(/^请在3月16日前（10个工作日内）在小程序上传，或带齐材料到市为民服务中心[A-Z]\d+号窗口补交。$/);
     expect(resumed!.nextStep).toContain('承诺时限还剩');
@@ -159,7 +173,10 @@ describe('the core event feed, read into 消息', () => {
     await syncEvents(s.bff);
     expect((await list(c)).body.messages.map((m) => m.event)).toEqual(['case.accepted']);
     // the seed's own history (persons nobody here signed in as) was read and recorded, for nobody
-    const others = await s.db.collection('core_events').find({ epoch: s.core.state.events.epoch, personId: { $ne: c.personId } }).toArray();
+    const others = await s.db
+      .collection('core_events')
+      .find({ epoch: s.core.state.events.epoch, personId: { $ne: c.personId } })
+      .toArray();
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((e) => e.appliedAt)).toBe(true);
     expect(await s.db.collection('messages').countDocuments({ eventId: { $in: others.map((e) => e.eventId) } })).toBe(0);

@@ -55,7 +55,10 @@ async function instance(name: string): Promise<Outbox> {
     owner: name,
     clock: () => s.clock.now(),
     log: { info: () => {}, warn: () => {}, error: () => {} },
-    deliverers: { 'test.write': (payload, requestId) => client.request('/write', { method: 'POST', body: payload, headers: { 'x-request-id': requestId }, retry: false }).then((r) => r.body) },
+    deliverers: {
+      'test.write': (payload, requestId) =>
+        client.request('/write', { method: 'POST', body: payload, headers: { 'x-request-id': requestId }, retry: false }).then((r) => r.body),
+    },
     backoffMs: () => 0,
   });
 }
@@ -77,7 +80,10 @@ describe('outbox', () => {
     core.setDown(false);
     const [x, y] = [await instance('after-1'), await instance('after-2')];
     for (let round = 0; round < 3; round++) await Promise.all([x.relay(), y.relay()]);
-    const docs = await s.db.collection('outbox').find({ _id: { $in: queued.map((e) => e.id) } as never }).toArray();
+    const docs = await s.db
+      .collection('outbox')
+      .find({ _id: { $in: queued.map((e) => e.id) } as never })
+      .toArray();
     expect(docs.every((d) => d.state === 'delivered')).toBe(true);
     for (const e of queued) expect(core.accepted.has(e.id)).toBe(true);
     // two relays ran three rounds each: every entry reached the core exactly once

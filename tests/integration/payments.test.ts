@@ -37,11 +37,16 @@ async function citizenWithFee(amountFen = 8000): Promise<Citizen> {
 }
 
 const pay = (c: Citizen, key?: string) =>
-  call<CreatePaymentResponse & ErrBody>(s.bffUrl, 'POST', '/api/v1/payments', { token: c.accessToken, body: { payableId: c.feeId }, headers: key ? { 'idempotency-key': key } : {} });
+  call<CreatePaymentResponse & ErrBody>(s.bffUrl, 'POST', '/api/v1/payments', {
+    token: c.accessToken,
+    body: { payableId: c.feeId },
+    headers: key ? { 'idempotency-key': key } : {},
+  });
 const getPayment = (c: Citizen, id: string) => call<Payment & ErrBody>(s.bffUrl, 'GET', `/api/v1/payments/${id}`, { token: c.accessToken });
 const corePayable = async (id: string) => (await call<CorePayable>(s.coreUrl, 'GET', `/__mock/payables/${id}`)).body;
 const prepayOf = (r: CreatePaymentResponse) => r.requestPayment.package.replace('prepay_id=', '');
-const confirmAtWechat = (prepayId: string) => call<{ notification: { state: string; status: number | null } }>(s.wxpayUrl, 'POST', '/__mock/pay', { body: { prepayId } });
+const confirmAtWechat = (prepayId: string) =>
+  call<{ notification: { state: string; status: number | null } }>(s.wxpayUrl, 'POST', '/__mock/pay', { body: { prepayId } });
 const craft = (outTradeNo: string, variant: string, extra: Record<string, unknown> = {}) =>
   call<{ results: { status: number | null; body?: string }[] }>(s.wxpayUrl, 'POST', '/__mock/notifications/craft', { body: { outTradeNo, variant, ...extra } });
 const faults = (body: Record<string, unknown>) => call(s.wxpayUrl, 'POST', '/__mock/wxpay/faults', { body });
@@ -51,7 +56,9 @@ describe('GET /api/v1/bills/mine and /api/v1/bills/utility', () => {
     const c = await citizenWithFee();
     const r = await call<MyBills>(s.bffUrl, 'GET', '/api/v1/bills/mine', { token: c.accessToken });
     expect(r.status).toBe(200);
-    expect(r.body.fees).toEqual([expect.objectContaining({ id: c.feeId, title: '不动产登记费（住宅）', amountFen: 8000, status: 'due', caseNumber: expect.stringMatching(/^JN2026BDC/) })]);
+    expect(r.body.fees).toEqual([
+      expect.objectContaining({ id: c.feeId, title: '不动产登记费（住宅）', amountFen: 8000, status: 'due', caseNumber: expect.stringMatching(/^JN2026BDC/) }),
+    ]);
   });
 
   it('finds a water bill by account number, with the holder masked and earlier months already paid', async () => {
@@ -129,22 +136,29 @@ describe('paying a fee: WeChat notifies, the bff verifies, the core is told once
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('ALREADY_PAID');
     const list = await call<PaymentList>(s.bffUrl, 'GET', '/api/v1/payments', { token: c.accessToken });
-    expect(list.body.payments[0]).toMatchObject({ id: r.body.payment.id, status: 'paid', receipt: expect.objectContaining({ receiptNo: expect.stringMatching(/^JNPJ/) }) });
+    expect(list.body.payments[0]).toMatchObject({
+      id: r.body.payment.id,
+      status: 'paid',
+      receipt: expect.objectContaining({ receiptNo: expect.stringMatching(/^JNPJ/) }),
+    });
   });
 
-  it.each(['tampered-body', 'unknown-serial', 'stale-timestamp', 'signtest', 'bad-signature', 'bad-tag'])('refuses a %s notification with 4xx { code: FAIL } and changes nothing', async (variant) => {
-    const c = await citizenWithFee();
-    const r = await pay(c);
-    const sent = await craft(r.body.payment.id, variant);
-    const answer = sent.body.results[0]!;
-    expect(answer.status).toBeGreaterThanOrEqual(400);
-    expect(answer.status).toBeLessThan(500);
-    expect(JSON.parse(answer.body ?? '{}')).toMatchObject({ code: 'FAIL', message: expect.any(String) });
-    expect((await getPayment(c, r.body.payment.id)).body.status).toBe('pending');
-    const fee = await corePayable(c.feeId);
-    expect(fee.status).toBe('due');
-    expect(fee.reports).toHaveLength(0);
-  });
+  it.each(['tampered-body', 'unknown-serial', 'stale-timestamp', 'signtest', 'bad-signature', 'bad-tag'])(
+    'refuses a %s notification with 4xx { code: FAIL } and changes nothing',
+    async (variant) => {
+      const c = await citizenWithFee();
+      const r = await pay(c);
+      const sent = await craft(r.body.payment.id, variant);
+      const answer = sent.body.results[0]!;
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+      expect(JSON.parse(answer.body ?? '{}')).toMatchObject({ code: 'FAIL', message: expect.any(String) });
+      expect((await getPayment(c, r.body.payment.id)).body.status).toBe('pending');
+      const fee = await corePayable(c.feeId);
+      expect(fee.status).toBe('due');
+      expect(fee.reports).toHaveLength(0);
+    },
+  );
 
   it.each(['amount-mismatch', 'wrong-appid'])('flags a validly signed %s notification and does not mark it paid', async (variant) => {
     const c = await citizenWithFee();
@@ -229,7 +243,15 @@ describe('reconciliation (payment-reconcile job)', () => {
     const now = s.clock.now();
     const id = `JSB${String(Date.now()).slice(-12)}NEVERSENT`;
     const order = { userId: 'never-sent', openid: 'o_never_sent', payableId: c.feeId, kind: 'fee' as const, title: '不动产登记费（住宅）', amountFen: 8000 };
-    await s.bff.models.payments.create({ _id: id, ...order, appid: s.config.WECHAT_APPID, mchid: s.wxpayKeys.mchid, status: 'pending', createdAt: now, expiresAt: new Date(now.getTime() + 30 * 60_000) });
+    await s.bff.models.payments.create({
+      _id: id,
+      ...order,
+      appid: s.config.WECHAT_APPID,
+      mchid: s.wxpayKeys.mchid,
+      status: 'pending',
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + 30 * 60_000),
+    });
     s.clock.advance(2 * 60_000);
     await s.bff.payments.reconcile!();
     expect((await s.bff.models.payments.findById(id).lean())?.status).toBe('pending');

@@ -17,7 +17,10 @@ describe('bad requests get a Chinese error body with a hint and change nothing',
   });
 
   it('answers 415 for a wrong content type', async () => {
-    const res = await call<ErrBody>(s.bffUrl, 'POST', '/api/v1/auth/wechat-login', { raw: 'code=abc', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await call<ErrBody>(s.bffUrl, 'POST', '/api/v1/auth/wechat-login', {
+      raw: 'code=abc',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(415);
     expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });

@@ -47,7 +47,11 @@ describe('POST /api/v1/cases/:caseNo/rating (好差评)', () => {
     const key = { 'idempotency-key': 'rate-key-0001' };
     const ok = await rate(owner, c.caseNo, { level: '非常满意', tags: ['服务态度好', '服务效率高'], comment: '一次办好' }, key);
     expect(ok.status).toBe(201);
-    expect(ok.body).toMatchObject({ state: 'relayed', stateLabel: '已报送省好差评系统', rating: { level: '非常满意', receiptId: expect.stringMatching(/^SDHCP/), loop: null } });
+    expect(ok.body).toMatchObject({
+      state: 'relayed',
+      stateLabel: '已报送省好差评系统',
+      rating: { level: '非常满意', receiptId: expect.stringMatching(/^SDHCP/), loop: null },
+    });
     const repeat = await rate(owner, c.caseNo, { level: '非常满意', tags: ['服务态度好', '服务效率高'], comment: '一次办好' }, key);
     expect(repeat.body.rating?.receiptId).toBe(ok.body.rating?.receiptId);
     const second = await rate(owner, c.caseNo, { level: '满意', tags: [] });
@@ -98,7 +102,10 @@ describe('POST /api/v1/cases/:caseNo/rating (好差评)', () => {
     const c = await closedCase(s, p.personId, 'SS05', { windowNo: 'A09' });
     const bad = await rate(p, c.caseNo, { level: '不满意', tags: ['服务效率低'], comment: '排队一个多小时' });
     expect(bad.body.rating?.loop).toMatchObject({ callbackDue: '2026-03-09', correctionDue: '2026-03-13', callbackOverdue: false });
-    const early = await call<ErrBody>(s.bffUrl, 'POST', `/api/v1/cases/${c.caseNo}/rating/follow-up`, { token: p.accessToken, body: { level: '满意', tags: [] } });
+    const early = await call<ErrBody>(s.bffUrl, 'POST', `/api/v1/cases/${c.caseNo}/rating/follow-up`, {
+      token: p.accessToken,
+      body: { level: '满意', tags: [] },
+    });
     expect(early.body.error).toMatchObject({ code: 'FOLLOW_UP_NOT_ALLOWED', message: '大厅还没有完成整改反馈（最迟3月13日），暂时不能追评。' });
 
     s.clock.set(at('2026-03-10T10:00:00'));
@@ -112,10 +119,16 @@ describe('POST /api/v1/cases/:caseNo/rating (好差评)', () => {
     const loop = (await myRating(p, c.caseNo)).body.rating?.loop;
     expect(loop).toMatchObject({ calledBackAt: expect.any(String), feedback: '已增开午间窗口，并推行预约优先', correctionOverdue: false });
 
-    const fu = await call<CaseRating>(s.bffUrl, 'POST', `/api/v1/cases/${c.caseNo}/rating/follow-up`, { token: p.accessToken, body: { level: '满意', tags: ['服务效率高'] } });
+    const fu = await call<CaseRating>(s.bffUrl, 'POST', `/api/v1/cases/${c.caseNo}/rating/follow-up`, {
+      token: p.accessToken,
+      body: { level: '满意', tags: ['服务效率高'] },
+    });
     expect(fu.status).toBe(201);
     expect(fu.body.rating?.followUp).toMatchObject({ level: '满意', receiptId: expect.stringMatching(/^SDHCP/) });
-    const again = await call<ErrBody>(s.bffUrl, 'POST', `/api/v1/cases/${c.caseNo}/rating/follow-up`, { token: p.accessToken, body: { level: '非常满意', tags: [] } });
+    const again = await call<ErrBody>(s.bffUrl, 'POST', `/api/v1/cases/${c.caseNo}/rating/follow-up`, {
+      token: p.accessToken,
+      body: { level: '非常满意', tags: [] },
+    });
     expect(again.body.error.code).toBe('FOLLOW_UP_NOT_ALLOWED');
 
     const stats = await call<HallStats>(s.bffUrl, 'GET', '/api/v1/halls/city/rating-stats');
@@ -135,7 +148,9 @@ describe('the provincial relay is down (outbox)', () => {
     const before = provinceHolds().length;
 
     s.province.faults.update({ outage: true });
-    const answers = await Promise.all(people.map((p, i) => rate(p, cases[i]!.caseNo, { level: '满意', tags: ['服务水平高'] }, { 'idempotency-key': `outage-${i}-key` })));
+    const answers = await Promise.all(
+      people.map((p, i) => rate(p, cases[i]!.caseNo, { level: '满意', tags: ['服务水平高'] }, { 'idempotency-key': `outage-${i}-key` })),
+    );
     const accepted = answers.filter((r) => r.status === 201).length;
     const queued = answers.filter((r) => r.body.state === 'queued').length;
     expect(answers.map((r) => r.body.stateLabel)).toEqual(Array(N).fill('已提交，等待报送省好差评系统'));

@@ -22,8 +22,7 @@ interface Recorded {
   template_id: string;
   data: Record<string, { value: string }>;
 }
-const messagesFor = async (openid: string) =>
-  (await call<{ messages: Recorded[] }>(s.wechatUrl, 'GET', `/__mock/messages?touser=${openid}`)).body.messages;
+const messagesFor = async (openid: string) => (await call<{ messages: Recorded[] }>(s.wechatUrl, 'GET', `/__mock/messages?touser=${openid}`)).body.messages;
 
 /** Both instances run a round at the same moment, three times over. */
 async function bothInstancesRun(): Promise<void> {
@@ -37,7 +36,10 @@ describe('booking reminders', () => {
     const tpl = s.config.WECHAT_TPL_BOOKING_REMINDER;
     await subscribe(s, c, { [tpl]: 'accept' });
     expect((await subscribe(s, c, { [tpl]: 'accept' })).templates.find((t) => t.templateId === tpl)?.remaining).toBe(2);
-    const a = await call<Appointment>(s.bffUrl, 'POST', '/api/v1/appointments', { token: c.accessToken, body: { itemId: 'GA05', slotId: 'city.gongan.2026-02-10.1000' } });
+    const a = await call<Appointment>(s.bffUrl, 'POST', '/api/v1/appointments', {
+      token: c.accessToken,
+      body: { itemId: 'GA05', slotId: 'city.gongan.2026-02-10.1000' },
+    });
     expect(a.status).toBe(201);
 
     await bothInstancesRun();
@@ -61,10 +63,16 @@ describe('booking reminders', () => {
   it('skips a citizen who refused the subscription (43101) quietly and sends nothing for a cancelled booking', async () => {
     const refuser = await verifiedCitizen(s);
     await subscribe(s, refuser, { [s.config.WECHAT_TPL_BOOKING_REMINDER]: 'reject' });
-    const r = await call<Appointment>(s.bffUrl, 'POST', '/api/v1/appointments', { token: refuser.accessToken, body: { itemId: 'GA05', slotId: 'city.gongan.2026-02-11.1000' } });
+    const r = await call<Appointment>(s.bffUrl, 'POST', '/api/v1/appointments', {
+      token: refuser.accessToken,
+      body: { itemId: 'GA05', slotId: 'city.gongan.2026-02-11.1000' },
+    });
     const canceller = await verifiedCitizen(s);
     await subscribe(s, canceller, { [s.config.WECHAT_TPL_BOOKING_REMINDER]: 'accept' });
-    const c = await call<Appointment>(s.bffUrl, 'POST', '/api/v1/appointments', { token: canceller.accessToken, body: { itemId: 'GA05', slotId: 'city.gongan.2026-02-11.1030' } });
+    const c = await call<Appointment>(s.bffUrl, 'POST', '/api/v1/appointments', {
+      token: canceller.accessToken,
+      body: { itemId: 'GA05', slotId: 'city.gongan.2026-02-11.1030' },
+    });
     await call(s.bffUrl, 'POST', `/api/v1/appointments/${c.body.id}/cancel`, { token: canceller.accessToken });
 
     s.clock.set(new Date('2026-02-10T02:31:00Z')); // Tuesday 10:31: both are a day away

@@ -40,8 +40,18 @@ describe('GET and POST /api/v1/messages/subscriptions', () => {
   it('tells the mini-program which template ids to ask for when, and counts each 允许 once', async () => {
     const c = await citizenWithPerson(s);
     const r = await call<Subscriptions>(s.bffUrl, 'GET', '/api/v1/messages/subscriptions', { token: c.accessToken });
-    expect(r.body.templates.map((t) => [t.key, t.templateId, t.remaining])).toEqual(Object.entries(tpl()).sort(([a], [b]) => Object.keys(SUBSCRIPTION_TEMPLATES).indexOf(a) - Object.keys(SUBSCRIPTION_TEMPLATES).indexOf(b)).map(([k, id]) => [k, id, 0]));
-    expect(r.body.moments).toMatchObject({ booking: ['bookingReminder'], case: ['caseStatus', 'caseCorrection'], complaint: ['complaintReply'], rating: ['ratingLoop'], refund: ['refund'] });
+    expect(r.body.templates.map((t) => [t.key, t.templateId, t.remaining])).toEqual(
+      Object.entries(tpl())
+        .sort(([a], [b]) => Object.keys(SUBSCRIPTION_TEMPLATES).indexOf(a) - Object.keys(SUBSCRIPTION_TEMPLATES).indexOf(b))
+        .map(([k, id]) => [k, id, 0]),
+    );
+    expect(r.body.moments).toMatchObject({
+      booking: ['bookingReminder'],
+      case: ['caseStatus', 'caseCorrection'],
+      complaint: ['complaintReply'],
+      rating: ['ratingLoop'],
+      refund: ['refund'],
+    });
     expect(r.body.templates.find((t) => t.key === 'caseStatus')!.fields).toEqual([
       { keyword: 'character_string1', label: '办件编号' },
       { keyword: 'thing2', label: '办理事项' },
@@ -51,7 +61,11 @@ describe('GET and POST /api/v1/messages/subscriptions', () => {
     ]);
 
     const report = (answers: Record<string, string>, key?: string) =>
-      call<Subscriptions & ErrBody>(s.bffUrl, 'POST', '/api/v1/messages/subscriptions', { token: c.accessToken, body: { answers }, headers: key ? { 'idempotency-key': key } : {} });
+      call<Subscriptions & ErrBody>(s.bffUrl, 'POST', '/api/v1/messages/subscriptions', {
+        token: c.accessToken,
+        body: { answers },
+        headers: key ? { 'idempotency-key': key } : {},
+      });
     const left = (x: Subscriptions, key: string) => x.templates.find((t) => t.key === key)!.remaining;
     const first = await report({ [tpl().caseStatus]: 'accept', [tpl().caseCorrection]: 'reject' }, 'sheet-answer-0001');
     expect([left(first.body, 'caseStatus'), left(first.body, 'caseCorrection')]).toEqual([1, 0]);
@@ -122,10 +136,17 @@ describe('WeChat subscription messages from the core events', () => {
     for (let i = 0; i < 3; i++) await subscribe(s, c, { [t.caseCorrection]: 'accept', [t.complaintReply]: 'accept', [t.ratingLoop]: 'accept' });
     for (let i = 0; i < 12; i++) await subscribe(s, c, { [t.caseStatus]: 'accept', [t.refund]: 'accept' });
     // 补正 and its acceptance on the open case; a 差评 called back and corrected; a refund of the fee
-    await staff(s, `/cases/${seeded.openCaseNo}/pause`, { kind: '补正', reason: '缺少平面图', materials: [{ name: '经营场所平面图', reason: '申请材料中缺少', copies: 1, form: '复印件' }] });
+    await staff(s, `/cases/${seeded.openCaseNo}/pause`, {
+      kind: '补正',
+      reason: '缺少平面图',
+      materials: [{ name: '经营场所平面图', reason: '申请材料中缺少', copies: 1, form: '复印件' }],
+    });
     await staff(s, `/cases/${seeded.openCaseNo}/resume`);
     const bad = await closedCase(s, c.personId);
-    await call(s.bffUrl, 'POST', `/api/v1/cases/${bad.caseNo}/rating`, { token: c.accessToken, body: { level: '不满意', tags: ['服务态度差'], comment: '窗口人员不耐烦' } });
+    await call(s.bffUrl, 'POST', `/api/v1/cases/${bad.caseNo}/rating`, {
+      token: c.accessToken,
+      body: { level: '不满意', tags: ['服务态度差'], comment: '窗口人员不耐烦' },
+    });
     const ratings = (await call<{ ratings: { ratingId: string; level: string }[] }>(s.coreUrl, 'GET', '/__mock/staff/ratings')).body.ratings;
     const ratingId = ratings.filter((r) => r.level === '不满意').at(-1)!.ratingId;
     await call(s.coreUrl, 'POST', `/__mock/staff/ratings/${ratingId}/callback`, { body: { note: '已电话回访，了解到窗口解释不清' } });
@@ -142,14 +163,18 @@ describe('WeChat subscription messages from the core events', () => {
     expect(r).toMatchObject({ failed: 0, unknown: 0, refused: 0 });
     const sent = await sentTo(c.openid);
     const byTemplate = (id: string) => sent.filter((m) => m.template_id === id);
-    expect(byTemplate(t.complaintReply).map((m) => [m.data.phrase2!.value, m.page])).toEqual([['已答复', `pages/complaints/detail/index?id=${seeded.complaintTrackingNo}`]]);
+    expect(byTemplate(t.complaintReply).map((m) => [m.data.phrase2!.value, m.page])).toEqual([
+      ['已答复', `pages/complaints/detail/index?id=${seeded.complaintTrackingNo}`],
+    ]);
     expect(byTemplate(t.caseCorrection).map((m) => [m.data.thing3!.value, m.data.date4!.value, m.page])).toEqual([
       ['经营场所平面图等2项', '2026年3月17日', `pages/cases/correction/index?caseNo=${seeded.correctionCaseNo}`],
       ['经营场所平面图', '2026年3月17日', `pages/cases/correction/index?caseNo=${seeded.openCaseNo}`],
     ]);
     expect(byTemplate(t.ratingLoop).map((m) => m.data.phrase2!.value)).toEqual(['已回访', '已整改']);
     expect(byTemplate(t.ratingLoop)[0]!.page).toBe(`pages/cases/rating/index?caseNo=${bad.caseNo}`);
-    expect(byTemplate(t.refund).map((m) => [m.data.amount2!.value, m.data.thing3!.value, m.page])).toEqual([['¥80.00', '不动产登记费（住宅）', `pages/payments/result/index?id=${seeded.paymentId}`]]);
+    expect(byTemplate(t.refund).map((m) => [m.data.amount2!.value, m.data.thing3!.value, m.page])).toEqual([
+      ['¥80.00', '不动产登记费（住宅）', `pages/payments/result/index?id=${seeded.paymentId}`],
+    ]);
     expect(byTemplate(t.caseStatus).map((m) => m.data.phrase3!.value)).toEqual(expect.arrayContaining(['恢复计时', '已受理', '准予许可', '已办结']));
     // 消息 holds every one of them, each linking to what it is about
     const kinds = new Set((await messages(c)).map((m) => m.link.kind));

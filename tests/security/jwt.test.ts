@@ -84,7 +84,7 @@ describe('forged access tokens on GET /api/v1/me', () => {
     await refused(jwt.sign({ ...claims, nbf: now + 600 }, s.config.JWT_SECRET, { algorithm: 'HS256' }));
   });
 
-  it("refuses our own signature over a session that belongs to somebody else, or a session id that is no session", async () => {
+  it('refuses our own signature over a session that belongs to somebody else, or a session id that is no session', async () => {
     const other = await signIn(s, openid());
     const otherSid = (JSON.parse(Buffer.from(other.accessToken.split('.')[1]!, 'base64url').toString()) as { sid: string }).sid;
     await refused(jwt.sign({ ...claims, sid: otherSid }, s.config.JWT_SECRET, { algorithm: 'HS256' }), 'SESSION_REVOKED');
@@ -108,7 +108,11 @@ describe('forged access tokens on GET /api/v1/me', () => {
     ];
     for (const h of cases) {
       const r = await raw(h);
-      expect({ h: h.slice(0, 40), status: r.status, code: r.body?.error?.code }).toEqual({ h: h.slice(0, 40), status: 401, code: expect.stringMatching(/^(TOKEN_INVALID|UNAUTHENTICATED)$/) });
+      expect({ h: h.slice(0, 40), status: r.status, code: r.body?.error?.code }).toEqual({
+        h: h.slice(0, 40),
+        status: 401,
+        code: expect.stringMatching(/^(TOKEN_INVALID|UNAUTHENTICATED)$/),
+      });
     }
   });
 });

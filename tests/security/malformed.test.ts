@@ -42,20 +42,23 @@ function raw(method: string, path: string, o: { headers?: Record<string, string>
   const url = new URL(s.bffUrl);
   return new Promise((resolve, reject) => {
     const length = o.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(o.body)) };
-    const req = http.request({ host: url.hostname, port: url.port, method, path, headers: { authorization: `Bearer ${token}`, ...length, ...o.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, text, json });
-      });
-    });
+    const req = http.request(
+      { host: url.hostname, port: url.port, method, path, headers: { authorization: `Bearer ${token}`, ...length, ...o.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, text, json });
+        });
+      },
+    );
     req.on('error', reject);
     if (o.body !== undefined) req.write(o.body);
     req.end();
@@ -68,7 +71,9 @@ const isNotify = (path: string) => path.endsWith('/wechat/notify');
 /** 4xx with the error body this operation documents. */
 function refusedProperly(what: string, path: string, r: Raw, problems: string[]): void {
   const body = r.json as { error?: { code?: string; message?: string; hint?: string; requestId?: string }; code?: string; message?: string } | undefined;
-  const shaped = isNotify(path) ? body?.code === 'FAIL' && typeof body.message === 'string' : !!body?.error?.code && !!body.error.message && !!body.error.hint && !!body.error.requestId;
+  const shaped = isNotify(path)
+    ? body?.code === 'FAIL' && typeof body.message === 'string'
+    : !!body?.error?.code && !!body.error.message && !!body.error.hint && !!body.error.requestId;
   if (r.status < 400 || r.status >= 500 || !shaped) problems.push(`${what}: ${r.status} ${r.text.slice(0, 160)}`);
 }
 
@@ -129,8 +134,18 @@ describe('malformed bodies on every operation that takes one', () => {
     const problems: string[] = [];
     for (const { method, path } of bodyOps()) {
       if (path.endsWith('/complaints/photos')) continue; // takes images and multipart by design; its type checks are tested in complaints.test.ts
-      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=utf-16']) {
-        const body = type.startsWith('application/x-www') ? 'code=abc&a[b]=c' : type.startsWith('multipart') ? '--x\r\nContent-Disposition: form-data; name="code"\r\n\r\nabc\r\n--x--\r\n' : '{"code":"abc"}';
+      for (const type of [
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/xml',
+        'application/json; charset=utf-16',
+      ]) {
+        const body = type.startsWith('application/x-www')
+          ? 'code=abc&a[b]=c'
+          : type.startsWith('multipart')
+            ? '--x\r\nContent-Disposition: form-data; name="code"\r\n\r\nabc\r\n--x--\r\n'
+            : '{"code":"abc"}';
         const r = await raw(method, fill(path), { headers: { 'content-type': type }, body });
         refusedProperly(`${method} ${path} as ${type}`, path, r, problems);
       }
@@ -143,7 +158,22 @@ describe('malformed bodies on every operation that takes one', () => {
 
 describe('malformed ids and queries on every operation', () => {
   it('refuses path traversal, encoded slashes, NUL, invalid percent-encoding and very long ids in path parameters', async () => {
-    const ids = ['..%2F..%2F..%2Fetc%2Fpasswd', '%2e%2e', '..%5C..%5Cwindows', '%00', 'a%00b', '%FF%FE', '%', '%E4%B8', 'a%2Fb', '%24ne', '%7B%22%24gt%22%3A%22%22%7D', 'x'.repeat(5000), '%20', "'%20OR%201=1--"];
+    const ids = [
+      '..%2F..%2F..%2Fetc%2Fpasswd',
+      '%2e%2e',
+      '..%5C..%5Cwindows',
+      '%00',
+      'a%00b',
+      '%FF%FE',
+      '%',
+      '%E4%B8',
+      'a%2Fb',
+      '%24ne',
+      '%7B%22%24gt%22%3A%22%22%7D',
+      'x'.repeat(5000),
+      '%20',
+      "'%20OR%201=1--",
+    ];
     const problems: string[] = [];
     for (const { method, path, op } of ops.filter((o) => o.path.includes('{'))) {
       for (const id of ids) {

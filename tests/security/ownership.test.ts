@@ -33,7 +33,10 @@ beforeAll(async () => {
   other = await seededCitizen(s);
   doc = (await call<Doc>(s.bffUrl, 'GET', '/api/v1/openapi.json')).body;
   const slots = await call<SlotsResponse>(s.bffUrl, 'GET', '/api/v1/slots?hallId=city&itemId=SH01', { token: other.accessToken });
-  freeSlotId = slots.body.days.flatMap((d) => d.slots).filter((x) => x.bookable).at(-1)!.id;
+  freeSlotId = slots.body.days
+    .flatMap((d) => d.slots)
+    .filter((x) => x.bookable)
+    .at(-1)!.id;
 });
 afterAll(() => s?.close());
 
@@ -62,7 +65,9 @@ function validBody(operationId: string): unknown {
     rescheduleAppointment: { slotId: freeSlotId },
     rateComplaintReply: { rating: '不满意', comment: '冒充别人评价' },
     reopenComplaint: { reason: '冒充别人申请重新办理' },
-    requestMailing: { address: { recipient: '冒名者', phone: '13905370000', province: '山东省', city: '济宁市', district: '任城区', detail: '古槐路街道红星路1号' } },
+    requestMailing: {
+      address: { recipient: '冒名者', phone: '13905370000', province: '山东省', city: '济宁市', district: '任城区', detail: '古槐路街道红星路1号' },
+    },
     rateCase: { level: '非常不满意', tags: ['服务态度差'], comment: '冒充别人评价' },
     followUpRating: { level: '满意', tags: [], comment: '冒充别人追评' },
     // the file itself is the body; whose case it is decides before a byte of it is read
@@ -124,17 +129,33 @@ describe("another citizen's ids, on every operation that takes one (walked from 
           // the first parameter names whose resource it is; a second one names a part of it (the owner's photo)
           const url = fillOwnerParts(path.replace(/\{[^}]+\}/, encodeURIComponent(value)));
           const body = op.requestBody ? validBody(op.operationId) : undefined;
-          const r = await call<ErrBody>(s.bffUrl, method.toUpperCase(), url, { token: other.accessToken, body, headers: { 'idempotency-key': `idor-${op.operationId}-${value}`.slice(0, 60) } });
+          const r = await call<ErrBody>(s.bffUrl, method.toUpperCase(), url, {
+            token: other.accessToken,
+            body,
+            headers: { 'idempotency-key': `idor-${op.operationId}-${value}`.slice(0, 60) },
+          });
           walked.push(`${method.toUpperCase()} ${url}`);
           const allowed = r.status === 404 || (r.status === 403 && '403' in op.responses && r.body?.error?.code !== 'REAL_NAME_REQUIRED');
           if (!allowed) problems.push(`${method.toUpperCase()} ${url} as another citizen: ${r.status} ${r.text.slice(0, 200)}`);
           // indistinguishable from a missing id: an attacker learns nothing about whether it exists
-          const missing = await call<ErrBody>(s.bffUrl, method.toUpperCase(), fillOwnerParts(path.replace(/\{[^}]+\}/, value.replace(/.$/, (c) => (c === '9' ? '8' : '9')))), {
-            token: other.accessToken,
-            body,
-          });
+          const missing = await call<ErrBody>(
+            s.bffUrl,
+            method.toUpperCase(),
+            fillOwnerParts(
+              path.replace(
+                /\{[^}]+\}/,
+                value.replace(/.$/, (c) => (c === '9' ? '8' : '9')),
+              ),
+            ),
+            {
+              token: other.accessToken,
+              body,
+            },
+          );
           if (missing.status !== r.status || missing.body?.error?.code !== r.body?.error?.code || missing.body?.error?.message !== r.body?.error?.message) {
-            problems.push(`${method.toUpperCase()} ${path}: another's id answers ${r.status} ${r.body?.error?.code}, a missing one ${missing.status} ${missing.body?.error?.code}`);
+            problems.push(
+              `${method.toUpperCase()} ${path}: another's id answers ${r.status} ${r.body?.error?.code}, a missing one ${missing.status} ${missing.body?.error?.code}`,
+            );
           }
         }
       }
@@ -154,7 +175,9 @@ describe("another citizen's ids, on every operation that takes one (walked from 
     expect(pay.status).toBe(404);
     expect(pay.text).not.toContain('工本费');
 
-    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2e86de' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2e86de' } })
+      .png()
+      .toBuffer();
     const up = await fetch(`${s.bffUrl}/api/v1/complaints/photos`, {
       method: 'POST',
       headers: { authorization: `Bearer ${owner.citizen.accessToken}`, 'content-type': 'image/png' },
@@ -164,7 +187,13 @@ describe("another citizen's ids, on every operation that takes one (walked from 
     const photo = (await up.json()) as UploadedPhoto;
     const theirs = await call<ErrBody>(s.bffUrl, 'POST', '/api/v1/complaints', {
       token: other.accessToken,
-      body: { category: '推诿/说"No"', target: { hallId: 'city', zoneId: 'shangshi', windowNo: '3' }, description: '借用别人的照片提交找茬', anonymous: false, photoIds: [photo.id] },
+      body: {
+        category: '推诿/说"No"',
+        target: { hallId: 'city', zoneId: 'shangshi', windowNo: '3' },
+        description: '借用别人的照片提交找茬',
+        anonymous: false,
+        photoIds: [photo.id],
+      },
     });
     expect(theirs.status).toBe(422);
     expect(theirs.body.error.code).toBe('PHOTO_NOT_FOUND');
@@ -174,7 +203,17 @@ describe("another citizen's ids, on every operation that takes one (walked from 
     for (const p of ['/api/v1/appointments', '/api/v1/complaints', '/api/v1/payments', '/api/v1/cases', '/api/v1/bills/mine', '/api/v1/messages']) {
       const r = await call(s.bffUrl, 'GET', p, { token: other.accessToken });
       expect(r.status).toBe(200);
-      for (const id of [owner.appointmentId, owner.complaintId, owner.paymentId, owner.openCaseNo, owner.closedCaseNo, owner.feeId, owner.messageId, owner.correctionCaseNo]) expect(r.text).not.toContain(id);
+      for (const id of [
+        owner.appointmentId,
+        owner.complaintId,
+        owner.paymentId,
+        owner.openCaseNo,
+        owner.closedCaseNo,
+        owner.feeId,
+        owner.messageId,
+        owner.correctionCaseNo,
+      ])
+        expect(r.text).not.toContain(id);
     }
   });
 });

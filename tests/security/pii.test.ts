@@ -35,7 +35,8 @@ beforeAll(async () => {
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const res = await realFetch(input, init);
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (url.startsWith(s.bffUrl)) seen.push({ method: init?.method ?? 'GET', url: url.slice(s.bffUrl.length), status: res.status, text: await res.clone().text() });
+    if (url.startsWith(s.bffUrl))
+      seen.push({ method: init?.method ?? 'GET', url: url.slice(s.bffUrl.length), status: res.status, text: await res.clone().text() });
     return res;
   };
   await journey();
@@ -54,13 +55,25 @@ async function journey(): Promise<void> {
   await call(s.bffUrl, 'GET', `/api/v1/appointments/${seeded.appointmentId}/ticket`, { token: t });
   await call(s.bffUrl, 'GET', '/api/v1/me/booking-standing', { token: t });
   // a complaint with a photo
-  const png = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#27ae60' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#27ae60' } })
+    .png()
+    .toBuffer();
   const photo = await (
-    await fetch(`${s.bffUrl}/api/v1/complaints/photos`, { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'image/png' }, body: new Uint8Array(png) })
+    await fetch(`${s.bffUrl}/api/v1/complaints/photos`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t}`, 'content-type': 'image/png' },
+      body: new Uint8Array(png),
+    })
   ).json();
   await call(s.bffUrl, 'POST', '/api/v1/complaints', {
     token: t,
-    body: { category: '推诿/说"No"', target: { hallId: 'city', zoneId: 'shehui', windowNo: '5' }, description: `我的电话是${c.phone}，身份证${c.idNumber}，请回电`, anonymous: false, photoIds: [(photo as { id: string }).id] },
+    body: {
+      category: '推诿/说"No"',
+      target: { hallId: 'city', zoneId: 'shehui', windowNo: '5' },
+      description: `我的电话是${c.phone}，身份证${c.idNumber}，请回电`,
+      anonymous: false,
+      photoIds: [(photo as { id: string }).id],
+    },
   });
   await call(s.bffUrl, 'GET', '/api/v1/complaints', { token: t });
   await call(s.bffUrl, 'GET', `/api/v1/complaints/${seeded.complaintId}`, { token: t });
@@ -76,7 +89,9 @@ async function journey(): Promise<void> {
   await call(s.bffUrl, 'GET', `/api/v1/cases/${seeded.closedCaseNo}/rating`, { token: t });
   await call(s.bffUrl, 'GET', '/api/v1/cases', { token: t });
   await call(s.bffUrl, 'POST', '/api/v1/cases/lookup', { body: { caseNo: seeded.openCaseNo, code: seeded.openCaseQueryCode } });
-  await call(s.bffUrl, 'POST', '/api/v1/cases/lookup', { body: { caseNo: seeded.openCaseNo, code: seeded.openCaseQueryCode === '000000' ? '111111' : '000000' } });
+  await call(s.bffUrl, 'POST', '/api/v1/cases/lookup', {
+    body: { caseNo: seeded.openCaseNo, code: seeded.openCaseQueryCode === '000000' ? '111111' : '000000' },
+  });
   // payments
   await call(s.bffUrl, 'GET', '/api/v1/bills/mine', { token: t });
   await call(s.bffUrl, 'GET', '/api/v1/payments', { token: t });
@@ -131,7 +146,18 @@ function leaks(text: string, allowed: Set<string> = new Set()): string[] {
 describe('personal data and secrets after a whole journey', () => {
   it('the journey really ran: every kind of answer was seen, and the personal data went through the bff', () => {
     const urls = seen.map((r) => `${r.method} ${r.url.split('?')[0]}`);
-    for (const want of ['POST /api/v1/auth/wechat-login', 'POST /api/v1/me/real-name', 'POST /api/v1/me/phone', 'POST /api/v1/appointments', 'POST /api/v1/complaints', 'POST /api/v1/complaints/photos', 'POST /api/v1/payments', 'POST /api/v1/cases/lookup', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout']) {
+    for (const want of [
+      'POST /api/v1/auth/wechat-login',
+      'POST /api/v1/me/real-name',
+      'POST /api/v1/me/phone',
+      'POST /api/v1/appointments',
+      'POST /api/v1/complaints',
+      'POST /api/v1/complaints/photos',
+      'POST /api/v1/payments',
+      'POST /api/v1/cases/lookup',
+      'POST /api/v1/auth/refresh',
+      'POST /api/v1/auth/logout',
+    ]) {
       expect(urls).toContain(want);
     }
     expect(seen.length).toBeGreaterThan(30);
@@ -140,7 +166,10 @@ describe('personal data and secrets after a whole journey', () => {
 
   it('no answer holds a full ID number, phone number, session key or secret, nor a token other than the ones it issues', () => {
     const found = seen.flatMap((r) => {
-      const own = /\/auth\/(wechat-login|refresh)$/.test(r.url) && r.status === 200 ? new Set(Object.values(JSON.parse(r.text) as Record<string, string>).map(String)) : new Set<string>();
+      const own =
+        /\/auth\/(wechat-login|refresh)$/.test(r.url) && r.status === 200
+          ? new Set(Object.values(JSON.parse(r.text) as Record<string, string>).map(String))
+          : new Set<string>();
       return leaks(r.text, own).map((what) => `${r.method} ${r.url} ${r.status}: ${what}`);
     });
     expect(found).toEqual([]);

@@ -31,7 +31,8 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 const at = (ms: number) => s.clock.set(new Date(T0.getTime() + ms));
-const login = (code: string, headers: Record<string, string> = {}) => call<TokenPair & ErrBody>(s.bffUrl, 'POST', '/api/v1/auth/wechat-login', { body: { code }, headers });
+const login = (code: string, headers: Record<string, string> = {}) =>
+  call<TokenPair & ErrBody>(s.bffUrl, 'POST', '/api/v1/auth/wechat-login', { body: { code }, headers });
 const han = /[\u4e00-\u9fff]/;
 
 function expectLimited(r: { status: number; headers: Headers; body: ErrBody }, code: string, maxSeconds: number): number {
@@ -111,19 +112,27 @@ describe('POST /api/v1/cases/lookup rate limits (凭码查询, no sign-in)', () 
     const p = await citizenWithPerson(s);
     const c = await openCase(s, p.personId);
     const wrong = c.queryCode === '000000' ? '111111' : '000000';
-    const results = await Promise.all(Array.from({ length: 12 }, () => call<ErrBody>(s.bffUrl, 'POST', '/api/v1/cases/lookup', { body: { caseNo: c.caseNo, code: wrong } })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => call<ErrBody>(s.bffUrl, 'POST', '/api/v1/cases/lookup', { body: { caseNo: c.caseNo, code: wrong } })),
+    );
     let answered = results.filter((r) => r.status === 404).length;
     for (const r of results.filter((x) => x.status !== 404)) expectLimited(r, 'TOO_MANY_ATTEMPTS', 15 * 60);
     // refused guesses are not counted (they learned nothing); keep guessing one by one until the case number is blocked
     for (let i = 0; i < 10; i++) {
-      const r = await call<ErrBody>(s.bffUrl, 'POST', '/api/v1/cases/lookup', { body: { caseNo: c.caseNo, code: wrong }, headers: { 'x-forwarded-for': `198.51.100.${i}` } });
+      const r = await call<ErrBody>(s.bffUrl, 'POST', '/api/v1/cases/lookup', {
+        body: { caseNo: c.caseNo, code: wrong },
+        headers: { 'x-forwarded-for': `198.51.100.${i}` },
+      });
       if (r.status === 429) break;
       answered += 1;
     }
     // 5 wrong codes answered in all, burst or not
     expect(answered).toBe(5);
     // and the right code waits too, whatever X-Forwarded-For says
-    const right = await call<ErrBody>(s.bffUrl, 'POST', '/api/v1/cases/lookup', { body: { caseNo: c.caseNo, code: c.queryCode }, headers: { 'x-forwarded-for': '198.51.100.7' } });
+    const right = await call<ErrBody>(s.bffUrl, 'POST', '/api/v1/cases/lookup', {
+      body: { caseNo: c.caseNo, code: c.queryCode },
+      headers: { 'x-forwarded-for': '198.51.100.7' },
+    });
     expectLimited(right, 'TOO_MANY_ATTEMPTS', 15 * 60);
   });
 });
@@ -133,9 +142,17 @@ describe('POST /api/v1/complaints daily limit (找茬)', () => {
     at(60 * 60_000); // 11:00 in Jining
     const c = await verifiedCitizen(s);
     await renew(s, c);
-    const form = (i: number) => ({ category: '推诿/说"No"', target: { hallId: 'city', zoneId: 'shangshi', windowNo: '12' }, description: `第${i}次：窗口说材料不全，但没说清缺什么`, anonymous: false, photoIds: [] });
+    const form = (i: number) => ({
+      category: '推诿/说"No"',
+      target: { hallId: 'city', zoneId: 'shangshi', windowNo: '12' },
+      description: `第${i}次：窗口说材料不全，但没说清缺什么`,
+      anonymous: false,
+      photoIds: [],
+    });
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => call<ErrBody>(s.bffUrl, 'POST', '/api/v1/complaints', { token: c.accessToken, body: form(i), headers: { 'idempotency-key': `burst-${i}-0000` } })),
+      Array.from({ length: 8 }, (_, i) =>
+        call<ErrBody>(s.bffUrl, 'POST', '/api/v1/complaints', { token: c.accessToken, body: form(i), headers: { 'idempotency-key': `burst-${i}-0000` } }),
+      ),
     );
     expect(results.filter((r) => r.status === 201).length).toBeLessThanOrEqual(3);
     const refused = results.filter((r) => r.status !== 201);
@@ -151,15 +168,21 @@ describe('POST /api/v1/complaints/photos daily uploads (找茬)', () => {
   const DAILY = 3;
   const max = DAILY * COMPLAINT_RULES.maxPhotos * 2;
   async function upload(token: string, data: Buffer) {
-    const res = await fetch(`${s.bffUrl}/api/v1/complaints/photos`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' }, body: new Uint8Array(data) });
+    const res = await fetch(`${s.bffUrl}/api/v1/complaints/photos`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
+      body: new Uint8Array(data),
+    });
     return { status: res.status, headers: res.headers, body: (await res.json()) as ErrBody };
   }
 
-  it('takes the day\'s uploads, not counting files that were refused, then 429 RATE_LIMITED with Retry-After until midnight', async () => {
+  it("takes the day's uploads, not counting files that were refused, then 429 RATE_LIMITED with Retry-After until midnight", async () => {
     at(60 * 60_000); // 11:00 in Jining
     const c = await verifiedCitizen(s);
     await renew(s, c);
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2e86de' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#2e86de' } })
+      .png()
+      .toBuffer();
     for (let i = 0; i < max - 1; i++) expect((await upload(c.accessToken, png)).status).toBe(201);
     // not a photo: refused, and it does not use up one of the day's uploads
     for (let i = 0; i < 3; i++) expect((await upload(c.accessToken, Buffer.from('not a photo at all'))).body.error.code).toBe('PHOTO_TYPE_NOT_ALLOWED');

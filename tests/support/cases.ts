@@ -37,7 +37,8 @@ export async function staff(s: Stack, path: string, body: unknown = {}): Promise
 }
 
 /** A case received and accepted at the window now. */
-export const openCase = (s: Stack, personId: string, itemId = 'SS05', extra: Record<string, unknown> = {}) => staff(s, '/cases', { personId, itemId, accept: true, ...extra });
+export const openCase = (s: Stack, personId: string, itemId = 'SS05', extra: Record<string, unknown> = {}) =>
+  staff(s, '/cases', { personId, itemId, accept: true, ...extra });
 
 /** A case decided and issued now: closed, rateable for 15 working days. */
 export async function closedCase(s: Stack, personId: string, itemId = 'SS05', extra: Record<string, unknown> = {}): Promise<StaffCase> {

@@ -28,7 +28,15 @@ export function minimalPdf(author: string, trailer = ''): Buffer {
 }
 
 /** POST the bytes as the H5 build does (the file as the body, its name in X-File-Name). */
-export async function upload(s: Pick<Stack, 'bffUrl'>, c: { accessToken: string }, caseNo: string, materialId: string, data: Buffer, type: string, filename?: string): Promise<Res<CorrectionFile>> {
+export async function upload(
+  s: Pick<Stack, 'bffUrl'>,
+  c: { accessToken: string },
+  caseNo: string,
+  materialId: string,
+  data: Buffer,
+  type: string,
+  filename?: string,
+): Promise<Res<CorrectionFile>> {
   const res = await fetch(`${s.bffUrl}/api/v1/cases/${caseNo}/correction/materials/${materialId}/files`, {
     method: 'POST',
     headers: { authorization: `Bearer ${c.accessToken}`, 'content-type': type, ...(filename ? { 'x-file-name': encodeURIComponent(filename) } : {}) },

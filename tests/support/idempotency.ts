@@ -10,6 +10,9 @@ export async function abandonRequest(s: Stack, accessToken: string, operation: s
   const me = await call<{ userId: string }>(s.bffUrl, 'GET', '/api/v1/me', { token: accessToken });
   const r = await s.db
     .collection('idempotency')
-    .updateOne({ _id: `${me.body.userId}:${operation}:${key}` as never }, { $set: { state: 'pending', createdAt: new Date(s.clock.now().getTime() - STALE_PENDING_MS - 1000) }, $unset: { body: '', status: '' } });
+    .updateOne(
+      { _id: `${me.body.userId}:${operation}:${key}` as never },
+      { $set: { state: 'pending', createdAt: new Date(s.clock.now().getTime() - STALE_PENDING_MS - 1000) }, $unset: { body: '', status: '' } },
+    );
   if (r.modifiedCount !== 1) throw new Error(`no idempotency record for ${operation} ${key}`);
 }

@@ -76,15 +76,27 @@ export async function seed(s: Stack): Promise<Seeded> {
   const c = await seededCitizen(s);
   const appointment = await bookSomething(s, c);
   // a small photo of the problem (the photo route takes the image bytes as the body)
-  const png = await sharp({ create: { width: 48, height: 32, channels: 3, background: '#c0392b' } }).png().toBuffer();
-  const photoRes = await fetch(`${s.bffUrl}/api/v1/complaints/photos`, { method: 'POST', headers: { authorization: `Bearer ${c.accessToken}`, 'content-type': 'image/png' }, body: new Uint8Array(png) });
+  const png = await sharp({ create: { width: 48, height: 32, channels: 3, background: '#c0392b' } })
+    .png()
+    .toBuffer();
+  const photoRes = await fetch(`${s.bffUrl}/api/v1/complaints/photos`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${c.accessToken}`, 'content-type': 'image/png' },
+    body: new Uint8Array(png),
+  });
   const photoText = await photoRes.text();
   const photo = ok('photo', { status: photoRes.status, body: JSON.parse(photoText) as UploadedPhoto, text: photoText });
   const complaint = ok(
     'complaint',
     await call<Complaint>(s.bffUrl, 'POST', '/api/v1/complaints', {
       token: c.accessToken,
-      body: { category: '推诿/说"No"', target: { hallId: 'city', zoneId: 'shangshi', windowNo: '12' }, description: '窗口说材料不全，但没有一次说清缺什么', anonymous: false, photoIds: [photo.id] },
+      body: {
+        category: '推诿/说"No"',
+        target: { hallId: 'city', zoneId: 'shangshi', windowNo: '12' },
+        description: '窗口说材料不全，但没有一次说清缺什么',
+        anonymous: false,
+        photoIds: [photo.id],
+      },
     }),
   );
   const trackingNo = complaint.trackingNo;

@@ -6,7 +6,18 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import mongoose, { type Connection } from 'mongoose';
-import { createCoreMock, createMockClock, createProvinceMock, createWechatMock, listen, type CoreMock, type MockClock, type ProvinceMock, type RunningServer, type WechatMock } from '@jsb/mock';
+import {
+  createCoreMock,
+  createMockClock,
+  createProvinceMock,
+  createWechatMock,
+  listen,
+  type CoreMock,
+  type MockClock,
+  type ProvinceMock,
+  type RunningServer,
+  type WechatMock,
+} from '@jsb/mock';
 import { createWxpayMock, loadOrCreateWxpayKeys, type WxpayKeys, type WxpayMock } from '@jsb/mock';
 import { createApp, createCoreClient, createLogger, createWechatClient, loadConfig, prepareDatabase, type Config } from '@jsb/bff';
 
@@ -68,7 +79,15 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   const wechatSrv = await listen(wechat.app, 0);
   const coreSrv = await listen(core.app, 0);
   const wxpayKeys = loadOrCreateWxpayKeys();
-  const wxpay = createWxpayMock({ clock, admin: true, mchid: wxpayKeys.mchid, appid: TEST_APPID, merchantCertPem: wxpayKeys.merchantCertPem, platformKeys: wxpayKeys.platformKeys, apiV3Key: wxpayKeys.apiV3Key });
+  const wxpay = createWxpayMock({
+    clock,
+    admin: true,
+    mchid: wxpayKeys.mchid,
+    appid: TEST_APPID,
+    merchantCertPem: wxpayKeys.merchantCertPem,
+    platformKeys: wxpayKeys.platformKeys,
+    apiV3Key: wxpayKeys.apiV3Key,
+  });
   const wxpaySrv = await listen(wxpay.app, 0);
   const dbName = `t_${o.name.replace(/[^A-Za-z0-9]/g, '_').slice(0, 30)}_${randomBytes(3).toString('hex')}`;
   const config = loadConfig({
@@ -120,7 +139,12 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       log,
       clock: () => clock.now(),
       instanceId: `test-bff-${instances.length + 1}`,
-      wechat: createWechatClient({ baseUrl: config.WECHAT_API_BASE, appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS }),
+      wechat: createWechatClient({
+        baseUrl: config.WECHAT_API_BASE,
+        appid: config.WECHAT_APPID,
+        secret: config.WECHAT_SECRET,
+        timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+      }),
       core: createCoreClient({
         baseUrl: config.CORE_API_BASE,
         clientId: config.CORE_CLIENT_ID,

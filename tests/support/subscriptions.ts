@@ -10,13 +10,19 @@ import type { Stack } from './stack';
 export type SheetAnswers = Record<string, 'accept' | 'reject'>;
 
 export async function answerSheet(s: Pick<Stack, 'wechatUrl'>, openid: string, answers: SheetAnswers): Promise<Record<string, string>> {
-  const r = await call<Record<string, string>>(s.wechatUrl, 'POST', '/__mock/request-subscribe-message', { body: { openid, tmplIds: Object.keys(answers), answers } });
+  const r = await call<Record<string, string>>(s.wechatUrl, 'POST', '/__mock/request-subscribe-message', {
+    body: { openid, tmplIds: Object.keys(answers), answers },
+  });
   if (r.status !== 200 || r.body.errMsg !== 'requestSubscribeMessage:ok') throw new Error(`subscription sheet ${r.status} ${r.text}`);
   return r.body;
 }
 
 /** The sheet, then the report to the bff: returns the bff's count of consents left per template. */
-export async function subscribe(s: Pick<Stack, 'wechatUrl' | 'bffUrl'>, c: { openid: string; accessToken: string }, answers: SheetAnswers): Promise<Subscriptions> {
+export async function subscribe(
+  s: Pick<Stack, 'wechatUrl' | 'bffUrl'>,
+  c: { openid: string; accessToken: string },
+  answers: SheetAnswers,
+): Promise<Subscriptions> {
   const { errMsg: _e, ...result } = await answerSheet(s, c.openid, answers);
   const r = await call<Subscriptions>(s.bffUrl, 'POST', '/api/v1/messages/subscriptions', { token: c.accessToken, body: { answers: result } });
   if (r.status !== 200) throw new Error(`report subscriptions ${r.status} ${r.text}`);

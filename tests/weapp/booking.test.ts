@@ -65,8 +65,12 @@ describe('weapp build: 预约', () => {
     // the next steps a citizen takes with a ticket: the phone's calendar, the hall's address
     await screen.tap('加入日历');
     await screen.waitFor('已加入手机日历');
-    expect(mp.device.calendar).toEqual([expect.objectContaining({ title: '大厅办事：居民身份证换领', location: expect.stringContaining('市为民服务中心'), alarm: true })]);
-    expect(new Date(mp.device.calendar[0]!.startTime * 1000).toISOString()).toMatch(new RegExp(`T${String(Number(time.slice(0, 2)) - 8).padStart(2, '0')}:${time.slice(3, 5)}`));
+    expect(mp.device.calendar).toEqual([
+      expect.objectContaining({ title: '大厅办事：居民身份证换领', location: expect.stringContaining('市为民服务中心'), alarm: true }),
+    ]);
+    expect(new Date(mp.device.calendar[0]!.startTime * 1000).toISOString()).toMatch(
+      new RegExp(`T${String(Number(time.slice(0, 2)) - 8).padStart(2, '0')}:${time.slice(3, 5)}`),
+    );
     await screen.tap('复制大厅地址');
     expect(mp.device.clipboard).toContain('济宁市');
 

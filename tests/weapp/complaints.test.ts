@@ -58,7 +58,11 @@ describe('weapp build: 找茬', () => {
     const deadline = Date.now() + 8000;
     let src = '';
     while (!src.startsWith('wxfile://') && Date.now() < deadline) {
-      src = String(Array.from(mp.current().container.querySelectorAll('wx-image')).map((el) => screen.attributes(el).src).find((x) => String(x).startsWith('wxfile://')) ?? '');
+      src = String(
+        Array.from(mp.current().container.querySelectorAll('wx-image'))
+          .map((el) => screen.attributes(el).src)
+          .find((x) => String(x).startsWith('wxfile://')) ?? '',
+      );
       await mp.settle();
     }
     expect(src).toMatch(/^wxfile:\/\//);
@@ -69,7 +73,13 @@ describe('weapp build: 找茬', () => {
     expect(staffView.text).not.toContain(person.name);
 
     // the hall answers; the citizen leaves the page and comes back to it
-    expect((await call(s.coreUrl, 'POST', `/__mock/staff/complaints/${rec!.id}/reply`, { body: { by: '市为民服务中心找茬窗口', text: '已核实，窗口已一次性告知所缺材料并致歉' } })).status).toBe(200);
+    expect(
+      (
+        await call(s.coreUrl, 'POST', `/__mock/staff/complaints/${rec!.id}/reply`, {
+          body: { by: '市为民服务中心找茬窗口', text: '已核实，窗口已一次性告知所缺材料并致歉' },
+        })
+      ).status,
+    ).toBe(200);
     await screen.back();
     await screen.tap('我的找茬');
     await screen.waitForPage('pages/complaints/index');

@@ -15,7 +15,6 @@ afterAll(async () => {
   await s?.close();
 });
 
-
 describe('weapp build: 长辈版 weekend booking from 首页', () => {
   it(`books a weekend slot from the 长辈版 home, signing in and verifying on the way, within ${ELDER_WEEKEND_BOOKING_MAX_TAPS} taps`, async () => {
     const device = createDevice();
@@ -51,7 +50,9 @@ describe('weapp build: 长辈版 weekend booking from 首页', () => {
     await screen.waitFor('周末/节假日预约');
     await snapshotWeapp(mp, 'weapp-elder-booked');
     expect(screen.taps).toBeLessThanOrEqual(ELDER_WEEKEND_BOOKING_MAX_TAPS);
-    console.log(`长辈版 weekend booking from 首页 on weapp: ${screen.taps} taps (floor ${ELDER_WEEKEND_BOOKING_MAX_TAPS}; before: 21 + 4 for the sign-in detour)`);
+    console.log(
+      `长辈版 weekend booking from 首页 on weapp: ${screen.taps} taps (floor ${ELDER_WEEKEND_BOOKING_MAX_TAPS}; before: 21 + 4 for the sign-in detour)`,
+    );
     expect(mp.problems).toEqual([]);
   });
 });

@@ -40,12 +40,17 @@ async function zhangsPhone(): Promise<{ device: Device; appointment: Appointment
   const zhang = SEED_PERSONS.find((p) => p.name === '张伟')!;
   const device = createDevice({ openid: 'oWeappHomeZhang' });
   const t = await signIn(s, device.openid);
-  expect((await call(s.bffUrl, 'POST', '/api/v1/me/real-name', { token: t.accessToken, body: { name: zhang.name, idNumber: zhang.idNumber } })).status).toBe(200);
+  expect((await call(s.bffUrl, 'POST', '/api/v1/me/real-name', { token: t.accessToken, body: { name: zhang.name, idNumber: zhang.idNumber } })).status).toBe(
+    200,
+  );
   const slots = await call<SlotsResponse>(s.bffUrl, 'GET', '/api/v1/slots?hallId=city&itemId=GA01', { token: t.accessToken });
   const slot = slots.body.days.flatMap((d) => d.slots).find((x) => x.bookable)!;
   const booked = await call<Appointment>(s.bffUrl, 'POST', '/api/v1/appointments', { token: t.accessToken, body: { itemId: 'GA01', slotId: slot.id } });
   expect(booked.status).toBe(201);
-  device.storage.set('jsb.session', JSON.stringify({ accessToken: t.accessToken, refreshToken: t.refreshToken, accessExpiresAt: Date.now() + t.expiresIn * 1000 }));
+  device.storage.set(
+    'jsb.session',
+    JSON.stringify({ accessToken: t.accessToken, refreshToken: t.refreshToken, accessExpiresAt: Date.now() + t.expiresIn * 1000 }),
+  );
   zhangs = { device, appointment: booked.body };
   return zhangs;
 }

@@ -28,8 +28,13 @@ export function createCoreComplaintsClient(core: CoreClient, refusal: RefusalMap
   return {
     // both writes are idempotent at the core (photo id, request id): safe to retry after a lost answer
     uploadPhoto: (p: { photoId: string; contentType: PhotoType; data: Buffer }) =>
-      parsed(photoAck, '/core/v1/complaints/photos', { method: 'POST', body: { photoId: p.photoId, contentType: p.contentType, dataBase64: p.data.toString('base64') }, idempotent: true }),
-    create: (c: CoreComplaintCreate): Promise<CoreComplaint> => parsed(coreComplaintSchema, '/core/v1/complaints', { method: 'POST', body: c, idempotent: true }),
+      parsed(photoAck, '/core/v1/complaints/photos', {
+        method: 'POST',
+        body: { photoId: p.photoId, contentType: p.contentType, dataBase64: p.data.toString('base64') },
+        idempotent: true,
+      }),
+    create: (c: CoreComplaintCreate): Promise<CoreComplaint> =>
+      parsed(coreComplaintSchema, '/core/v1/complaints', { method: 'POST', body: c, idempotent: true }),
     list: (personId: string) => parsed(list, '/core/v1/complaints', { query: { personId } }),
     get: (id: string, personId: string) => parsed(coreComplaintSchema, `/core/v1/complaints/${enc(id)}`, { query: { personId } }),
     rate: (id: string, personId: string, rating: ComplaintRating, comment?: string) =>
@@ -38,7 +43,8 @@ export function createCoreComplaintsClient(core: CoreClient, refusal: RefusalMap
       const p = await parsed(photo, `/core/v1/complaints/${enc(id)}/photos/${enc(photoId)}`, { query: { personId } });
       return { contentType: p.contentType, data: Buffer.from(p.dataBase64, 'base64') };
     },
-    reopen: (id: string, personId: string, reason: string) => parsed(coreComplaintSchema, `/core/v1/complaints/${enc(id)}/reopen`, { method: 'POST', body: { personId, reason } }),
+    reopen: (id: string, personId: string, reason: string) =>
+      parsed(coreComplaintSchema, `/core/v1/complaints/${enc(id)}/reopen`, { method: 'POST', body: { personId, reason } }),
   };
 }
 

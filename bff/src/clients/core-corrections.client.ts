@@ -18,7 +18,14 @@ export function createCoreCorrectionsClient(core: CoreClient, refusal: RefusalMa
         method: 'POST',
         idempotent: true,
         timeoutMs: fileTimeoutMs,
-        body: { personId: f.personId, fileId: f.fileId, materialId: f.materialId, contentType: f.contentType, dataBase64: f.data.toString('base64'), pages: f.pages },
+        body: {
+          personId: f.personId,
+          fileId: f.fileId,
+          materialId: f.materialId,
+          contentType: f.contentType,
+          dataBase64: f.data.toString('base64'),
+          pages: f.pages,
+        },
       }),
     submit: (caseNo: string, correctionId: string, b: { personId: string; requestId: string; materials: { materialId: string; fileIds: string[] }[] }) =>
       parsed(coreCaseSchema, `/core/v1/cases/${enc(caseNo)}/corrections/${enc(correctionId)}/submissions`, { method: 'POST', idempotent: true, body: b }),

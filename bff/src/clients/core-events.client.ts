@@ -27,7 +27,9 @@ export const FEED_MAX_SKEW_S = 300;
 export function createCoreEventsClient(core: CoreClient, o: { secret: string; wireNow?: () => number }) {
   const wireNow = o.wireNow ?? Date.now;
   const sign = (challenge: string, ts: string, text: string) =>
-    createHmac('sha256', o.secret).update(`EVENTS-PAGE\n${challenge}\n${ts}\n${createHash('sha256').update(text).digest('hex')}`).digest();
+    createHmac('sha256', o.secret)
+      .update(`EVENTS-PAGE\n${challenge}\n${ts}\n${createHash('sha256').update(text).digest('hex')}`)
+      .digest();
 
   function verify(challenge: string, ts: string | null, signature: string | null, text: string): void {
     if (!ts || !signature || !/^\d{1,12}$/.test(ts)) throw new FeedRefused('unsigned');

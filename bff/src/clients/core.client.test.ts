@@ -9,7 +9,14 @@ describe('core client: the circuit breaker takes its cool-down and clock from th
       return down ? new Response('', { status: 503 }) : new Response('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } });
     }) as typeof fetch;
     let now = 1_000_000;
-    const core = createCoreClient({ baseUrl: 'http://core.test', clientId: 'bff', secret: 's'.repeat(32), timeoutMs: 1000, fetch: fakeFetch, breaker: { failureThreshold: 2, cooldownMs: 30_000, now: () => now } });
+    const core = createCoreClient({
+      baseUrl: 'http://core.test',
+      clientId: 'bff',
+      secret: 's'.repeat(32),
+      timeoutMs: 1000,
+      fetch: fakeFetch,
+      breaker: { failureThreshold: 2, cooldownMs: 30_000, now: () => now },
+    });
     // a GET is tried twice: one call is two failures
     await expect(core.call('/core/v1/cases/X')).rejects.toMatchObject({ kind: 'server' });
     await expect(core.call('/core/v1/cases/X')).rejects.toMatchObject({ kind: 'circuit-open' });

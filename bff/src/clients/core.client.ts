@@ -20,7 +20,14 @@ export type ParsedCall = <S extends z.ZodType>(schema: S, path: string, opts?: R
  * The city's core government systems. Every call carries a signed header set:
  * HMAC-SHA256 over method, path with query, timestamp, nonce and the body's SHA-256.
  */
-export function signCoreHeaders(o: { secret: string; clientId: string; method: string; pathWithQuery: string; body: string; nowMs: number }): Record<string, string> {
+export function signCoreHeaders(o: {
+  secret: string;
+  clientId: string;
+  method: string;
+  pathWithQuery: string;
+  body: string;
+  nowMs: number;
+}): Record<string, string> {
   const timestamp = String(Math.floor(o.nowMs / 1000));
   const nonce = randomBytes(16).toString('hex');
   const bodyHash = createHash('sha256').update(o.body).digest('hex');

@@ -165,7 +165,8 @@ export function createHttpClient(o: HttpClientOptions): HttpClient {
     } catch (err) {
       breaker.failure();
       const name = (err as Error).name;
-      if (name === 'TimeoutError' || name === 'AbortError') throw new UpstreamError(o.name, 'timeout', `no answer within ${opts.timeoutMs ?? o.timeoutMs} ms`, { cause: err });
+      if (name === 'TimeoutError' || name === 'AbortError')
+        throw new UpstreamError(o.name, 'timeout', `no answer within ${opts.timeoutMs ?? o.timeoutMs} ms`, { cause: err });
       throw new UpstreamError(o.name, 'network', 'unreachable', { cause: err });
     }
     let text: string;

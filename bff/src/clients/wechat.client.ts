@@ -42,7 +42,14 @@ export interface WechatClient {
   devPhoneCode(phoneNumber: string): Promise<string>;
 }
 
-export function createWechatClient(o: { baseUrl: string; appid: string; secret: string; timeoutMs: number; fetch?: typeof fetch; now?: () => number }): WechatClient {
+export function createWechatClient(o: {
+  baseUrl: string;
+  appid: string;
+  secret: string;
+  timeoutMs: number;
+  fetch?: typeof fetch;
+  now?: () => number;
+}): WechatClient {
   const http: HttpClient = createHttpClient({ name: 'wechat', baseUrl: o.baseUrl, timeoutMs: o.timeoutMs, fetch: o.fetch });
   const now = o.now ?? Date.now;
   let token: { value: string; expiresAt: number } | null = null;
@@ -105,7 +112,12 @@ export function createWechatClient(o: { baseUrl: string; appid: string; secret: 
     },
     async sendSubscribeMessage(msg) {
       try {
-        await withToken('subscribe.send', '/cgi-bin/message/subscribe/send', { touser: msg.touser, template_id: msg.templateId, page: msg.page, data: msg.data, miniprogram_state: 'formal', lang: 'zh_CN' }, false);
+        await withToken(
+          'subscribe.send',
+          '/cgi-bin/message/subscribe/send',
+          { touser: msg.touser, template_id: msg.templateId, page: msg.page, data: msg.data, miniprogram_state: 'formal', lang: 'zh_CN' },
+          false,
+        );
         return 'sent';
       } catch (err) {
         if (err instanceof WechatApiError && err.reason === 'refused') return 'refused';

@@ -60,7 +60,13 @@ export interface IdempotencyStore {
  */
 export const STALE_PENDING_MS = 30_000;
 
-export function createIdempotencyStore(o: { model: IdempotencyModel; clock: () => Date; ttlHours?: number; waitMs?: number; staleMs?: number }): IdempotencyStore {
+export function createIdempotencyStore(o: {
+  model: IdempotencyModel;
+  clock: () => Date;
+  ttlHours?: number;
+  waitMs?: number;
+  staleMs?: number;
+}): IdempotencyStore {
   const ttlMs = (o.ttlHours ?? 24) * 3600_000;
   const waitMs = o.waitMs ?? 3000;
   const staleMs = o.staleMs ?? STALE_PENDING_MS;
@@ -69,7 +75,9 @@ export function createIdempotencyStore(o: { model: IdempotencyModel; clock: () =
       if (call.key === undefined) return call.run();
       ensureIdempotencyKey(call.key);
       const id = `${call.userId}:${call.operation}:${call.key}`;
-      const requestHash = createHash('sha256').update(JSON.stringify(call.request ?? null)).digest('hex');
+      const requestHash = createHash('sha256')
+        .update(JSON.stringify(call.request ?? null))
+        .digest('hex');
       const now = o.clock();
       try {
         await o.model.create({ _id: id, requestHash, state: 'pending', createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) });
@@ -98,7 +106,13 @@ export function createIdempotencyStore(o: { model: IdempotencyModel; clock: () =
     const doc = await o.model.findById(id, { state: 1, requestHash: 1, createdAt: 1 }).lean();
     if (!doc || doc.state !== 'pending' || doc.requestHash !== requestHash || now.getTime() - doc.createdAt.getTime() < staleMs) return false;
     try {
-      await o.model.create({ _id: `${id}#takeover#${doc.createdAt.getTime()}`, requestHash, state: 'done', createdAt: now, expiresAt: new Date(now.getTime() + ttlMs) });
+      await o.model.create({
+        _id: `${id}#takeover#${doc.createdAt.getTime()}`,
+        requestHash,
+        state: 'done',
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + ttlMs),
+      });
     } catch (err) {
       if (isDuplicateKey(err)) return false;
       throw err;

@@ -27,7 +27,10 @@ export async function ensureIndexes(conn: Connection, log: Logger): Promise<Inde
         delete rest.expireAfterSeconds;
         await model.collection.createIndex(fields as IndexSpecification, rest as CreateIndexesOptions);
         ttlFallback.push(model.collection.name);
-        log.info({ collection: model.collection.name }, 'server refused the TTL index option; created the index without it (the expiry sweep removes expired documents)');
+        log.info(
+          { collection: model.collection.name },
+          'server refused the TTL index option; created the index without it (the expiry sweep removes expired documents)',
+        );
       }
     }
   }

@@ -40,10 +40,7 @@ interface DriverInternals {
 const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
 const DEFAULT_HEARTBEAT_MS = 10_000;
 
-export function watchMonitor(
-  client: mongo.MongoClient,
-  o: { log: WatchdogLog; everyMs?: number; slackMs?: number; now?: () => number },
-): MonitorWatchdog {
+export function watchMonitor(client: mongo.MongoClient, o: { log: WatchdogLog; everyMs?: number; slackMs?: number; now?: () => number }): MonitorWatchdog {
   const now = o.now ?? Date.now;
   const connectTimeoutMS = client.options.connectTimeoutMS || DEFAULT_CONNECT_TIMEOUT_MS;
   const heartbeatMS = client.options.heartbeatFrequencyMS || DEFAULT_HEARTBEAT_MS;

@@ -8,7 +8,9 @@ const serverError = (code: number, errmsg: string) => new MongoServerError({ ok:
 describe('isDatabaseUnavailable: which database failures are answered 503 (recovering) rather than 500', () => {
   it('counts the driver reporting the server gone or unreachable', () => {
     expect(isDatabaseUnavailable(new MongoNetworkError('connection 6 to 127.0.0.1:43095 closed'))).toBe(true);
-    expect(isDatabaseUnavailable(new MongoServerSelectionError('connect ECONNREFUSED 127.0.0.1:43095', { servers: new Map(), type: 'Unknown' } as never))).toBe(true);
+    expect(isDatabaseUnavailable(new MongoServerSelectionError('connect ECONNREFUSED 127.0.0.1:43095', { servers: new Map(), type: 'Unknown' } as never))).toBe(
+      true,
+    );
   });
 
   it('counts a command cut short because FerretDB is stopping (InternalError ending in "context canceled")', () => {

@@ -65,7 +65,8 @@ export function buildOpenApi(routes: AnyRouteSpec[], info: { version: string }):
     if (spec.failure) {
       const statuses = new Set([...byStatus.keys(), ...spec.failure.statuses]);
       const schema = jsonSchema(spec.failure.schema as z.ZodType, 'output');
-      for (const status of [...statuses].sort((a, b) => a - b)) responses[String(status)] = { description: 'Failure', content: { 'application/json': { schema } } };
+      for (const status of [...statuses].sort((a, b) => a - b))
+        responses[String(status)] = { description: 'Failure', content: { 'application/json': { schema } } };
     } else {
       for (const [status, list] of [...byStatus.entries()].sort((a, b) => a[0] - b[0])) {
         responses[String(status)] = {

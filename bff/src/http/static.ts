@@ -12,7 +12,10 @@ import { AppError } from './errors';
  */
 export function pageCsp(indexHtml: string): string {
   const hashes = [...indexHtml.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-    (m) => `'sha256-${createHash('sha256').update(m[1] ?? '').digest('base64')}'`,
+    (m) =>
+      `'sha256-${createHash('sha256')
+        .update(m[1] ?? '')
+        .digest('base64')}'`,
   );
   // Taro's H5 tab bar links are `<a href="javascript:;">`: allowed by their hash, nothing else inline
   const noopLink = `'sha256-${createHash('sha256').update('javascript:;').digest('base64')}'`;

@@ -51,7 +51,19 @@ export const STALE_ATTEMPT_MS = 30_000;
 
 const defaultBackoff = (n: number) => Math.min(5_000 * 2 ** Math.max(0, n - 1), 600_000);
 
-type Doc = { _id: string; kind: string; userId: string; payload: unknown; state: OutboxEntry['state']; attempts: number; result?: unknown; createdAt: Date; deliveredAt?: Date | null; lastError?: string | null; refusal?: CoreRefusalData | null };
+type Doc = {
+  _id: string;
+  kind: string;
+  userId: string;
+  payload: unknown;
+  state: OutboxEntry['state'];
+  attempts: number;
+  result?: unknown;
+  createdAt: Date;
+  deliveredAt?: Date | null;
+  lastError?: string | null;
+  refusal?: CoreRefusalData | null;
+};
 
 function toEntry(d: Doc): OutboxEntry {
   return {
@@ -144,7 +156,11 @@ export function createOutbox(d: OutboxDeps) {
     /** The relay: one round over due entries, oldest first. Safe on several instances at once. */
     async relay(limit = 100): Promise<{ delivered: number; queued: number; rejected: number }> {
       const now = d.clock();
-      const due = await d.model.find({ state: 'queued', nextAttemptAt: { $lte: now } }).sort({ nextAttemptAt: 1 }).limit(limit).lean<Doc[]>();
+      const due = await d.model
+        .find({ state: 'queued', nextAttemptAt: { $lte: now } })
+        .sort({ nextAttemptAt: 1 })
+        .limit(limit)
+        .lean<Doc[]>();
       const out = { delivered: 0, queued: 0, rejected: 0 };
       for (const doc of due) {
         const e = await attempt(doc);

@@ -1,5 +1,5 @@
-import type { ItemSummary, ThemeSummary } from '@jsb/shared'
-import { api } from './index'
+import type { ItemSummary, ThemeSummary } from '@jsb/shared';
+import { api } from './index';
 
 /**
  * GET /api/v1/search: the bff searches items and 一链办理 themes with its synonym table and typo tolerance
@@ -7,13 +7,13 @@ import { api } from './index'
  * shared/'s own types.
  */
 export interface SearchResult {
-  q: string
+  q: string;
   /** the catalog's words the query was also searched as (房产证 → 不动产) */
-  alsoSearched: string[]
-  themes: ThemeSummary[]
-  items: ItemSummary[]
+  alsoSearched: string[];
+  themes: ThemeSummary[];
+  items: ItemSummary[];
 }
 
 export function searchCatalog(q: string): Promise<SearchResult> {
-  return api.request<SearchResult>('/api/v1/search', { query: { q }, auth: false })
+  return api.request<SearchResult>('/api/v1/search', { query: { q }, auth: false });
 }

@@ -1,10 +1,10 @@
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { useStore } from '../hooks/useStore'
-import { elderModeStore } from '../services/prefs'
-import { currentTabStore } from '../services/tabs'
-import { TABS } from '../tabs'
-import './index.scss'
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { useStore } from '../hooks/useStore';
+import { elderModeStore } from '../services/prefs';
+import { currentTabStore } from '../services/tabs';
+import { TABS } from '../tabs';
+import './index.scss';
 
 /**
  * weapp only (app.config.ts turns `tabBar.custom` on for weapp): WeChat's native tab bar cannot be enlarged, so in
@@ -12,12 +12,12 @@ import './index.scss'
  * H5 keeps Taro's tab bar, styled for 长辈版 in app.scss.
  */
 export default function CustomTabBar() {
-  const elder = useStore(elderModeStore)
-  const current = useStore(currentTabStore)
+  const elder = useStore(elderModeStore);
+  const current = useStore(currentTabStore);
   return (
     <View className={`jsb-tabbar${elder ? ' jsb-tabbar--elder' : ''}`} ariaRole='tablist'>
       {TABS.map((t) => {
-        const on = t.pagePath === current
+        const on = t.pagePath === current;
         return (
           <View
             key={t.pagePath}
@@ -25,13 +25,13 @@ export default function CustomTabBar() {
             ariaRole='tab'
             ariaLabel={on ? `${t.text}，已选中` : t.text}
             onClick={() => {
-              if (!on) void Taro.switchTab({ url: `/${t.pagePath}` })
+              if (!on) void Taro.switchTab({ url: `/${t.pagePath}` });
             }}
           >
             <Text className='jsb-tabbar__label'>{t.text}</Text>
           </View>
-        )
+        );
       })}
     </View>
-  )
+  );
 }

@@ -1,9 +1,9 @@
-import { useCallback, useRef } from 'react'
-import { newIdempotencyKey } from '../utils/random'
+import { useCallback, useRef } from 'react';
+import { newIdempotencyKey } from '../utils/random';
 
 export interface ActionKey {
-  take: () => string
-  renew: () => void
+  take: () => string;
+  renew: () => void;
 }
 
 /**
@@ -12,10 +12,10 @@ export interface ActionKey {
  * (useSubmit renews it itself when an action has a definite answer.)
  */
 export function useActionKey(): ActionKey {
-  const key = useRef<string | null>(null)
-  const take = useCallback(() => (key.current ??= newIdempotencyKey()), [])
+  const key = useRef<string | null>(null);
+  const take = useCallback(() => (key.current ??= newIdempotencyKey()), []);
   const renew = useCallback(() => {
-    key.current = null
-  }, [])
-  return { take, renew }
+    key.current = null;
+  }, []);
+  return { take, renew };
 }

@@ -1,13 +1,13 @@
-import { useCallback, useState } from 'react'
-import { readDraft, removeDraft, writeDraft } from '../services/drafts'
+import { useCallback, useState } from 'react';
+import { readDraft, removeDraft, writeDraft } from '../services/drafts';
 
 export interface Draft<T> {
-  value: T
+  value: T;
   /** true when the form opened with what the citizen left last time */
-  restored: boolean
-  set(update: Partial<T> | ((d: T) => T)): void
+  restored: boolean;
+  set(update: Partial<T> | ((d: T) => T)): void;
   /** after sending, or when the citizen chooses to start again */
-  discard(): void
+  discard(): void;
 }
 
 /**
@@ -16,22 +16,22 @@ export interface Draft<T> {
  */
 export function useDraft<T extends object>(key: string, initial: T): Draft<T> {
   const [state, setState] = useState(() => {
-    const saved = readDraft<T>(key)
-    return { value: saved ? { ...initial, ...saved } : initial, restored: saved !== null }
-  })
+    const saved = readDraft<T>(key);
+    return { value: saved ? { ...initial, ...saved } : initial, restored: saved !== null };
+  });
   const set = useCallback(
     (update: Partial<T> | ((d: T) => T)) =>
       setState((s) => {
-        const value = typeof update === 'function' ? update(s.value) : { ...s.value, ...update }
-        writeDraft(key, value)
-        return { value, restored: s.restored }
+        const value = typeof update === 'function' ? update(s.value) : { ...s.value, ...update };
+        writeDraft(key, value);
+        return { value, restored: s.restored };
       }),
     [key],
-  )
+  );
   const discard = useCallback(() => {
-    removeDraft(key)
+    removeDraft(key);
     // `initial` is the form's empty state, the same on every render
-    setState({ value: initial, restored: false })
-  }, [key])
-  return { ...state, set, discard }
+    setState({ value: initial, restored: false });
+  }, [key]);
+  return { ...state, set, discard };
 }

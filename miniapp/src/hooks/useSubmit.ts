@@ -1,25 +1,25 @@
-import { useCallback, useRef, useState } from 'react'
-import { asApiError, type ApiError } from '../api/errors'
-import type { ActionKey } from './useActionKey'
+import { useCallback, useRef, useState } from 'react';
+import { asApiError, type ApiError } from '../api/errors';
+import type { ActionKey } from './useActionKey';
 
 export interface SubmitOptions {
   /**
    * The action's Idempotency-Key (useActionKey); the action itself calls `key.take()`. It is renewed once the action
    * has a definite answer (done, or refused) and kept after a lost one, so a retry cannot act twice (keyEnds).
    */
-  key?: ActionKey
+  key?: ActionKey;
   /** what the page does with a failure besides keeping it in `error` (a modal, a reload); awaited while still busy */
-  onError?: (error: ApiError) => unknown
+  onError?: (error: ApiError) => unknown;
 }
 
 export interface Submit<A extends unknown[], R> {
   /** runs the action unless it is already running; resolves with its result, or undefined when it failed or was ignored */
-  run: (...args: A) => Promise<R | undefined>
-  busy: boolean
+  run: (...args: A) => Promise<R | undefined>;
+  busy: boolean;
   /** the last run's failure, ready to show (ErrorNotice); cleared when the next run starts */
-  error: ApiError | null
+  error: ApiError | null;
   /** forget the failure, e.g. when the citizen changes what they typed */
-  clear: () => void
+  clear: () => void;
 }
 
 /**
@@ -28,11 +28,11 @@ export interface Submit<A extends unknown[], R> {
  * have happened, so the retry reuses the key; so does IDEMPOTENCY_CONFLICT, which says the first try is still running.
  */
 export function keyEnds(error: ApiError): boolean {
-  return error.status >= 400 && error.status < 500 && error.code !== 'IDEMPOTENCY_CONFLICT'
+  return error.status >= 400 && error.status < 500 && error.code !== 'IDEMPOTENCY_CONFLICT';
 }
 
 interface Lock {
-  current: boolean
+  current: boolean;
 }
 
 /**
@@ -44,23 +44,23 @@ export async function runSubmit<R>(
   action: () => Promise<R>,
   o: SubmitOptions & { lock: Lock; setBusy: (busy: boolean) => void; setError: (error: ApiError | null) => void },
 ): Promise<R | undefined> {
-  if (o.lock.current) return undefined
-  o.lock.current = true
-  o.setBusy(true)
-  o.setError(null)
+  if (o.lock.current) return undefined;
+  o.lock.current = true;
+  o.setBusy(true);
+  o.setError(null);
   try {
-    const result = await action()
-    o.key?.renew()
-    return result
+    const result = await action();
+    o.key?.renew();
+    return result;
   } catch (err) {
-    const error = asApiError(err)
-    if (keyEnds(error)) o.key?.renew()
-    o.setError(error)
-    await o.onError?.(error)
-    return undefined
+    const error = asApiError(err);
+    if (keyEnds(error)) o.key?.renew();
+    o.setError(error);
+    await o.onError?.(error);
+    return undefined;
   } finally {
-    o.lock.current = false
-    o.setBusy(false)
+    o.lock.current = false;
+    o.setBusy(false);
   }
 }
 
@@ -69,15 +69,12 @@ export async function runSubmit<R>(
  * ApiError for the page to show, the Idempotency-Key renewed as keyEnds says. The latest `action` and options are used.
  */
 export function useSubmit<A extends unknown[], R>(action: (...args: A) => Promise<R>, options: SubmitOptions = {}): Submit<A, R> {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
-  const lock = useRef(false)
-  const latest = useRef({ action, options })
-  latest.current = { action, options }
-  const run = useCallback(
-    (...args: A) => runSubmit(() => latest.current.action(...args), { ...latest.current.options, lock, setBusy, setError }),
-    [],
-  )
-  const clear = useCallback(() => setError(null), [])
-  return { run, busy, error, clear }
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const lock = useRef(false);
+  const latest = useRef({ action, options });
+  latest.current = { action, options };
+  const run = useCallback((...args: A) => runSubmit(() => latest.current.action(...args), { ...latest.current.options, lock, setBusy, setError }), []);
+  const clear = useCallback(() => setError(null), []);
+  return { run, busy, error, clear };
 }

@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro'
-import type { LocalFile } from '../api/files'
+import Taro from '@tarojs/taro';
+import type { LocalFile } from '../api/files';
 
 /**
  * Files a citizen hands in from the phone: photos (camera or album, via chooseMedia), or a PDF — on WeChat from a
@@ -7,27 +7,32 @@ import type { LocalFile } from '../api/files'
  */
 export async function pickPhotos(count: number): Promise<LocalFile[]> {
   try {
-    const res = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+    const res = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] });
     return res.tempFiles.map((f) => {
-      const file = (f as { originalFileObj?: File }).originalFileObj
-      return { path: f.tempFilePath, name: file?.name ?? '', file }
-    })
+      const file = (f as { originalFileObj?: File }).originalFileObj;
+      return { path: f.tempFilePath, name: file?.name ?? '', file };
+    });
   } catch {
-    return []
+    return [];
   }
 }
 
 export function pickPdf(count: number): Promise<LocalFile[]> {
   if (process.env.TARO_ENV === 'h5') {
     return new Promise((resolve) => {
-      const input = document.createElement('input')
-      input.type = 'file'
-      input.accept = 'application/pdf'
-      input.multiple = count > 1
-      input.onchange = () => resolve(Array.from(input.files ?? []).slice(0, count).map((file) => ({ path: URL.createObjectURL(file), name: file.name, file })))
-      input.oncancel = () => resolve([])
-      input.click()
-    })
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = 'application/pdf';
+      input.multiple = count > 1;
+      input.onchange = () =>
+        resolve(
+          Array.from(input.files ?? [])
+            .slice(0, count)
+            .map((file) => ({ path: URL.createObjectURL(file), name: file.name, file })),
+        );
+      input.oncancel = () => resolve([]);
+      input.click();
+    });
   }
   return new Promise((resolve) => {
     wx.chooseMessageFile({
@@ -36,6 +41,6 @@ export function pickPdf(count: number): Promise<LocalFile[]> {
       extension: ['pdf'],
       success: (res) => resolve(res.tempFiles.map((f) => ({ path: f.path, name: f.name }))),
       fail: () => resolve([]),
-    })
-  })
+    });
+  });
 }

@@ -1,18 +1,22 @@
-import { atShanghai } from '@jsb/shared'
+import { atShanghai } from '@jsb/shared';
 
 /** An appointment as a calendar entry: what the phone's calendar (weapp) or an .ics file (H5) gets. */
 export interface CalendarEntry {
-  title: string
+  title: string;
   /** Asia/Shanghai date and clock times of the slot */
-  date: string
-  start: string
-  end: string
-  location: string
-  description: string
+  date: string;
+  start: string;
+  end: string;
+  location: string;
+  description: string;
 }
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
-const escape = (s: string) => s.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n')
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+const escape = (s: string) => s.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
 
 /** RFC 5545 text with a reminder an hour before; times in UTC so every calendar places them right. */
 export function icsText(e: CalendarEntry, uid: string, now: Date = new Date()): string {
@@ -36,8 +40,8 @@ export function icsText(e: CalendarEntry, uid: string, now: Date = new Date()): 
     'END:VEVENT',
     'END:VCALENDAR',
     '',
-  ].join('\r\n')
+  ].join('\r\n');
 }
 
 /** seconds since the epoch, as wx.addPhoneCalendar wants them */
-export const unixSeconds = (date: string, time: string): number => Math.floor(atShanghai(date, time).getTime() / 1000)
+export const unixSeconds = (date: string, time: string): number => Math.floor(atShanghai(date, time).getTime() / 1000);

@@ -92,7 +92,10 @@ export function mergeMaterials(items: readonly Item[], produces: (id: string) =>
   return [...byName.values()].sort((a, b) => rank(a) - rank(b));
 }
 
-export function createCatalog(seeds: readonly ItemSeed[] = [...BUSINESS_ITEMS, ...PEOPLE_ITEMS, ...PROPERTY_ITEMS], themeSeeds: readonly ThemeSeed[] = THEMES): Catalog {
+export function createCatalog(
+  seeds: readonly ItemSeed[] = [...BUSINESS_ITEMS, ...PEOPLE_ITEMS, ...PROPERTY_ITEMS],
+  themeSeeds: readonly ThemeSeed[] = THEMES,
+): Catalog {
   const halls = new Map(HALLS.map((h) => [h.id, h]));
   const items = new Map(seeds.map((s) => [s.id, toItem(s)]));
   const themes = new Map(themeSeeds.map((t) => [t.id, t]));
@@ -121,7 +124,14 @@ export function createCatalog(seeds: readonly ItemSeed[] = [...BUSINESS_ITEMS, .
       if (!seed) throw new CoreError(404, 'THEME_NOT_FOUND', '没有找到该主题，请返回重新选择');
       const list = seed.itemIds.map((i) => catalog.ensureItem(i));
       const producesOf = (itemId: string) => seeds.find((x) => x.id === itemId)?.produces ?? [];
-      return { id: seed.id, name: seed.name, description: seed.description, itemIds: [...seed.itemIds], items: list.map(toSummary), materials: mergeMaterials(list, producesOf) };
+      return {
+        id: seed.id,
+        name: seed.name,
+        description: seed.description,
+        itemIds: [...seed.itemIds],
+        items: list.map(toSummary),
+        materials: mergeMaterials(list, producesOf),
+      };
     },
     findItems({ hallId, zoneId, q }) {
       if (hallId !== undefined) catalog.ensureHall(hallId);

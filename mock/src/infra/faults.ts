@@ -52,13 +52,11 @@ export function createFaults(options: FaultsOptions = {}): Faults {
   let settings: FaultSettings = { ...defaults };
   let requestsSeen = 0;
 
-  const outageActive = (): boolean =>
-    settings.outage && (settings.outageUntil === undefined || realNow() < Date.parse(settings.outageUntil));
+  const outageActive = (): boolean => settings.outage && (settings.outageUntil === undefined || realNow() < Date.parse(settings.outageUntil));
 
   const view = (): FaultsView => ({ ...settings, outageActive: outageActive(), requestsSeen });
 
-  const affects = (path: string): boolean =>
-    !path.startsWith(ADMIN_PREFIX) && (settings.pathPrefix === undefined || path.startsWith(settings.pathPrefix));
+  const affects = (path: string): boolean => !path.startsWith(ADMIN_PREFIX) && (settings.pathPrefix === undefined || path.startsWith(settings.pathPrefix));
 
   return {
     view,

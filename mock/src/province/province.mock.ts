@@ -21,7 +21,6 @@ export interface ProvinceMockOptions {
   admin?: boolean;
 }
 
-
 export interface ProvinceState {
   byRequest: Map<string, Evaluation>;
   seq: number;
@@ -86,10 +85,12 @@ export function createProvinceMock(opts: ProvinceMockOptions): ProvinceMock {
     mountAdmin(app, admin);
   }
 
-  app.use(faults.middleware((ctx, status) => {
-    ctx.status = status;
-    ctx.body = { code: 'SERVICE_UNAVAILABLE', message: '省好差评系统暂不可用' };
-  }));
+  app.use(
+    faults.middleware((ctx, status) => {
+      ctx.status = status;
+      ctx.body = { code: 'SERVICE_UNAVAILABLE', message: '省好差评系统暂不可用' };
+    }),
+  );
 
   const receive = (kind: Evaluation['kind'], parentReceiptId?: string) => async (ctx: Koa.Context) => {
     let raw: Record<string, unknown>;

@@ -37,7 +37,21 @@ function openssl(args: string[]): string {
 }
 
 function generate(dir: string, mchid: string): void {
-  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(dir, 'apiclient_key.pem'), '-out', path.join(dir, 'apiclient_cert.pem'), '-days', '3650', '-subj', `/CN=${mchid}/O=WXPAY-TEST/OU=jishiban`]);
+  openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    path.join(dir, 'apiclient_key.pem'),
+    '-out',
+    path.join(dir, 'apiclient_cert.pem'),
+    '-days',
+    '3650',
+    '-subj',
+    `/CN=${mchid}/O=WXPAY-TEST/OU=jishiban`,
+  ]);
   openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', path.join(dir, 'platform_key.pem')]);
   writeFileSync(path.join(dir, 'apiv3.key'), randomBytes(24).toString('base64url').slice(0, 32));
   writeFileSync(path.join(dir, 'platform_serial.txt'), `PUB_KEY_ID_01${mchid}${randomBytes(8).toString('hex').toUpperCase()}`.slice(0, 43));

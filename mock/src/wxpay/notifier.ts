@@ -4,7 +4,10 @@ import type { PlatformKey } from './keys';
 import { aeadEncrypt, beijingTime, randomAlnum, rsaSign, signMessage } from './wxpay.crypto';
 import { RETRY_SCHEDULE_MS, type WxNotification, type WxOrder, type WxRefund, type WxpayState } from './wxpay.state';
 
-export type NotifyFetch = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{ status: number; text(): Promise<string> }>;
+export type NotifyFetch = (
+  url: string,
+  init: { method: 'POST'; headers: Record<string, string>; body: string; signal: AbortSignal },
+) => Promise<{ status: number; text(): Promise<string> }>;
 
 export interface NotifierDeps {
   state: WxpayState;
@@ -27,7 +30,10 @@ export function transactionView(o: WxOrder): Record<string, unknown> {
     trade_state_desc: { NOTPAY: '未支付', SUCCESS: '支付成功', CLOSED: '已关闭', REFUND: '转入退款' }[o.trade_state],
     attach: o.attach ?? '',
     payer: { openid: o.payer.openid },
-    amount: o.trade_state === 'NOTPAY' || o.trade_state === 'CLOSED' ? { total: o.amount.total, currency: o.amount.currency } : { total: o.amount.total, payer_total: o.amount.total, currency: o.amount.currency, payer_currency: o.amount.currency },
+    amount:
+      o.trade_state === 'NOTPAY' || o.trade_state === 'CLOSED'
+        ? { total: o.amount.total, currency: o.amount.currency }
+        : { total: o.amount.total, payer_total: o.amount.total, currency: o.amount.currency, payer_currency: o.amount.currency },
   };
   if (o.transaction_id) Object.assign(base, { transaction_id: o.transaction_id, bank_type: 'OTHERS', success_time: o.success_time });
   return base;
@@ -49,8 +55,14 @@ export function refundView(r: WxRefund): Record<string, unknown> {
 }
 
 /** Builds the encrypted body WeChat POSTs to notify_url. */
-export function notificationBody(d: { apiV3Key: string; clock: MockClock }, kind: 'transaction' | 'refund', resource: Record<string, unknown>, eventType: string): string {
-  const summary = { 'TRANSACTION.SUCCESS': '支付成功', 'REFUND.SUCCESS': '退款成功', 'REFUND.ABNORMAL': '退款异常', 'REFUND.CLOSED': '退款关闭' }[eventType] ?? '通知';
+export function notificationBody(
+  d: { apiV3Key: string; clock: MockClock },
+  kind: 'transaction' | 'refund',
+  resource: Record<string, unknown>,
+  eventType: string,
+): string {
+  const summary =
+    { 'TRANSACTION.SUCCESS': '支付成功', 'REFUND.SUCCESS': '退款成功', 'REFUND.ABNORMAL': '退款异常', 'REFUND.CLOSED': '退款关闭' }[eventType] ?? '通知';
   return JSON.stringify({
     id: randomUUID(),
     create_time: beijingTime(d.clock.now()),
@@ -107,7 +119,10 @@ export function createNotifier(d: NotifierDeps) {
     if (f.signtestProbe) {
       await post(n.url, n.body, signedHeaders(d.platformKey, n.body, { signature: `WECHATPAY/SIGNTEST/${randomAlnum(64)}` }));
     }
-    const headers = signedHeaders(d.platformKey, n.body, { skewSeconds: f.clockSkewSeconds, ...(f.badSignature ? { signature: Buffer.from(randomAlnum(256)).toString('base64') } : {}) });
+    const headers = signedHeaders(d.platformKey, n.body, {
+      skewSeconds: f.clockSkewSeconds,
+      ...(f.badSignature ? { signature: Buffer.from(randomAlnum(256)).toString('base64') } : {}),
+    });
     const copies = 1 + f.duplicates;
     const results = await Promise.all(Array.from({ length: copies }, () => post(n.url, n.body, headers)));
     const result = results.find((r) => r.status !== null && r.status >= 200 && r.status < 300) ?? results[0]!;
@@ -125,7 +140,16 @@ export function createNotifier(d: NotifierDeps) {
   return {
     /** Queues a notification and makes the first attempt now. */
     async enqueue(url: string, outTradeNo: string, eventType: string, body: string): Promise<{ notification: WxNotification; first?: DeliveryResult }> {
-      const n: WxNotification = { id: (JSON.parse(body) as { id: string }).id, url, outTradeNo, eventType, body, state: 'pending', attempts: [], dueAtMs: d.clock.now().getTime() };
+      const n: WxNotification = {
+        id: (JSON.parse(body) as { id: string }).id,
+        url,
+        outTradeNo,
+        eventType,
+        body,
+        state: 'pending',
+        attempts: [],
+        dueAtMs: d.clock.now().getTime(),
+      };
       d.state.notifications.push(n);
       if (d.state.notifyFaults.dropNext > 0) {
         d.state.notifyFaults.dropNext -= 1;

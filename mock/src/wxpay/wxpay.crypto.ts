@@ -16,7 +16,12 @@ export function rsaVerify(message: string, signature: string, publicKeyPem: stri
 }
 
 /** AEAD_AES_256_GCM as WeChat uses it: base64(ciphertext || 16-byte tag), a 12-character nonce. */
-export function aeadEncrypt(plaintext: string, apiV3Key: string, associatedData: string, nonce = randomAlnum(12)): { ciphertext: string; nonce: string; associated_data: string } {
+export function aeadEncrypt(
+  plaintext: string,
+  apiV3Key: string,
+  associatedData: string,
+  nonce = randomAlnum(12),
+): { ciphertext: string; nonce: string; associated_data: string } {
   const cipher = createCipheriv('aes-256-gcm', Buffer.from(apiV3Key, 'utf8'), Buffer.from(nonce, 'utf8'));
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);

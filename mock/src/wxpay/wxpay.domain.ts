@@ -19,7 +19,8 @@ const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.ra
 /** JSAPI 下单. A repeat with the same body gets the same prepay_id; a different body under a used number is refused. */
 export function createPrepay(state: WxpayState, m: Merchant, body: Record<string, unknown>, nowMs: number): { prepay_id: string } {
   const { appid, mchid, description, out_trade_no, notify_url, amount, payer, time_expire, attach } = body;
-  if (!str(appid) || !str(mchid) || !str(description) || !str(out_trade_no) || !str(notify_url)) throw param('缺少必填参数 appid/mchid/description/out_trade_no/notify_url');
+  if (!str(appid) || !str(mchid) || !str(description) || !str(out_trade_no) || !str(notify_url))
+    throw param('缺少必填参数 appid/mchid/description/out_trade_no/notify_url');
   if (mchid !== m.mchid) throw new WxpayError('INVALID_REQUEST', 'mchid与请求方商户号不一致');
   if (appid !== m.appid) throw new WxpayError('INVALID_REQUEST', 'appid和mch_id不匹配');
   if (!OUT_NO.test(out_trade_no)) throw param('out_trade_no应为6到32位字母、数字或_-|*');
@@ -28,9 +29,12 @@ export function createPrepay(state: WxpayState, m: Merchant, body: Record<string
   if (!isRecord(amount) || !Number.isInteger(amount.total) || (amount.total as number) <= 0) throw param('amount.total须为正整数（单位：分）');
   if (amount.currency !== undefined && amount.currency !== 'CNY') throw param('amount.currency仅支持CNY');
   if (!isRecord(payer) || !str(payer.openid)) throw param('JSAPI下单须提供payer.openid');
-  if (time_expire !== undefined && (typeof time_expire !== 'string' || Number.isNaN(Date.parse(time_expire)))) throw param('time_expire格式错误，应为rfc3339格式');
+  if (time_expire !== undefined && (typeof time_expire !== 'string' || Number.isNaN(Date.parse(time_expire))))
+    throw param('time_expire格式错误，应为rfc3339格式');
 
-  const fingerprint = createHash('sha256').update(JSON.stringify({ appid, description, notify_url, amount: amount.total, openid: payer.openid, attach })).digest('hex');
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify({ appid, description, notify_url, amount: amount.total, openid: payer.openid, attach }))
+    .digest('hex');
   const existing = state.orders.get(out_trade_no);
   if (existing) {
     if (existing.trade_state === 'SUCCESS' || existing.trade_state === 'REFUND') throw new WxpayError('ORDERPAID', '该订单已支付');
@@ -104,7 +108,8 @@ export function payOrder(state: WxpayState, prepayOrTradeNo: string, nowMs: numb
 export function createRefund(state: WxpayState, m: Merchant, body: Record<string, unknown>, nowMs: number): WxRefund {
   const { out_trade_no, transaction_id, out_refund_no, reason, notify_url, amount } = body;
   if (!str(out_refund_no) || !OUT_NO.test(out_refund_no)) throw param('out_refund_no应为6到32位字母、数字或_-|*');
-  if (!isRecord(amount) || !Number.isInteger(amount.refund) || !Number.isInteger(amount.total) || amount.currency !== 'CNY') throw param('amount须含整数refund、total及currency=CNY');
+  if (!isRecord(amount) || !Number.isInteger(amount.refund) || !Number.isInteger(amount.total) || amount.currency !== 'CNY')
+    throw param('amount须含整数refund、total及currency=CNY');
   const existing = state.refunds.get(out_refund_no);
   if (existing) return existing;
   const o = str(transaction_id) ? orderByTransaction(state, transaction_id) : str(out_trade_no) ? state.orders.get(out_trade_no) : undefined;
@@ -112,8 +117,11 @@ export function createRefund(state: WxpayState, m: Merchant, body: Record<string
   if (o.mchid !== m.mchid) throw new WxpayError('NO_AUTH', '无权操作该订单');
   if (o.trade_state !== 'SUCCESS' && o.trade_state !== 'REFUND') throw new WxpayError('INVALID_REQUEST', '订单未支付，不能退款');
   if (amount.total !== o.amount.total) throw param('订单金额与原订单不一致');
-  const refunded = [...state.refunds.values()].filter((r) => r.out_trade_no === o.out_trade_no && r.status !== 'CLOSED').reduce((s, r) => s + r.amount.refund, 0);
-  if ((amount.refund as number) <= 0 || (amount.refund as number) + refunded > o.amount.total) throw new WxpayError('NOT_ENOUGH', '申请退款金额超过订单可退金额');
+  const refunded = [...state.refunds.values()]
+    .filter((r) => r.out_trade_no === o.out_trade_no && r.status !== 'CLOSED')
+    .reduce((s, r) => s + r.amount.refund, 0);
+  if ((amount.refund as number) <= 0 || (amount.refund as number) + refunded > o.amount.total)
+    throw new WxpayError('NOT_ENOUGH', '申请退款金额超过订单可退金额');
   if (notify_url !== undefined && (typeof notify_url !== 'string' || !/^https?:\/\/[^?#]+$/.test(notify_url))) throw param('notify_url格式错误');
   const refund: WxRefund = {
     refund_id: `50300${digits(24)}`,

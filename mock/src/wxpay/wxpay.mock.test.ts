@@ -25,7 +25,8 @@ function expectSigned(r: SignedAnswer): void {
 /** An answer WeChat could not or did not sign: a Request-ID and none of the signature headers. */
 function expectUnsigned(r: SignedAnswer): void {
   expect(r.headers.get('request-id')).toMatch(/^08[A-Z0-9]{30}$/);
-  for (const h of ['wechatpay-signature', 'wechatpay-timestamp', 'wechatpay-nonce', 'wechatpay-serial', 'wechatpay-signature-type']) expect(r.headers.get(h)).toBeNull();
+  for (const h of ['wechatpay-signature', 'wechatpay-timestamp', 'wechatpay-nonce', 'wechatpay-serial', 'wechatpay-signature-type'])
+    expect(r.headers.get(h)).toBeNull();
 }
 
 describe('WeChat Pay mock: request signatures', () => {
@@ -60,7 +61,11 @@ describe('WeChat Pay mock: order state machine and error codes', () => {
   it('NOTPAY → SUCCESS, then ORDERPAID on close and on a repeat; unknown orders are ORDER_NOT_EXIST 404', async () => {
     const created = await send('POST', '/v3/pay/transactions/jsapi', order('JSBUNIT0010'));
     expect((await send('GET', `/v3/pay/transactions/out-trade-no/JSBUNIT0010?mchid=${mchid}`)).body.trade_state).toBe('NOTPAY');
-    const paid = await fetch(`${rig.url}/__mock/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ prepayId: created.body.prepay_id }) });
+    const paid = await fetch(`${rig.url}/__mock/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ prepayId: created.body.prepay_id }),
+    });
     expect(paid.status).toBe(200);
     expect((await send('GET', `/v3/pay/transactions/out-trade-no/JSBUNIT0010?mchid=${mchid}`)).body.trade_state).toBe('SUCCESS');
     const close = await send('POST', '/v3/pay/transactions/out-trade-no/JSBUNIT0010/close', JSON.stringify({ mchid }));
@@ -88,7 +93,8 @@ describe('WeChat Pay mock: order state machine and error codes', () => {
 });
 
 describe('WeChat Pay mock: every answer to an authenticated request is signed, business errors included', () => {
-  const adminPost = (path: string, body: unknown) => fetch(`${rig.url}/__mock${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const adminPost = (path: string, body: unknown) =>
+    fetch(`${rig.url}/__mock${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   afterEach(async () => {
     await fetch(`${rig.url}/__mock/wxpay/faults`, { method: 'DELETE' });
     await fetch(`${rig.url}/__mock/faults`, { method: 'DELETE' });
@@ -132,7 +138,10 @@ describe('WeChat Pay mock: every answer to an authenticated request is signed, b
 
   it('a request signed with another key gets 401 SIGN_ERROR with a Request-ID and without Wechatpay-Signature', async () => {
     const body = order('JSBSIGN0401');
-    const forged = authorization('POST', '/v3/pay/transactions/jsapi', body).replace(/signature="[^"]+"/, `signature="${Buffer.from('x'.repeat(256)).toString('base64')}"`);
+    const forged = authorization('POST', '/v3/pay/transactions/jsapi', body).replace(
+      /signature="[^"]+"/,
+      `signature="${Buffer.from('x'.repeat(256)).toString('base64')}"`,
+    );
     const r = await send('POST', '/v3/pay/transactions/jsapi', body, forged);
     expect([r.status, r.body.code]).toEqual([401, 'SIGN_ERROR']);
     expectUnsigned(r);

@@ -53,15 +53,35 @@ export function createWxpayMock(opts: WxpayMockOptions): WxpayMock {
   const merchantPublicKey = new X509Certificate(opts.merchantCertPem).publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const merchantSerial = (opts.merchantSerial ?? new X509Certificate(opts.merchantCertPem).serialNumber).toUpperCase();
   const faults = createFaults({ defaults: { pathPrefix: '/v3/' } });
-  const notifier = createNotifier({ state, clock: opts.clock, apiV3Key: opts.apiV3Key, platformKey, fetch: opts.notifyFetch ?? (fetch as unknown as NotifyFetch) });
+  const notifier = createNotifier({
+    state,
+    clock: opts.clock,
+    apiV3Key: opts.apiV3Key,
+    platformKey,
+    fetch: opts.notifyFetch ?? (fetch as unknown as NotifyFetch),
+  });
   const refundDelayMs = opts.refundDelayMs ?? 60_000;
   const merchant = { mchid: opts.mchid, appid: opts.appid };
 
   function settle(): void {
     for (const r of settleRefunds(state, opts.clock.now().getTime(), refundDelayMs)) {
       if (!r.notify_url) continue;
-      const body = notificationBody({ apiV3Key: opts.apiV3Key, clock: opts.clock }, 'refund', { mchid: opts.mchid, ...refundView(r), refund_status: r.status }, 'REFUND.SUCCESS');
-      const n = { id: (JSON.parse(body) as { id: string }).id, url: r.notify_url, outTradeNo: r.out_trade_no, eventType: 'REFUND.SUCCESS', body, state: 'pending' as const, attempts: [], dueAtMs: opts.clock.now().getTime() };
+      const body = notificationBody(
+        { apiV3Key: opts.apiV3Key, clock: opts.clock },
+        'refund',
+        { mchid: opts.mchid, ...refundView(r), refund_status: r.status },
+        'REFUND.SUCCESS',
+      );
+      const n = {
+        id: (JSON.parse(body) as { id: string }).id,
+        url: r.notify_url,
+        outTradeNo: r.out_trade_no,
+        eventType: 'REFUND.SUCCESS',
+        body,
+        state: 'pending' as const,
+        attempts: [],
+        dueAtMs: opts.clock.now().getTime(),
+      };
       state.notifications.push(n);
     }
   }
@@ -131,7 +151,9 @@ function signAnswers(state: WxpayState, key: PlatformKey) {
     const f = state.apiFaults;
     const timestamp = String(Math.floor(Date.now() / 1000) + state.notifyFaults.clockSkewSeconds);
     const nonce = randomAlnum(32);
-    const signature = f.badResponseSignature ? Buffer.from(randomAlnum(256)).toString('base64') : rsaSign(signMessage([timestamp, nonce, text]), key.privateKeyPem);
+    const signature = f.badResponseSignature
+      ? Buffer.from(randomAlnum(256)).toString('base64')
+      : rsaSign(signMessage([timestamp, nonce, text]), key.privateKeyPem);
     ctx.set('Wechatpay-Timestamp', timestamp);
     ctx.set('Wechatpay-Nonce', nonce);
     ctx.set('Wechatpay-Signature', signature);

@@ -31,7 +31,11 @@ function sheet(prepayId: string, o: { appId?: string; signWith?: string; signTyp
 }
 
 async function requestPayment(body: Record<string, unknown>) {
-  const res = await fetch(`${rig.url}/__mock/jsapi/request-payment`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${rig.url}/__mock/jsapi/request-payment`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as { errMsg: string } };
 }
 

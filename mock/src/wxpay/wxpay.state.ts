@@ -89,7 +89,14 @@ export const NO_NOTIFY_FAULTS: NotifyFaults = { dropNext: 0, duplicates: 0, sign
 export const NO_API_FAULTS: ApiFaults = { badResponseSignature: false, unknownResponseSerial: false };
 
 export function createWxpayState(): WxpayState {
-  return { orders: new Map(), prepay: new Map(), refunds: new Map(), notifications: [], notifyFaults: { ...NO_NOTIFY_FAULTS }, apiFaults: { ...NO_API_FAULTS } };
+  return {
+    orders: new Map(),
+    prepay: new Map(),
+    refunds: new Map(),
+    notifications: [],
+    notifyFaults: { ...NO_NOTIFY_FAULTS },
+    apiFaults: { ...NO_API_FAULTS },
+  };
 }
 
 /** WeChat's retry schedule after a failed delivery (pay.weixin.qq.com, 支付通知): 15s 15s 30s 3m 10m 20m 30m 30m 30m 60m 3h 3h 3h 6h 6h. */

@@ -34,26 +34,52 @@ export interface WxpayRig {
 export async function startWxpayRig(start = new Date('2026-03-02T02:00:00Z')): Promise<WxpayRig> {
   const keys = loadOrCreateWxpayKeys();
   const clock = createMockClock(start, { frozen: true });
-  const mock = createWxpayMock({ clock, admin: true, mchid: keys.mchid, appid: TEST_APPID, merchantCertPem: keys.merchantCertPem, platformKeys: keys.platformKeys, apiV3Key: keys.apiV3Key });
+  const mock = createWxpayMock({
+    clock,
+    admin: true,
+    mchid: keys.mchid,
+    appid: TEST_APPID,
+    merchantCertPem: keys.merchantCertPem,
+    platformKeys: keys.platformKeys,
+    apiV3Key: keys.apiV3Key,
+  });
   const server = await listen(mock.app, 0);
 
   const authorization: WxpayRig['authorization'] = (method, url, body, o = {}) => {
     const ts = String(Math.floor(Date.now() / 1000) + (o.skew ?? 0));
     const nonce = randomUUID().replace(/-/g, '');
-    const signature = createSign('RSA-SHA256').update(signMessage([method, url, ts, nonce, body])).sign(keys.merchantPrivateKeyPem, 'base64');
+    const signature = createSign('RSA-SHA256')
+      .update(signMessage([method, url, ts, nonce, body]))
+      .sign(keys.merchantPrivateKeyPem, 'base64');
     return `WECHATPAY2-SHA256-RSA2048 mchid="${o.mchid ?? keys.mchid}",nonce_str="${nonce}",signature="${signature}",timestamp="${ts}",serial_no="${o.serial ?? keys.merchantSerial}"`;
   };
 
   const send: WxpayRig['send'] = async (method, url, body = '', auth) => {
-    const res = await fetch(server.url + url, { method, headers: { authorization: auth ?? authorization(method, url, body), 'content-type': 'application/json' }, body: body || undefined });
+    const res = await fetch(server.url + url, {
+      method,
+      headers: { authorization: auth ?? authorization(method, url, body), 'content-type': 'application/json' },
+      body: body || undefined,
+    });
     const text = await res.text();
     const h = (name: string) => res.headers.get(name) ?? '';
-    const signedOk = rsaVerify(signMessage([h('wechatpay-timestamp'), h('wechatpay-nonce'), text]), h('wechatpay-signature'), keys.platformKeys[0]!.publicKeyPem);
+    const signedOk = rsaVerify(
+      signMessage([h('wechatpay-timestamp'), h('wechatpay-nonce'), text]),
+      h('wechatpay-signature'),
+      keys.platformKeys[0]!.publicKeyPem,
+    );
     return { status: res.status, text, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: res.headers, signedOk };
   };
 
   const order = (no: string, total = 8000) =>
-    JSON.stringify({ appid: TEST_APPID, mchid: keys.mchid, description: '不动产登记费', out_trade_no: no, notify_url: 'http://127.0.0.1:9/notify', amount: { total, currency: 'CNY' }, payer: { openid: 'o_test_payer' } });
+    JSON.stringify({
+      appid: TEST_APPID,
+      mchid: keys.mchid,
+      description: '不动产登记费',
+      out_trade_no: no,
+      notify_url: 'http://127.0.0.1:9/notify',
+      amount: { total, currency: 'CNY' },
+      payer: { openid: 'o_test_payer' },
+    });
 
   return { keys, mock, clock, url: server.url, close: () => server.close(), authorization, send, order };
 }

@@ -1,12 +1,4 @@
-export {
-  type SlotKind,
-  type TimeRange,
-  type SlotCapacity,
-  type SlotRules,
-  SLOT_KINDS,
-  SLOT_KIND_LABEL,
-  DEFAULT_SLOT_RULES,
-} from './rules';
+export { type SlotKind, type TimeRange, type SlotCapacity, type SlotRules, SLOT_KINDS, SLOT_KIND_LABEL, DEFAULT_SLOT_RULES } from './rules';
 export {
   type SlotTemplate,
   type DaySlotsInput,

@@ -50,7 +50,15 @@ describe('generateDaySlots', () => {
 
   it('has no slots on a closed day, and takes a zone capacity override', () => {
     expect(day('2026-03-06', { closed: true })).toEqual([]);
-    const slots = generateDaySlots({ date: '2026-03-02', dayKind: 'workday', closed: false, zoneOffersWeekend: false, zoneOffersAfterHours: true, rules: RULES, capacity: { regular: 10 } });
+    const slots = generateDaySlots({
+      date: '2026-03-02',
+      dayKind: 'workday',
+      closed: false,
+      zoneOffersWeekend: false,
+      zoneOffersAfterHours: true,
+      rules: RULES,
+      capacity: { regular: 10 },
+    });
     expect(slots.find((s) => s.kind === 'regular')?.capacity).toBe(10);
     expect(slots.find((s) => s.kind === 'after-hours')?.capacity).toBe(3);
   });

@@ -68,7 +68,12 @@ describe('addWorkingDays (the start day is not counted)', () => {
 
 describe('workingDaysBetween and workingDaysElapsed', () => {
   it('is the inverse of addWorkingDays', () => {
-    for (const [start, n] of [['2026-02-13', 2], ['2025-12-31', 3], ['2026-09-18', 9], ['2026-02-10', 10]] as const) {
+    for (const [start, n] of [
+      ['2026-02-13', 2],
+      ['2025-12-31', 3],
+      ['2026-09-18', 9],
+      ['2026-02-10', 10],
+    ] as const) {
       expect(workingDaysBetween(start, addWorkingDays(start, n, CAL_2026), CAL_2026)).toBe(n);
     }
     expect(workingDaysBetween('2026-02-24', '2026-02-13', CAL_2026)).toBe(-2);

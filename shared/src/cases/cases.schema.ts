@@ -24,7 +24,12 @@ export const DECISIONS = ['准予', '不予'] as const;
 export const caseNoSchema = z.string().regex(/^JN\d{13}$/, '办件编号格式不正确，应为JN开头的15位编号');
 export const queryCodeSchema = z.string().regex(/^\d{6}$/, '查询码是6位数字');
 
-export const limitCountdownSchema = z.object({ limitDays: z.number().int(), dueDate: z.string(), remainingDays: z.number().int(), overdueDays: z.number().int() });
+export const limitCountdownSchema = z.object({
+  limitDays: z.number().int(),
+  dueDate: z.string(),
+  remainingDays: z.number().int(),
+  overdueDays: z.number().int(),
+});
 export const countdownSchema = z.object({
   state: z.enum(['not-started', 'running', 'paused', 'due-today', 'overdue', 'finished']),
   usedDays: z.number().int(),
@@ -35,7 +40,19 @@ export const countdownSchema = z.object({
   onTime: z.boolean().optional(),
 });
 
-export const TIMELINE_KINDS = ['received', 'accepted', 'review', 'paused', 'resumed', 'decided', 'issued', 'mailed', 'delivered', 'correction-submitted', 'correction-rejected'] as const;
+export const TIMELINE_KINDS = [
+  'received',
+  'accepted',
+  'review',
+  'paused',
+  'resumed',
+  'decided',
+  'issued',
+  'mailed',
+  'delivered',
+  'correction-submitted',
+  'correction-rejected',
+] as const;
 export const timelineEntrySchema = z.object({
   kind: z.enum(TIMELINE_KINDS),
   title: z.string(),
@@ -52,15 +69,27 @@ export const pauseSchema = z.object({ kind: z.enum(PAUSE_KINDS), reason: z.strin
 
 export const addressSchema = z.strictObject({
   recipient: z.string().trim().min(1, '请填写收件人').max(TEXT_LIMITS.recipient.max, atMostChars('收件人', TEXT_LIMITS.recipient.max)),
-  phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写11位手机号码'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '请填写11位手机号码'),
   province: z.string().trim().min(2, '请填写省份').max(20),
   city: z.string().trim().min(2, '请填写城市').max(20),
   district: z.string().trim().min(2, '请填写区县').max(20),
-  detail: z.string().trim().min(TEXT_LIMITS.addressDetail.min, `${atLeastChars('详细地址', TEXT_LIMITS.addressDetail.min)}，写到门牌号`).max(TEXT_LIMITS.addressDetail.max, atMostChars('详细地址', TEXT_LIMITS.addressDetail.max)),
+  detail: z
+    .string()
+    .trim()
+    .min(TEXT_LIMITS.addressDetail.min, `${atLeastChars('详细地址', TEXT_LIMITS.addressDetail.min)}，写到门牌号`)
+    .max(TEXT_LIMITS.addressDetail.max, atMostChars('详细地址', TEXT_LIMITS.addressDetail.max)),
 });
 export type MailingAddress = z.infer<typeof addressSchema>;
 
-export const trackingEventSchema = z.object({ at: z.string(), status: z.enum(['accepted', 'in-transit', 'out-for-delivery', 'delivered']), text: z.string(), place: z.string().optional() });
+export const trackingEventSchema = z.object({
+  at: z.string(),
+  status: z.enum(['accepted', 'in-transit', 'out-for-delivery', 'delivered']),
+  text: z.string(),
+  place: z.string().optional(),
+});
 export const mailingSchema = z.object({
   state: z.enum(['requested', 'mailed', 'delivered']),
   requestedAt: z.string(),
@@ -115,7 +144,17 @@ export const caseSchema = coreCaseSchema.omit({ personId: true }).extend({
 export type CaseDetail = z.infer<typeof caseSchema>;
 export const caseSummarySchema = caseSchema
   .pick({
-    caseNo: true, itemName: true, hallName: true, status: true, statusLabel: true, decision: true, receivedAt: true, closedAt: true, countdown: true, canRate: true, rated: true,
+    caseNo: true,
+    itemName: true,
+    hallName: true,
+    status: true,
+    statusLabel: true,
+    decision: true,
+    receivedAt: true,
+    closedAt: true,
+    countdown: true,
+    canRate: true,
+    rated: true,
   })
   .extend({ correction: correctionSummarySchema.optional() });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
@@ -162,7 +201,13 @@ export const badRatingLoopSchema = z.object({
   callbackOverdue: z.boolean(),
   correctionOverdue: z.boolean(),
 });
-export const followUpSchema = z.object({ level: ratingLevelSchema, tags: z.array(z.string()), comment: z.string(), ratedAt: z.string(), receiptId: z.string() });
+export const followUpSchema = z.object({
+  level: ratingLevelSchema,
+  tags: z.array(z.string()),
+  comment: z.string(),
+  ratedAt: z.string(),
+  receiptId: z.string(),
+});
 export const coreRatingSchema = z.object({
   ratingId: z.string(),
   caseNo: z.string(),

@@ -42,7 +42,12 @@ const noticeFields = {
 };
 
 export const CORE_CORRECTION_STATES = ['requested', 'submitted', 'rejected', 'accepted'] as const;
-export const coreCorrectionFileSchema = z.object({ fileId: z.string(), contentType: z.enum(CORRECTION_FILE_TYPES), bytes: z.number().int(), pages: z.number().int() });
+export const coreCorrectionFileSchema = z.object({
+  fileId: z.string(),
+  contentType: z.enum(CORRECTION_FILE_TYPES),
+  bytes: z.number().int(),
+  pages: z.number().int(),
+});
 export const coreCorrectionSchema = z.object({
   id: z.string(),
   state: z.enum(CORE_CORRECTION_STATES),

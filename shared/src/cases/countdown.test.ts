@@ -10,7 +10,11 @@ const at = (date: string, time = '10:00') => atShanghai(date, time);
 
 describe('caseCountdown', () => {
   it('counts the 调休 Saturday and skips the Spring Festival: due Tue 24 Feb', () => {
-    expect(caseCountdown(base, at('2026-02-13'), CAL_2026)).toMatchObject({ state: 'running', usedDays: 1, promised: { dueDate: '2026-02-24', remainingDays: 2 } });
+    expect(caseCountdown(base, at('2026-02-13'), CAL_2026)).toMatchObject({
+      state: 'running',
+      usedDays: 1,
+      promised: { dueDate: '2026-02-24', remainingDays: 2 },
+    });
     expect(caseCountdown(base, at('2026-02-14'), CAL_2026)).toMatchObject({ usedDays: 2, promised: { remainingDays: 1 } });
     // the whole holiday costs nothing
     expect(caseCountdown(base, at('2026-02-20'), CAL_2026)).toMatchObject({ state: 'running', usedDays: 2, promised: { remainingDays: 1 } });
@@ -26,7 +30,13 @@ describe('caseCountdown', () => {
     expect(caseCountdown(paused, at('2026-02-24'), CAL_2026)).toMatchObject({ state: 'paused', usedDays: 1, pausedDays: 2 });
     const resumed = { ...base, pauses: [{ from: at('2026-02-13', '11:00').toISOString(), to: at('2026-02-25', '09:00').toISOString() }] };
     expect(pausesAsDays(resumed.pauses, at('2026-02-25'))).toEqual([['2026-02-14', '2026-02-25']]);
-    expect(caseCountdown(resumed, at('2026-02-25'), CAL_2026)).toMatchObject({ state: 'running', paused: false, usedDays: 2, pausedDays: 2, promised: { dueDate: '2026-02-26', remainingDays: 1 } });
+    expect(caseCountdown(resumed, at('2026-02-25'), CAL_2026)).toMatchObject({
+      state: 'running',
+      paused: false,
+      usedDays: 2,
+      pausedDays: 2,
+      promised: { dueDate: '2026-02-26', remainingDays: 1 },
+    });
     expect(caseCountdown(resumed, at('2026-02-26'), CAL_2026)).toMatchObject({ state: 'due-today', promised: { remainingDays: 0 } });
     // Sat 28 Feb is the second 调休 workday: it counts as an overdue day
     expect(caseCountdown(resumed, at('2026-02-28'), CAL_2026)).toMatchObject({ state: 'overdue', usedDays: 5, promised: { overdueDays: 2 } });

@@ -57,7 +57,13 @@ export const CORE_EVENT_DATA = {
     deadline: isoDate,
     materials: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string(), whatToDo: z.string() })),
   }),
-  'case.correction-accepted': z.object({ ...caseRef, correctionId: z.string(), how: z.enum(['online', 'counter']), remainingDays: z.number().int(), promisedDueDate: isoDate }),
+  'case.correction-accepted': z.object({
+    ...caseRef,
+    correctionId: z.string(),
+    how: z.enum(['online', 'counter']),
+    remainingDays: z.number().int(),
+    promisedDueDate: isoDate,
+  }),
   'case.paused': z.object({ ...caseRef, kind: z.literal('特别程序'), reason: z.string() }),
   'case.resumed': z.object({ ...caseRef, remainingDays: z.number().int(), promisedDueDate: isoDate }),
   'case.decided': z.object({ ...caseRef, decision: z.enum(DECISIONS), note: z.string().optional() }),
@@ -68,7 +74,13 @@ export const CORE_EVENT_DATA = {
   'complaint.replied': z.object({ trackingNo: z.string(), category: z.string(), reply: z.string(), reopenUntil: z.string() }),
   'rating.called-back': z.object({ ratingId: z.string(), ...caseRef, note: z.string(), correctionDue: isoDate }),
   'rating.corrected': z.object({ ratingId: z.string(), ...caseRef, feedback: z.string() }),
-  'payment.refunded': z.object({ payableId: z.string(), title: z.string(), amountFen: z.number().int(), outTradeNo: z.string().optional(), refundedAt: z.string() }),
+  'payment.refunded': z.object({
+    payableId: z.string(),
+    title: z.string(),
+    amountFen: z.number().int(),
+    outTradeNo: z.string().optional(),
+    refundedAt: z.string(),
+  }),
   'payment.closed': z.object({ payableId: z.string(), title: z.string(), amountFen: z.number().int(), reason: z.string() }),
 } satisfies Record<CoreEventType, z.ZodType>;
 export type CoreEventData = { [K in CoreEventType]: z.infer<(typeof CORE_EVENT_DATA)[K]> };
@@ -111,4 +123,3 @@ export function parseCoreEvent(e: CoreEvent): KnownCoreEvent | null {
   const data = CORE_EVENT_DATA[e.type].safeParse(e.data);
   return data.success ? ({ ...e, type: e.type, data: data.data } as KnownCoreEvent) : null;
 }
-

@@ -45,7 +45,10 @@ export const messageListSchema = z.object({
 export type MessageList = z.infer<typeof messageListSchema>;
 
 export const messageListQuerySchema = z.strictObject({
-  before: z.string().regex(/^[A-Za-z0-9_-]{8,200}$/, '翻页参数不正确').optional(),
+  before: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,200}$/, '翻页参数不正确')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export const unreadCountSchema = z.object({ unread: z.number().int() });

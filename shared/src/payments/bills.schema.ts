@@ -33,7 +33,13 @@ export const corePayableSchema = z.object({
 });
 export type CorePayable = z.infer<typeof corePayableSchema>;
 
-export const coreUtilityAccountSchema = z.object({ accountNumber: z.string(), utility: z.enum(UTILITY_KINDS), company: z.string(), holderName: z.string(), address: z.string() });
+export const coreUtilityAccountSchema = z.object({
+  accountNumber: z.string(),
+  utility: z.enum(UTILITY_KINDS),
+  company: z.string(),
+  holderName: z.string(),
+  address: z.string(),
+});
 
 /** GET /core/v1/fees?personId= */
 export const coreFeesResponseSchema = z.object({ fees: z.array(corePayableSchema) });

@@ -30,7 +30,6 @@ export const COMPLAINT_STATUS_LABEL: Record<ComplaintStatus, string> = {
 export const COMPLAINT_RATINGS = ['满意', '基本满意', '不满意'] as const;
 export type ComplaintRating = (typeof COMPLAINT_RATINGS)[number];
 
-
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
 
@@ -132,10 +131,17 @@ export const createComplaintRequestSchema = z.strictObject({
       .regex(new RegExp(`^[A-Za-z0-9-]{1,${TEXT_LIMITS.staffNo.max}}$`), '工号只填数字或字母')
       .optional(),
   }),
-  description: z.string().trim().min(COMPLAINT_RULES.descriptionMin, `请至少写${COMPLAINT_RULES.descriptionMin}个字，说清遇到了什么问题`).max(COMPLAINT_RULES.descriptionMax, `描述不超过${COMPLAINT_RULES.descriptionMax}字`),
+  description: z
+    .string()
+    .trim()
+    .min(COMPLAINT_RULES.descriptionMin, `请至少写${COMPLAINT_RULES.descriptionMin}个字，说清遇到了什么问题`)
+    .max(COMPLAINT_RULES.descriptionMax, `描述不超过${COMPLAINT_RULES.descriptionMax}字`),
   anonymous: z.boolean().default(false),
   // more than 4 is refused by the bff as TOO_MANY_PHOTOS (with a hint); this bound only keeps the body small
-  photoIds: z.array(z.string().regex(/^ph_[a-f0-9]{24}$/, '照片编号不正确')).max(20).default([]),
+  photoIds: z
+    .array(z.string().regex(/^ph_[a-f0-9]{24}$/, '照片编号不正确'))
+    .max(20)
+    .default([]),
 });
 export type CreateComplaintRequest = z.input<typeof createComplaintRequestSchema>;
 
@@ -146,7 +152,11 @@ export const rateComplaintReplyRequestSchema = z.strictObject({
 export type RateComplaintReplyRequest = z.infer<typeof rateComplaintReplyRequestSchema>;
 
 export const reopenComplaintRequestSchema = z.strictObject({
-  reason: z.string().trim().min(COMPLAINT_RULES.reopenReasonMin, `请至少写${COMPLAINT_RULES.reopenReasonMin}个字，说明哪里还没解决`).max(COMPLAINT_RULES.reopenReasonMax, `不超过${COMPLAINT_RULES.reopenReasonMax}字`),
+  reason: z
+    .string()
+    .trim()
+    .min(COMPLAINT_RULES.reopenReasonMin, `请至少写${COMPLAINT_RULES.reopenReasonMin}个字，说明哪里还没解决`)
+    .max(COMPLAINT_RULES.reopenReasonMax, `不超过${COMPLAINT_RULES.reopenReasonMax}字`),
 });
 export type ReopenComplaintRequest = z.infer<typeof reopenComplaintRequestSchema>;
 

@@ -79,7 +79,9 @@ export const paymentSchema = z.object({
   expiresAt: z.string(),
   paidAt: z.string().optional(),
   receipt: receiptSchema.optional(),
-  refund: z.object({ status: z.enum(['processing', 'succeeded', 'failed']), amountFen: z.number().int(), requestedAt: z.string(), succeededAt: z.string().optional() }).optional(),
+  refund: z
+    .object({ status: z.enum(['processing', 'succeeded', 'failed']), amountFen: z.number().int(), requestedAt: z.string(), succeededAt: z.string().optional() })
+    .optional(),
   /** refund may be requested (a withdrawn application's fee) */
   canRefund: z.boolean(),
 });
@@ -113,6 +115,11 @@ export const wechatPayNotificationSchema = z.looseObject({
   id: z.string(),
   event_type: z.string(),
   resource_type: z.string().optional(),
-  resource: z.looseObject({ algorithm: z.string(), ciphertext: z.string(), nonce: z.string(), associated_data: z.string().optional(), original_type: z.string().optional() }),
+  resource: z.looseObject({
+    algorithm: z.string(),
+    ciphertext: z.string(),
+    nonce: z.string(),
+    associated_data: z.string().optional(),
+    original_type: z.string().optional(),
+  }),
 });
-

@@ -19,7 +19,14 @@ async function main(): Promise<void> {
   const counting = process.env.BENCH_COUNT === '1';
   const db = await mongoose
     // as server.ts connects: the indexes are prepareDatabase's (with the TTL fallback FerretDB needs), never mongoose's
-    .createConnection(config.MONGODB_URI, { dbName: config.MONGODB_DB, serverSelectionTimeoutMS: 5000, bufferCommands: false, monitorCommands: counting, autoIndex: false, autoCreate: false })
+    .createConnection(config.MONGODB_URI, {
+      dbName: config.MONGODB_DB,
+      serverSelectionTimeoutMS: 5000,
+      bufferCommands: false,
+      monitorCommands: counting,
+      autoIndex: false,
+      autoCreate: false,
+    })
     .asPromise();
   let counts: Counts = {};
   const add = (k: string) => void (counts[k] = (counts[k] ?? 0) + 1);
@@ -29,18 +36,32 @@ async function main(): Promise<void> {
       add(`db ${e.commandName}${typeof coll === 'string' ? ` ${coll}` : ''}`);
     });
   }
-  const countedFetch = (name: string): typeof fetch => (input, init) => {
-    if (counting) add(`${name} ${(init?.method ?? 'GET').toUpperCase()} ${new URL(String(input)).pathname}`);
-    return fetch(input, init);
-  };
+  const countedFetch =
+    (name: string): typeof fetch =>
+    (input, init) => {
+      if (counting) add(`${name} ${(init?.method ?? 'GET').toUpperCase()} ${new URL(String(input)).pathname}`);
+      return fetch(input, init);
+    };
   const built = createApp({
     config,
     db,
     log,
     clock,
     instanceId: `bench-${process.pid}`,
-    wechat: createWechatClient({ baseUrl: config.WECHAT_API_BASE, appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS, fetch: countedFetch('wechat') }),
-    core: createCoreClient({ baseUrl: config.CORE_API_BASE, clientId: config.CORE_CLIENT_ID, secret: config.CORE_HMAC_SECRET, timeoutMs: config.UPSTREAM_TIMEOUT_MS, fetch: countedFetch('core') }),
+    wechat: createWechatClient({
+      baseUrl: config.WECHAT_API_BASE,
+      appid: config.WECHAT_APPID,
+      secret: config.WECHAT_SECRET,
+      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+      fetch: countedFetch('wechat'),
+    }),
+    core: createCoreClient({
+      baseUrl: config.CORE_API_BASE,
+      clientId: config.CORE_CLIENT_ID,
+      secret: config.CORE_HMAC_SECRET,
+      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+      fetch: countedFetch('core'),
+    }),
   });
   if (process.env.BENCH_PREPARE === '1') await prepareDatabase(db, log, clock());
   // mongoose's own start-up work for each model, done before READY, so that the commands counted are the requests' own

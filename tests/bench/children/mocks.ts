@@ -14,9 +14,23 @@ async function main(): Promise<void> {
   const province = createProvinceMock({ clock, admin: true });
   const provinceSrv = await listen(province.app, 0);
   const core = createCoreMock({ hmacSecret: env.CORE_HMAC_SECRET!, clock, admin: true, provinceUrl: provinceSrv.url });
-  const wechat = createWechatMock({ appid: env.WECHAT_APPID!, secret: env.WECHAT_SECRET!, clock, admin: true, rateLimitPerMinute: Number(env.BENCH_WECHAT_QUOTA ?? 1_000_000) });
+  const wechat = createWechatMock({
+    appid: env.WECHAT_APPID!,
+    secret: env.WECHAT_SECRET!,
+    clock,
+    admin: true,
+    rateLimitPerMinute: Number(env.BENCH_WECHAT_QUOTA ?? 1_000_000),
+  });
   const keys = loadOrCreateWxpayKeys();
-  const wxpay = createWxpayMock({ clock, admin: true, mchid: keys.mchid, appid: env.WECHAT_APPID!, merchantCertPem: keys.merchantCertPem, platformKeys: keys.platformKeys, apiV3Key: keys.apiV3Key });
+  const wxpay = createWxpayMock({
+    clock,
+    admin: true,
+    mchid: keys.mchid,
+    appid: env.WECHAT_APPID!,
+    merchantCertPem: keys.merchantCertPem,
+    platformKeys: keys.platformKeys,
+    apiV3Key: keys.apiV3Key,
+  });
   const servers = [provinceSrv, await listen(core.app, 0), await listen(wechat.app, 0), await listen(wxpay.app, 0)];
   const [, coreSrv, wechatSrv, wxpaySrv] = servers;
   answerParent({

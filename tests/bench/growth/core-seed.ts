@@ -12,7 +12,7 @@ export function seedBookings(state: CoreState, o: { count: number; seed: number 
   const templates = [...state.booking.bookings.values()];
   if (!templates.length) throw new Error('seedBookings: the probes made no bookings to copy');
   let x = o.seed >>> 0;
-  const rand = () => ((x = (Math.imul(x ^ (x >>> 15), 2246822507) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  const rand = () => (x = (Math.imul(x ^ (x >>> 15), 2246822507) + 0x6d2b79f5) >>> 0) / 2 ** 32;
   for (let i = 0; i < o.count; i++) {
     const t = templates[i % templates.length]!;
     const id = `BF${o.seed}${String(i).padStart(8, '0')}`;

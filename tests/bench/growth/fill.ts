@@ -36,7 +36,10 @@ const DAY = 24 * 3600_000;
 
 /** Reads what the probes made: the documents every copy is made from. */
 export async function readTemplates(db: Connection, probes: { openid: string; personId: string }[]): Promise<Templates> {
-  const links = await db.collection('citizen_openids').find({ _id: { $in: probes.map((p) => p.openid) } as never }).toArray();
+  const links = await db
+    .collection('citizen_openids')
+    .find({ _id: { $in: probes.map((p) => p.openid) } as never })
+    .toArray();
   const ids = probes.map((p) => ({ ...p, userId: String(links.find((l) => String(l._id) === p.openid)?.userId) }));
   const byCollection = new Map<string, Doc[]>();
   for (const name of ['citizens', 'citizen_openids', ...Object.keys(PER_CITIZEN)]) {
@@ -98,7 +101,13 @@ const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(
  * Adds `count` citizens numbered from `first` with their histories. Returns the number of documents inserted per
  * collection. `progress` is told after every batch.
  */
-export async function fillCitizens(db: Connection, t: Templates, first: number, count: number, progress: (done: number) => void): Promise<Record<string, number>> {
+export async function fillCitizens(
+  db: Connection,
+  t: Templates,
+  first: number,
+  count: number,
+  progress: (done: number) => void,
+): Promise<Record<string, number>> {
   const rand = prng(first * 7919 + count);
   const batch = new Map<string, Doc[]>();
   const inserted: Record<string, number> = {};

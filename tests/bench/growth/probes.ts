@@ -32,20 +32,44 @@ export async function makeProbe(sys: BenchSystem, bff: Bff, i: number): Promise<
   const as = (method: string, path: string, body?: unknown, idem = true) =>
     call<unknown>(bff.url, method, path, { token: t.accessToken, body, headers: idem ? { 'idempotency-key': key() } : {} });
 
-  for (const [day, time] of [['2026-02-10', '1430'], ['2026-02-12', '0930']] as const) {
+  for (const [day, time] of [
+    ['2026-02-10', '1430'],
+    ['2026-02-12', '0930'],
+  ] as const) {
     ok('booking', await as('POST', '/api/v1/appointments', { itemId: 'SS01', slotId: `city.shangshi.${day}.${time}` }));
   }
-  for (const description of ['窗口工作人员让我下次再来，没有一次告知需要哪些材料。', '自助机打印不出受理回执，等了很久没人处理。', '叫号屏幕坏了，听不到叫号，错过了号。']) {
-    ok('complaint', await as('POST', '/api/v1/complaints', { category: '一次告知不到位', target: { hallId: 'city', zoneId: 'shangshi', windowNo: 'A3' }, description, anonymous: i % 2 === 0 }));
+  for (const description of [
+    '窗口工作人员让我下次再来，没有一次告知需要哪些材料。',
+    '自助机打印不出受理回执，等了很久没人处理。',
+    '叫号屏幕坏了，听不到叫号，错过了号。',
+  ]) {
+    ok(
+      'complaint',
+      await as('POST', '/api/v1/complaints', {
+        category: '一次告知不到位',
+        target: { hallId: 'city', zoneId: 'shangshi', windowNo: 'A3' },
+        description,
+        anonymous: i % 2 === 0,
+      }),
+    );
   }
   for (let k = 0; k < 2; k++) {
-    const fee = ok('fee', await call<{ id: string }>(sys.mocks.ready.core, 'POST', '/__mock/fees', { body: { idNumber: person.idNumber, caseNumber: `JN2026BDC${String(i * 10 + k).padStart(6, '0')}`, title: '不动产登记费（住宅）', amountFen: 8000 } }));
+    const fee = ok(
+      'fee',
+      await call<{ id: string }>(sys.mocks.ready.core, 'POST', '/__mock/fees', {
+        body: { idNumber: person.idNumber, caseNumber: `JN2026BDC${String(i * 10 + k).padStart(6, '0')}`, title: '不动产登记费（住宅）', amountFen: 8000 },
+      }),
+    );
     ok('payment', await as('POST', '/api/v1/payments', { payableId: fee.id }));
   }
   ok('subscriptions', await as('POST', '/api/v1/messages/subscriptions', { answers: { tpl_case_status: 'accept', tpl_booking_reminder: 'accept' } }));
   const { caseNo } = await staff(sys, '/cases', { personId: person.personId, itemId: 'SS05', accept: true });
   await staff(sys, `/cases/${caseNo}/review`, { department: '市市场监督管理局食品经营科', name: '材料审查' });
-  await staff(sys, `/cases/${caseNo}/pause`, { kind: '补正', reason: '材料不全', materials: [{ name: '经营场所平面图', reason: '申请材料中缺少', copies: 1, form: '复印件' }] });
+  await staff(sys, `/cases/${caseNo}/pause`, {
+    kind: '补正',
+    reason: '材料不全',
+    materials: [{ name: '经营场所平面图', reason: '申请材料中缺少', copies: 1, form: '复印件' }],
+  });
   await staff(sys, `/cases/${caseNo}/resume`);
   await staff(sys, `/cases/${caseNo}/decide`, { decision: '准予' });
   await staff(sys, `/cases/${caseNo}/issue`);

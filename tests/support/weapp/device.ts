@@ -63,6 +63,9 @@ export function createDevice(o: { openid?: string; phoneNumber?: string } = {}):
 export function cameraPhoto(colour = '#2e86c1'): Promise<Buffer> {
   return sharp({ create: { width: 800, height: 600, channels: 3, background: colour } })
     .jpeg({ quality: 80 })
-    .withExif({ IFD0: { Make: 'JiningPhone', Model: 'P1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '35/1 24/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '116/1 35/1 0/1' } })
+    .withExif({
+      IFD0: { Make: 'JiningPhone', Model: 'P1' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '35/1 24/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '116/1 35/1 0/1' },
+    })
     .toBuffer();
 }

@@ -140,7 +140,11 @@ export class MiniProgram {
     // Taro passes `behaviors: {}` and `externalClasses: {}` when a component has none; WeChat tolerates that,
     // j-component wants arrays
     const component = (config: Record<string, unknown>) =>
-      simulateComponent({ ...config, behaviors: Array.isArray(config.behaviors) ? config.behaviors : [], externalClasses: Array.isArray(config.externalClasses) ? config.externalClasses : [] });
+      simulateComponent({
+        ...config,
+        behaviors: Array.isArray(config.behaviors) ? config.behaviors : [],
+        externalClasses: Array.isArray(config.externalClasses) ? config.externalClasses : [],
+      });
     set('Component', component);
     set('Page', (config: Record<string, unknown>) => {
       const methods: Record<string, unknown> = {};
@@ -237,7 +241,12 @@ export class MiniProgram {
     const from = this.stack.at(-1)?.route ?? '';
     const route = raw.startsWith('/') ? raw.slice(1) : path.posix.join(path.posix.dirname(from), raw);
     // WeChat hands onLoad the query values as they stand in the URL, not decoded
-    const query = Object.fromEntries(qs.split('&').filter(Boolean).map((kv) => [kv.split('=')[0]!, kv.slice(kv.indexOf('=') + 1)]));
+    const query = Object.fromEntries(
+      qs
+        .split('&')
+        .filter(Boolean)
+        .map((kv) => [kv.split('=')[0]!, kv.slice(kv.indexOf('=') + 1)]),
+    );
     return { route: route.replace(/^\//, ''), query };
   }
 
@@ -260,7 +269,15 @@ export class MiniProgram {
     comp.attach(container);
     const inst = comp.instance;
     const pageJson = JSON.parse(readFileSync(path.join(this.o.dist, `${route}.json`), 'utf8')) as { navigationBarTitleText?: string };
-    const record: PageRecord = { route, query, comp, inst, container, title: pageJson.navigationBarTitleText ?? this.app.window?.navigationBarTitleText ?? '', shown: false };
+    const record: PageRecord = {
+      route,
+      query,
+      comp,
+      inst,
+      container,
+      title: pageJson.navigationBarTitleText ?? this.app.window?.navigationBarTitleText ?? '',
+      shown: false,
+    };
     Object.assign(inst, this.extras.get(route), { route, __route__: route, options: query });
     if (this.app.tabBar?.custom && this.tabRoutes.includes(route)) {
       // WeChat makes one custom-tab-bar instance per tab page

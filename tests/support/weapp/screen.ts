@@ -69,7 +69,9 @@ export class Screen {
   text(): string {
     const o = this.mp.overlay;
     const page = this.mp.current();
-    return [page.title, ...this.roots().map((r) => r.textContent ?? ''), o.modal ? `${o.modal.title}\n${o.modal.content}` : '', o.toast?.title ?? ''].join('\n');
+    return [page.title, ...this.roots().map((r) => r.textContent ?? ''), o.modal ? `${o.modal.title}\n${o.modal.content}` : '', o.toast?.title ?? ''].join(
+      '\n',
+    );
   }
 
   title(): string {
@@ -109,7 +111,8 @@ export class Screen {
         .filter((el) => !el.closest('[hidden]') && Array.from(el.classList).some((c) => c === cls || c.endsWith(`--${cls}`)))
         .filter((el) => m === undefined || matches(el.textContent ?? '', m));
       if (found.length) return found;
-      if (Date.now() > until) throw new Error(`no .${cls}${m ? ` showing "${String(m)}"` : ''} on ${this.mp.current().route}. The screen shows:\n${this.text().slice(0, 1500)}`);
+      if (Date.now() > until)
+        throw new Error(`no .${cls}${m ? ` showing "${String(m)}"` : ''} on ${this.mp.current().route}. The screen shows:\n${this.text().slice(0, 1500)}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
@@ -123,7 +126,10 @@ export class Screen {
   async waitFor(m: Match, timeoutMs = 8000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (!this.has(m)) {
-      if (Date.now() > until) throw new Error(`"${String(m)}" did not show within ${timeoutMs} ms on ${this.mp.current().route}. The screen shows:\n${this.text().slice(0, 1500)}${this.problemsNote()}`);
+      if (Date.now() > until)
+        throw new Error(
+          `"${String(m)}" did not show within ${timeoutMs} ms on ${this.mp.current().route}. The screen shows:\n${this.text().slice(0, 1500)}${this.problemsNote()}`,
+        );
       await new Promise((r) => setTimeout(r, 20));
     }
   }
@@ -154,7 +160,10 @@ export class Screen {
     const node = (el as Rendered).__wxElement;
     if (!node) throw new Error(`<${el.tagName.toLowerCase()}> has no WeChat node behind it`);
     const ex = this.exparser();
-    ex.Event.dispatchEvent(node, ex.Event.create(name, detail, { bubbles: true, composed: true, capturePhase: true, extraFields: { touches: [], changedTouches: [] } }));
+    ex.Event.dispatchEvent(
+      node,
+      ex.Event.create(name, detail, { bubbles: true, composed: true, capturePhase: true, extraFields: { touches: [], changedTouches: [] } }),
+    );
   }
 
   /** The <button> an element sits in, if any. */
@@ -179,7 +188,8 @@ export class Screen {
   async waitUntilEnabled(m: Match, timeoutMs = 8000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (await this.isDisabled(m)) {
-      if (Date.now() > until) throw new Error(`the button "${String(m)}" stayed disabled for ${timeoutMs} ms on ${this.mp.current().route}${this.problemsNote()}`);
+      if (Date.now() > until)
+        throw new Error(`the button "${String(m)}" stayed disabled for ${timeoutMs} ms on ${this.mp.current().route}${this.problemsNote()}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
@@ -189,7 +199,10 @@ export class Screen {
     const modal = this.mp.overlay.modal;
     if (modal) {
       const which = matches(modal.confirmText, m, true) ? 'confirm' : modal.showCancel && matches(modal.cancelText, m, true) ? 'cancel' : null;
-      if (!which) throw new Error(`a WeChat modal covers the page ("${modal.title}: ${modal.content}"); its buttons are ${modal.confirmText}${modal.showCancel ? ` and ${modal.cancelText}` : ''}`);
+      if (!which)
+        throw new Error(
+          `a WeChat modal covers the page ("${modal.title}: ${modal.content}"); its buttons are ${modal.confirmText}${modal.showCancel ? ` and ${modal.cancelText}` : ''}`,
+        );
       this.taps += 1;
       modal.answer(which);
       await this.mp.settle();
@@ -198,7 +211,10 @@ export class Screen {
     const until = Date.now() + (o.timeoutMs ?? 8000);
     let found: HTMLElement[] = [];
     while ((found = this.findAll(m, o.exact)).length <= (o.nth ?? 0)) {
-      if (Date.now() > until) throw new Error(`nothing shows "${String(m)}" to tap on ${this.mp.current().route}. The screen shows:\n${this.text().slice(0, 1500)}${this.problemsNote()}`);
+      if (Date.now() > until)
+        throw new Error(
+          `nothing shows "${String(m)}" to tap on ${this.mp.current().route}. The screen shows:\n${this.text().slice(0, 1500)}${this.problemsNote()}`,
+        );
       await new Promise((r) => setTimeout(r, 20));
     }
     await this.tapElement(found[o.nth ?? 0]!);
@@ -218,7 +234,11 @@ export class Screen {
   private async phoneNumberSheet(button: Element): Promise<void> {
     const d = this.mp.device;
     if (d.phoneAnswer === 'reject') return this.dispatch(button, 'getphonenumber', { errMsg: 'getPhoneNumber:fail user deny' });
-    const res = await fetch(`${this.mp.upstreams.wechatUrl}/__mock/phone-code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phoneNumber: d.phoneNumber }) });
+    const res = await fetch(`${this.mp.upstreams.wechatUrl}/__mock/phone-code`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phoneNumber: d.phoneNumber }),
+    });
     const { code } = (await res.json()) as { code: string };
     this.dispatch(button, 'getphonenumber', { errMsg: 'getPhoneNumber:ok', code });
   }
@@ -239,7 +259,12 @@ export class Screen {
       const a = attrs(el);
       return matches(String(a.placeholder ?? ''), m) || matches(String(a.ariaLabel ?? ''), m);
     });
-    if (!found.length) throw new Error(`no input with the placeholder "${String(m)}" on ${this.mp.current().route}; inputs: ${this.inputs().map((el) => attrs(el).placeholder).join(' | ')}`);
+    if (!found.length)
+      throw new Error(
+        `no input with the placeholder "${String(m)}" on ${this.mp.current().route}; inputs: ${this.inputs()
+          .map((el) => attrs(el).placeholder)
+          .join(' | ')}`,
+      );
     return found[0]!;
   }
 

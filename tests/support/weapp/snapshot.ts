@@ -66,7 +66,8 @@ function pageHtml(mp: MiniProgram): string {
       else out.textContent = String(a.value ?? '');
       return out;
     }
-    for (const child of Array.from(el.childNodes)) out.appendChild(child.nodeType === 1 ? convert(child as Element) : doc.createTextNode(child.textContent ?? ''));
+    for (const child of Array.from(el.childNodes))
+      out.appendChild(child.nodeType === 1 ? convert(child as Element) : doc.createTextNode(child.textContent ?? ''));
     return out;
   };
   const body = doc.createElement('div');

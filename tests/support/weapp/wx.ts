@@ -159,7 +159,8 @@ export function createWx(device: Device, up: WxUpstreams, host: WxHost): Record<
     },
   };
 
-  const answerFor = (id: string): SheetAnswer => (typeof device.subscribeAnswer === 'string' ? device.subscribeAnswer : (device.subscribeAnswer[id] ?? 'reject'));
+  const answerFor = (id: string): SheetAnswer =>
+    typeof device.subscribeAnswer === 'string' ? device.subscribeAnswer : (device.subscribeAnswer[id] ?? 'reject');
 
   const wx: Record<string, unknown> = {
     // ── network ─────────────────────────────────────────────────────────────────────────────
@@ -167,68 +168,84 @@ export function createWx(device: Device, up: WxUpstreams, host: WxHost): Record<
       const abort = new AbortController();
       const { handle } = task(abort);
       // a task API: WeChat returns the task, never a Promise, so a failure without callbacks goes nowhere
-      quiet(callback('request', o, async () => {
-        const method = String(o.method ?? 'GET').toUpperCase();
-        // WeChat sends JSON unless told otherwise; header names are case-insensitive
-        const header: Record<string, string> = { 'content-type': 'application/json' };
-        for (const [k, v] of Object.entries((o.header as Record<string, string>) ?? {})) header[k.toLowerCase()] = String(v);
-        const contentType = header['content-type'] ?? '';
-        let url = route(String(o.url));
-        let body: string | undefined;
-        const data = o.data;
-        if (method === 'GET' && data && typeof data === 'object') {
-          const q = new URLSearchParams(Object.entries(data as Record<string, unknown>).map(([k, v]) => [k, String(v)])).toString();
-          if (q) url += (url.includes('?') ? '&' : '?') + q;
-        } else if (data !== undefined && method !== 'GET') {
-          body = typeof data === 'string' ? data : contentType.includes('x-www-form-urlencoded') ? new URLSearchParams(data as Record<string, string>).toString() : JSON.stringify(data);
-        }
-        const timeout = AbortSignal.timeout(Number(o.timeout ?? 60_000));
-        let res: Response;
-        try {
-          res = await fetch(url, { method, headers: header, body, signal: AbortSignal.any([abort.signal, timeout]) });
-        } catch (err) {
-          throw new WxFail(timeout.aborted ? 'timeout' : abort.signal.aborted ? 'abort' : (err as Error).message);
-        }
-        const text = await res.text();
-        // JSB_WEAPP_TRACE=1 shows the app's traffic while writing a test
-        if (process.env.JSB_WEAPP_TRACE) process.stdout.write(`wx.request ${method} ${url} ${body ?? ''} → ${res.status} ${text.slice(0, 300)}\n`);
-        let parsed: unknown = text;
-        if ((o.dataType ?? 'json') === 'json') {
-          try {
-            parsed = JSON.parse(text);
-          } catch {
-            parsed = text;
+      quiet(
+        callback('request', o, async () => {
+          const method = String(o.method ?? 'GET').toUpperCase();
+          // WeChat sends JSON unless told otherwise; header names are case-insensitive
+          const header: Record<string, string> = { 'content-type': 'application/json' };
+          for (const [k, v] of Object.entries((o.header as Record<string, string>) ?? {})) header[k.toLowerCase()] = String(v);
+          const contentType = header['content-type'] ?? '';
+          let url = route(String(o.url));
+          let body: string | undefined;
+          const data = o.data;
+          if (method === 'GET' && data && typeof data === 'object') {
+            const q = new URLSearchParams(Object.entries(data as Record<string, unknown>).map(([k, v]) => [k, String(v)])).toString();
+            if (q) url += (url.includes('?') ? '&' : '?') + q;
+          } else if (data !== undefined && method !== 'GET') {
+            body =
+              typeof data === 'string'
+                ? data
+                : contentType.includes('x-www-form-urlencoded')
+                  ? new URLSearchParams(data as Record<string, string>).toString()
+                  : JSON.stringify(data);
           }
-        }
-        return { data: parsed, statusCode: res.status, header: headersOf(res), cookies: [] };
-      }));
+          const timeout = AbortSignal.timeout(Number(o.timeout ?? 60_000));
+          let res: Response;
+          try {
+            res = await fetch(url, { method, headers: header, body, signal: AbortSignal.any([abort.signal, timeout]) });
+          } catch (err) {
+            throw new WxFail(timeout.aborted ? 'timeout' : abort.signal.aborted ? 'abort' : (err as Error).message);
+          }
+          const text = await res.text();
+          // JSB_WEAPP_TRACE=1 shows the app's traffic while writing a test
+          if (process.env.JSB_WEAPP_TRACE) process.stdout.write(`wx.request ${method} ${url} ${body ?? ''} → ${res.status} ${text.slice(0, 300)}\n`);
+          let parsed: unknown = text;
+          if ((o.dataType ?? 'json') === 'json') {
+            try {
+              parsed = JSON.parse(text);
+            } catch {
+              parsed = text;
+            }
+          }
+          return { data: parsed, statusCode: res.status, header: headersOf(res), cookies: [] };
+        }),
+      );
       return handle;
     },
     uploadFile(o: Opts) {
       const abort = new AbortController();
       const { handle, sent } = task(abort);
       // a task API: WeChat returns the task, never a Promise, so a failure without callbacks goes nowhere
-      quiet(callback('uploadFile', o, async () => {
-        const bytes = readTemp(String(o.filePath));
-        const form = new FormData();
-        for (const [k, v] of Object.entries((o.formData as Record<string, string>) ?? {})) form.append(k, v);
-        form.append(String(o.name), new Blob([new Uint8Array(bytes)]), path.basename(String(o.filePath).replace('wxfile://', '')));
-        const res = await fetch(route(String(o.url)), { method: 'POST', headers: (o.header as Record<string, string>) ?? {}, body: form, signal: abort.signal });
-        sent(bytes.length);
-        return { data: await res.text(), statusCode: res.status };
-      }));
+      quiet(
+        callback('uploadFile', o, async () => {
+          const bytes = readTemp(String(o.filePath));
+          const form = new FormData();
+          for (const [k, v] of Object.entries((o.formData as Record<string, string>) ?? {})) form.append(k, v);
+          form.append(String(o.name), new Blob([new Uint8Array(bytes)]), path.basename(String(o.filePath).replace('wxfile://', '')));
+          const res = await fetch(route(String(o.url)), {
+            method: 'POST',
+            headers: (o.header as Record<string, string>) ?? {},
+            body: form,
+            signal: abort.signal,
+          });
+          sent(bytes.length);
+          return { data: await res.text(), statusCode: res.status };
+        }),
+      );
       return handle;
     },
     downloadFile(o: Opts) {
       const abort = new AbortController();
       const { handle } = task(abort);
       // a task API: WeChat returns the task, never a Promise, so a failure without callbacks goes nowhere
-      quiet(callback('downloadFile', o, async () => {
-        const res = await fetch(route(String(o.url)), { headers: (o.header as Record<string, string>) ?? {}, signal: abort.signal });
-        const bytes = Buffer.from(await res.arrayBuffer());
-        const ext = (res.headers.get('content-type') ?? '').includes('png') ? '.png' : '.jpg';
-        return { tempFilePath: tempPath(ext, bytes), statusCode: res.status };
-      }));
+      quiet(
+        callback('downloadFile', o, async () => {
+          const res = await fetch(route(String(o.url)), { headers: (o.header as Record<string, string>) ?? {}, signal: abort.signal });
+          const bytes = Buffer.from(await res.arrayBuffer());
+          const ext = (res.headers.get('content-type') ?? '').includes('png') ? '.png' : '.jpg';
+          return { tempFilePath: tempPath(ext, bytes), statusCode: res.status };
+        }),
+      );
       return handle;
     },
 
@@ -261,7 +278,15 @@ export function createWx(device: Device, up: WxUpstreams, host: WxHost): Record<
         const count = Math.min(Number(o.count ?? 9), 20);
         const photos = device.album.length ? device.album.splice(0, count) : [await cameraPhoto()];
         const tempFiles = await Promise.all(
-          photos.map(async (bytes) => ({ tempFilePath: tempPath('.jpg', bytes), size: bytes.length, fileType: 'image', thumbTempFilePath: '', duration: 0, height: 600, width: 800 })),
+          photos.map(async (bytes) => ({
+            tempFilePath: tempPath('.jpg', bytes),
+            size: bytes.length,
+            fileType: 'image',
+            thumbTempFilePath: '',
+            duration: 0,
+            height: 600,
+            width: 800,
+          })),
         );
         return { tempFiles, type: 'image' };
       }),
@@ -273,7 +298,15 @@ export function createWx(device: Device, up: WxUpstreams, host: WxHost): Record<
         if (!files.length) throw new WxFail('cancel');
         const chosen = files.slice(0, count);
         for (const f of chosen) device.chatFiles.splice(device.chatFiles.indexOf(f), 1);
-        return { tempFiles: chosen.map((f) => ({ path: tempPath(path.extname(f.name), f.bytes), size: f.bytes.length, name: f.name, type: 'file', time: Math.floor(Date.now() / 1000) })) };
+        return {
+          tempFiles: chosen.map((f) => ({
+            path: tempPath(path.extname(f.name), f.bytes),
+            size: f.bytes.length,
+            name: f.name,
+            type: 'file',
+            time: Math.floor(Date.now() / 1000),
+          })),
+        };
       }),
     previewImage: (o: Opts) => callback('previewImage', o, async () => (host.previewImage((o.urls as string[]) ?? []), {})),
     makePhoneCall: (o: Opts) => callback('makePhoneCall', o, async () => (device.calls.push(String(o.phoneNumber)), {})),
@@ -298,7 +331,12 @@ export function createWx(device: Device, up: WxUpstreams, host: WxHost): Record<
     switchTab: (o: Opts) => callback('switchTab', o, async () => (await host.navigate('switchTab', String(o.url)), {})),
     reLaunch: (o: Opts) => callback('reLaunch', o, async () => (await host.navigate('reLaunch', String(o.url)), {})),
     navigateBack: (o: Opts) => callback('navigateBack', o, async () => (await host.navigateBack(Number(o?.delta ?? 1)), {})),
-    showToast: (o: Opts) => callback('showToast', o, async () => (host.toast({ title: String(o.title ?? ''), icon: String(o.icon ?? 'success'), duration: Number(o.duration ?? 1500) }), {})),
+    showToast: (o: Opts) =>
+      callback(
+        'showToast',
+        o,
+        async () => (host.toast({ title: String(o.title ?? ''), icon: String(o.icon ?? 'success'), duration: Number(o.duration ?? 1500) }), {}),
+      ),
     hideToast: (o: Opts) => callback('hideToast', o, async () => (host.hideToast(), {})),
     showLoading: (o: Opts) => callback('showLoading', o, async () => (host.toast({ title: String(o.title ?? ''), icon: 'loading', duration: 60_000 }), {})),
     hideLoading: (o: Opts) => callback('hideLoading', o, async () => (host.hideToast(), {})),
@@ -337,9 +375,25 @@ export function createWx(device: Device, up: WxUpstreams, host: WxHost): Record<
     // ── the phone ───────────────────────────────────────────────────────────────────────────
     getSystemInfoSync: () => ({ ...SYSTEM }),
     getSystemInfo: (o: Opts) => callback('getSystemInfo', o, async () => ({ ...SYSTEM })),
-    getWindowInfo: () => ({ pixelRatio: SYSTEM.pixelRatio, screenWidth: SYSTEM.screenWidth, screenHeight: SYSTEM.screenHeight, windowWidth: SYSTEM.windowWidth, windowHeight: SYSTEM.windowHeight, statusBarHeight: SYSTEM.statusBarHeight, safeArea: SYSTEM.safeArea, screenTop: 0 }),
+    getWindowInfo: () => ({
+      pixelRatio: SYSTEM.pixelRatio,
+      screenWidth: SYSTEM.screenWidth,
+      screenHeight: SYSTEM.screenHeight,
+      windowWidth: SYSTEM.windowWidth,
+      windowHeight: SYSTEM.windowHeight,
+      statusBarHeight: SYSTEM.statusBarHeight,
+      safeArea: SYSTEM.safeArea,
+      screenTop: 0,
+    }),
     getDeviceInfo: () => ({ brand: SYSTEM.brand, model: SYSTEM.model, system: SYSTEM.system, platform: SYSTEM.platform, benchmarkLevel: 30 }),
-    getAppBaseInfo: () => ({ SDKVersion: SYSTEM.SDKVersion, language: SYSTEM.language, version: SYSTEM.version, theme: SYSTEM.theme, fontSizeSetting: SYSTEM.fontSizeSetting, enableDebug: false }),
+    getAppBaseInfo: () => ({
+      SDKVersion: SYSTEM.SDKVersion,
+      language: SYSTEM.language,
+      version: SYSTEM.version,
+      theme: SYSTEM.theme,
+      fontSizeSetting: SYSTEM.fontSizeSetting,
+      enableDebug: false,
+    }),
     getSystemSetting: () => ({ bluetoothEnabled: false, locationEnabled: false, wifiEnabled: true, deviceOrientation: 'portrait' }),
     getAppAuthorizeSetting: () => ({ albumAuthorized: 'authorized', cameraAuthorized: 'authorized', notificationAuthorized: 'authorized' }),
     getMenuButtonBoundingClientRect: () => ({ width: 87, height: 32, top: 51, right: 383, bottom: 83, left: 296 }),
@@ -354,13 +408,29 @@ export function createWx(device: Device, up: WxUpstreams, host: WxHost): Record<
     // 云开发: Taro looks for it; this app does not use WeChat's cloud
     cloud: undefined,
   };
-  for (const name of ['onAppShow', 'onAppHide', 'offAppShow', 'offAppHide', 'onError', 'offError', 'onUnhandledRejection', 'offUnhandledRejection', 'onPageNotFound', 'onNetworkStatusChange', 'offNetworkStatusChange', 'onMemoryWarning', 'onThemeChange', 'onWindowResize']) {
+  for (const name of [
+    'onAppShow',
+    'onAppHide',
+    'offAppShow',
+    'offAppHide',
+    'onError',
+    'offError',
+    'onUnhandledRejection',
+    'offUnhandledRejection',
+    'onPageNotFound',
+    'onNetworkStatusChange',
+    'offNetworkStatusChange',
+    'onMemoryWarning',
+    'onThemeChange',
+    'onWindowResize',
+  ]) {
     wx[name] = () => {};
   }
   // an API the host does not provide would be `undefined` in the app: say so instead of failing mysteriously
   return new Proxy(wx, {
     get(target, key) {
-      if (typeof key === 'string' && !(key in target) && key !== 'webpackJsonp' && !key.startsWith('__') && key !== 'then') host.warn(`the app read wx.${key}, which this host does not provide`);
+      if (typeof key === 'string' && !(key in target) && key !== 'webpackJsonp' && !key.startsWith('__') && key !== 'then')
+        host.warn(`the app read wx.${key}, which this host does not provide`);
       return target[key as string];
     },
   });

@@ -1,4 +1,13 @@
-import { appointmentListSchema, appointmentSchema, appointmentTicketSchema, bookingStandingSchema, bookingWords, createAppointmentRequestSchema, idParamSchema, rescheduleRequestSchema } from '@jsb/shared';
+import {
+  appointmentListSchema,
+  appointmentSchema,
+  appointmentTicketSchema,
+  bookingStandingSchema,
+  bookingWords,
+  createAppointmentRequestSchema,
+  idParamSchema,
+  rescheduleRequestSchema,
+} from '@jsb/shared';
 import type { RouteTable } from '../../http/route';
 import type { AppointmentsService } from './appointments.service';
 
@@ -76,7 +85,18 @@ export function appointmentRoutes(t: RouteTable, s: AppointmentsService): void {
     params: idParamSchema,
     body: rescheduleRequestSchema,
     response: appointmentSchema,
-    errors: ['REAL_NAME_REQUIRED', 'CANCEL_TOO_LATE', 'BOOKING_NOT_ACTIVE', 'SLOT_FULL', 'SLOT_NOT_FOUND', 'OUTSIDE_BOOKING_WINDOW', 'DAILY_LIMIT', 'HALL_CLOSED', 'WEEKEND_NOT_OFFERED', 'UPSTREAM_UNAVAILABLE'],
+    errors: [
+      'REAL_NAME_REQUIRED',
+      'CANCEL_TOO_LATE',
+      'BOOKING_NOT_ACTIVE',
+      'SLOT_FULL',
+      'SLOT_NOT_FOUND',
+      'OUTSIDE_BOOKING_WINDOW',
+      'DAILY_LIMIT',
+      'HALL_CLOSED',
+      'WEEKEND_NOT_OFFERED',
+      'UPSTREAM_UNAVAILABLE',
+    ],
     handler: ({ auth, params, body }) => s.reschedule(auth, params.id, body.slotId),
   });
   t.add({

@@ -1,5 +1,16 @@
 import QRCode from 'qrcode';
-import { bookingWords, cancelDeadline, checkInValidity, DEFAULT_SLOT_RULES, slotInstants, type Appointment, type AppointmentTicket, type Booking, type BookingStanding, type SlotRules } from '@jsb/shared';
+import {
+  bookingWords,
+  cancelDeadline,
+  checkInValidity,
+  DEFAULT_SLOT_RULES,
+  slotInstants,
+  type Appointment,
+  type AppointmentTicket,
+  type Booking,
+  type BookingStanding,
+  type SlotRules,
+} from '@jsb/shared';
 import type { AuthContext } from '../../http/auth';
 import type { IdempotencyStore } from '../../db/idempotency';
 import type { CoreBookingClient } from '../../clients/core-booking.client';

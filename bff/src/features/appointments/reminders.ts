@@ -45,7 +45,18 @@ export function createReminders(d: RemindersDeps) {
         await d.reminders
           .updateOne(
             { _id: `${b.id}:${b.slotId}:${kind}` },
-            { $setOnInsert: { bookingId: b.id, userId, kind, dueAt, state: 'pending', attempts: 0, payload, expiresAt: new Date(start.getTime() + 30 * 24 * 3600_000) } },
+            {
+              $setOnInsert: {
+                bookingId: b.id,
+                userId,
+                kind,
+                dueAt,
+                state: 'pending',
+                attempts: 0,
+                payload,
+                expiresAt: new Date(start.getTime() + 30 * 24 * 3600_000),
+              },
+            },
             { upsert: true },
           )
           .catch((err: unknown) => {
@@ -87,7 +98,8 @@ export function createReminders(d: RemindersDeps) {
           // a retry after WeChat was unreachable keeps the consent the first attempt spent
           const consent = r.consent ?? (citizen ? await d.consents.spend(r.userId, d.templateId, r._id) : null);
           if (consent !== null && r.consent == null) await d.reminders.updateOne({ _id: r._id }, { $set: { consent } });
-          const result = citizen && consent !== null ? await d.wechat.sendSubscribeMessage({ touser: citizen.openid, templateId: d.templateId, ...payload }) : 'refused';
+          const result =
+            citizen && consent !== null ? await d.wechat.sendSubscribeMessage({ touser: citizen.openid, templateId: d.templateId, ...payload }) : 'refused';
           // 43101: the citizen did not subscribe — "cannot notify", not an error
           await d.reminders.updateOne({ _id: r._id }, { $set: { state: result, sentAt: d.clock() } });
           out[result] += 1;

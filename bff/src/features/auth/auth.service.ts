@@ -8,7 +8,15 @@ import type { CitizenModel, OpenidLinkModel } from './citizen.model';
 import type { SessionModel } from './session.model';
 import type { Claims } from '../../db/claims';
 import { waitLabel, type RateLimiter } from '../../db/attempts';
-import { createAccessTokenVerifier, makeRefreshToken, newFamilySecret, parseRefreshToken, refreshMacMatches, signAccessToken, type TokenConfig } from './tokens';
+import {
+  createAccessTokenVerifier,
+  makeRefreshToken,
+  newFamilySecret,
+  parseRefreshToken,
+  refreshMacMatches,
+  signAccessToken,
+  type TokenConfig,
+} from './tokens';
 import { isDuplicateKey } from '../../db/duplicate';
 
 export interface AuthServiceDeps {
@@ -89,7 +97,17 @@ export function createAuthService(d: AuthServiceDeps) {
       const at = new Date();
       const r = await d.citizens.collection.updateOne(
         { _id: userId as never },
-        { $setOnInsert: { userId, openid: wx.openid, ...(wx.unionid ? { unionid: wx.unionid } : {}), realName: null, phone: null, createdAt: at, updatedAt: at } },
+        {
+          $setOnInsert: {
+            userId,
+            openid: wx.openid,
+            ...(wx.unionid ? { unionid: wx.unionid } : {}),
+            realName: null,
+            phone: null,
+            createdAt: at,
+            updatedAt: at,
+          },
+        },
         { upsert: true },
       );
       return r.upsertedCount === 1;
@@ -106,7 +124,10 @@ export function createAuthService(d: AuthServiceDeps) {
    * may run next to the session insert: the citizen it points at is already there).
    */
   async function citizenOf(wx: { openid: string; unionid?: string }, now: Date): Promise<{ userId: string; isNew: boolean; writeLink?: () => Promise<void> }> {
-    const link = await d.links.collection.findOne<{ userId: string; citizen?: boolean }>({ _id: wx.openid as never }, { projection: { userId: 1, citizen: 1 } });
+    const link = await d.links.collection.findOne<{ userId: string; citizen?: boolean }>(
+      { _id: wx.openid as never },
+      { projection: { userId: 1, citizen: 1 } },
+    );
     if (link?.citizen) return { userId: link.userId, isNew: false };
     if (link) {
       // a link from before issue 14 (or the migration): its citizen may never have been written; once, then flagged

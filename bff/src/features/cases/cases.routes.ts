@@ -1,4 +1,13 @@
-import { caseListSchema, caseNoParamSchema, caseSchema, caseWords, lookupCaseRequestSchema, mailingSchema, maskedCaseSchema, requestMailingSchema } from '@jsb/shared';
+import {
+  caseListSchema,
+  caseNoParamSchema,
+  caseSchema,
+  caseWords,
+  lookupCaseRequestSchema,
+  mailingSchema,
+  maskedCaseSchema,
+  requestMailingSchema,
+} from '@jsb/shared';
 import type { RouteTable } from '../../http/route';
 import type { CasesService } from './cases.service';
 

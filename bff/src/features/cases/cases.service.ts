@@ -52,9 +52,17 @@ export function toCaseDetail(c: CoreCase, now: Date): CaseDetail {
 }
 
 const toSummary = (d: CaseDetail): CaseSummary => ({
-  caseNo: d.caseNo, itemName: d.itemName, hallName: d.hallName, status: d.status, statusLabel: d.statusLabel,
-  ...(d.decision ? { decision: d.decision } : {}), receivedAt: d.receivedAt, ...(d.closedAt ? { closedAt: d.closedAt } : {}),
-  countdown: d.countdown, canRate: d.canRate, rated: d.rated,
+  caseNo: d.caseNo,
+  itemName: d.itemName,
+  hallName: d.hallName,
+  status: d.status,
+  statusLabel: d.statusLabel,
+  ...(d.decision ? { decision: d.decision } : {}),
+  receivedAt: d.receivedAt,
+  ...(d.closedAt ? { closedAt: d.closedAt } : {}),
+  countdown: d.countdown,
+  canRate: d.canRate,
+  rated: d.rated,
 });
 
 export function createCasesService(d: CasesDeps) {

@@ -9,7 +9,11 @@ export function caseRefusal(r: CoreRefusalData): AppError {
     case 'LOOKUP_FAILED':
       return new AppError('LOOKUP_CODE_WRONG', { cause: r });
     case 'CASE_NOT_FOUND':
-      return new AppError('NOT_FOUND', { message: '没有找到这个办件。', hint: '请在“我的办件”中刷新后查看；不是本人的办件，请用办件编号和查询码查询。', cause: r });
+      return new AppError('NOT_FOUND', {
+        message: '没有找到这个办件。',
+        hint: '请在“我的办件”中刷新后查看；不是本人的办件，请用办件编号和查询码查询。',
+        cause: r,
+      });
     case 'CASE_NOT_CLOSED':
       return new AppError('CASE_NOT_CLOSED', { details: { status: d.status }, cause: r });
     case 'ALREADY_RATED':
@@ -28,7 +32,12 @@ export function caseRefusal(r: CoreRefusalData): AppError {
       return followUpRefusal(String(d.reason ?? ''), typeof d.correctionDue === 'string' ? d.correctionDue : undefined);
     case 'MAILING_NOT_AVAILABLE':
       return new AppError('MAILING_NOT_AVAILABLE', {
-        message: d.reason === 'already-requested' ? '这个办件已经申请过免费邮寄。' : d.reason === 'not-accepted' ? '办件受理后才能申请邮寄。' : '结果已经寄出或领取，不能再申请邮寄。',
+        message:
+          d.reason === 'already-requested'
+            ? '这个办件已经申请过免费邮寄。'
+            : d.reason === 'not-accepted'
+              ? '办件受理后才能申请邮寄。'
+              : '结果已经寄出或领取，不能再申请邮寄。',
         details: { reason: d.reason },
         cause: r,
       });

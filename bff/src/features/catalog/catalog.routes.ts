@@ -1,4 +1,14 @@
-import { hallListSchema, idParamSchema, itemListSchema, itemSchema, listItemsQuerySchema, listSlotsQuerySchema, slotListSchema, themeListSchema, themeSchema } from '@jsb/shared';
+import {
+  hallListSchema,
+  idParamSchema,
+  itemListSchema,
+  itemSchema,
+  listItemsQuerySchema,
+  listSlotsQuerySchema,
+  slotListSchema,
+  themeListSchema,
+  themeSchema,
+} from '@jsb/shared';
 import type { RouteTable } from '../../http/route';
 import type { CatalogService } from './catalog.service';
 

@@ -1,4 +1,15 @@
-import { COMPLAINT_RULES, complaintListSchema, complaintPhotoParamSchema, complaintSchema, complaintWords, createComplaintRequestSchema, idParamSchema, rateComplaintReplyRequestSchema, reopenComplaintRequestSchema, uploadedPhotoSchema } from '@jsb/shared';
+import {
+  COMPLAINT_RULES,
+  complaintListSchema,
+  complaintPhotoParamSchema,
+  complaintSchema,
+  complaintWords,
+  createComplaintRequestSchema,
+  idParamSchema,
+  rateComplaintReplyRequestSchema,
+  reopenComplaintRequestSchema,
+  uploadedPhotoSchema,
+} from '@jsb/shared';
 import type { RouteTable } from '../../http/route';
 import type { ComplaintsService } from './complaints.service';
 import { photoTooLarge } from './photos';
@@ -8,14 +19,17 @@ export function complaintRoutes(t: RouteTable, s: ComplaintsService): void {
     method: 'post',
     path: '/api/v1/complaints/photos',
     operationId: 'uploadComplaintPhoto',
-    summary:
-      `上传一张找茬照片：请求体是图片本身（Content-Type: image/jpeg|png|webp 或 application/octet-stream，文件名可放在 X-File-Name），或 multipart/form-data 中的一个文件（wx.uploadFile）。类型按内容判断，${complaintWords().photoMax}；照片重新编码，位置等元数据全部去除。`,
+    summary: `上传一张找茬照片：请求体是图片本身（Content-Type: image/jpeg|png|webp 或 application/octet-stream，文件名可放在 X-File-Name），或 multipart/form-data 中的一个文件（wx.uploadFile）。类型按内容判断，${complaintWords().photoMax}；照片重新编码，位置等元数据全部去除。`,
     tags: ['complaints'],
     auth: true,
     response: uploadedPhotoSchema,
     status: 201,
     // the image itself, not JSON (up to the rule's size); the JSON parser and its small limit stay for every other route
-    rawBody: { types: ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream', 'multipart/form-data'], maxBytes: COMPLAINT_RULES.photoMaxBytes, tooLarge: photoTooLarge },
+    rawBody: {
+      types: ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream', 'multipart/form-data'],
+      maxBytes: COMPLAINT_RULES.photoMaxBytes,
+      tooLarge: photoTooLarge,
+    },
     errors: ['REAL_NAME_REQUIRED', 'PHOTO_TYPE_NOT_ALLOWED', 'PHOTO_TOO_LARGE', 'PHOTO_UNREADABLE', 'RATE_LIMITED'],
     handler: ({ auth, raw }) => s.uploadPhoto(auth, raw),
   });

@@ -1,5 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { addDays, atShanghai, COMPLAINT_RULES, complaintWords, shanghaiDate, type Complaint, type ComplaintList, type CoreComplaint, type RateComplaintReplyRequest, type UploadedPhoto } from '@jsb/shared';
+import {
+  addDays,
+  atShanghai,
+  COMPLAINT_RULES,
+  complaintWords,
+  shanghaiDate,
+  type Complaint,
+  type ComplaintList,
+  type CoreComplaint,
+  type RateComplaintReplyRequest,
+  type UploadedPhoto,
+} from '@jsb/shared';
 import { AppError } from '../../http/errors';
 import type { AuthContext } from '../../http/auth';
 import type { RateLimiter, RatePlace, RateRule } from '../../db/attempts';
@@ -112,7 +123,10 @@ export function createComplaintsService(d: ComplaintsDeps) {
   /** `ref`: photos already attached to this same complaint (a run repeated after a crash) still count as usable */
   async function ensurePhotos(userId: string, ids: string[], now: Date, ref?: string): Promise<void> {
     if (ids.length > COMPLAINT_RULES.maxPhotos) {
-      throw new AppError('TOO_MANY_PHOTOS', { message: `照片最多${COMPLAINT_RULES.maxPhotos}张，这次选了${ids.length}张。`, details: { max: COMPLAINT_RULES.maxPhotos, count: ids.length } });
+      throw new AppError('TOO_MANY_PHOTOS', {
+        message: `照片最多${COMPLAINT_RULES.maxPhotos}张，这次选了${ids.length}张。`,
+        details: { max: COMPLAINT_RULES.maxPhotos, count: ids.length },
+      });
     }
     if (!ids.length) return;
     const found = await d.photos.find({ _id: { $in: ids }, userId, expiresAt: { $gt: now } }, { _id: 1, complaintRef: 1 }).lean();
@@ -134,7 +148,8 @@ export function createComplaintsService(d: ComplaintsDeps) {
     if (!hall) throw new AppError('VALIDATION_FAILED', { message: '没有找到所选的大厅。', hint: '请重新选择大厅后提交。' });
     // as the core reads it: an empty zoneId is a zone that does not exist, not "no zone" (found by the fuzzer: it queued, then the core refused it)
     const zone = target.zoneId !== undefined ? hall.zones.find((z) => z.id === target.zoneId) : undefined;
-    if (target.zoneId !== undefined && !zone) throw new AppError('VALIDATION_FAILED', { message: '所选大厅没有这个专区。', hint: '请重新选择专区，或不选专区直接提交。' });
+    if (target.zoneId !== undefined && !zone)
+      throw new AppError('VALIDATION_FAILED', { message: '所选大厅没有这个专区。', hint: '请重新选择专区，或不选专区直接提交。' });
     return { hallName: hall.name, ...(zone ? { zoneName: zone.name } : {}) };
   }
 
@@ -162,7 +177,17 @@ export function createComplaintsService(d: ComplaintsDeps) {
         const photo = await reencodePhoto(upload.data, upload.type);
         const now = d.clock();
         const id = `ph_${randomBytes(12).toString('hex')}`;
-        await d.photos.create({ _id: id, userId: auth.userId, type: photo.type, data: photo.data, bytes: photo.data.length, width: photo.width, height: photo.height, createdAt: now, expiresAt: new Date(now.getTime() + COMPLAINT_RULES.photoKeepDays * DAY_MS) });
+        await d.photos.create({
+          _id: id,
+          userId: auth.userId,
+          type: photo.type,
+          data: photo.data,
+          bytes: photo.data.length,
+          width: photo.width,
+          height: photo.height,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + COMPLAINT_RULES.photoKeepDays * DAY_MS),
+        });
         return { id, type: photo.type, bytes: photo.data.length, width: photo.width, height: photo.height, metadataRemoved: true };
       });
     },
@@ -179,7 +204,9 @@ export function createComplaintsService(d: ComplaintsDeps) {
         run: async () => {
           const now = d.clock();
           // with a key the ref is the key's: a run repeated after a crash mid-request finds the same outbox entry, never a second complaint
-          const ref = idempotencyKey ? `C${createHash('sha256').update(`${auth.userId}:${idempotencyKey}`).digest('hex').slice(0, 20)}` : `C${randomBytes(10).toString('hex')}`;
+          const ref = idempotencyKey
+            ? `C${createHash('sha256').update(`${auth.userId}:${idempotencyKey}`).digest('hex').slice(0, 20)}`
+            : `C${randomBytes(10).toString('hex')}`;
           // a run repeated after a crash that came after the complaint was stored: it is there; no second daily place
           const stored = idempotencyKey ? ((await d.outbox.get(entryId(auth.userId, ref))) as ComplaintEntry | null) : null;
           if (stored) return { ref };
@@ -189,10 +216,18 @@ export function createComplaintsService(d: ComplaintsDeps) {
           const payload: ComplaintPayload = { ref, personId, ...input, ...names, photoIds };
           // stored first, then delivered: an outage or a restart cannot lose it; the relay delivers it later. A
           // complaint that could not be stored does not count; one stored counts, even if the core refuses it later
-          const entry = await counted(place, async () => {
-            if (photoIds.length) await d.photos.updateMany({ _id: { $in: photoIds }, userId: auth.userId }, { $set: { complaintRef: ref, expiresAt: new Date(now.getTime() + 60 * DAY_MS) } });
-            return (await d.outbox.submit(COMPLAINT_KIND, auth.userId, payload, ref)) as ComplaintEntry;
-          }, async () => (await d.outbox.get(entryId(auth.userId, ref))) !== null);
+          const entry = await counted(
+            place,
+            async () => {
+              if (photoIds.length)
+                await d.photos.updateMany(
+                  { _id: { $in: photoIds }, userId: auth.userId },
+                  { $set: { complaintRef: ref, expiresAt: new Date(now.getTime() + 60 * DAY_MS) } },
+                );
+              return (await d.outbox.submit(COMPLAINT_KIND, auth.userId, payload, ref)) as ComplaintEntry;
+            },
+            async () => (await d.outbox.get(entryId(auth.userId, ref))) !== null,
+          );
           fresh = entry.state === 'delivered' && entry.result ? fromCore(entry.result, now, entry) : fromEntry(entry);
           return { ref };
         },

@@ -106,7 +106,9 @@ const MAX_INPUT_PIXELS = 50_000_000;
 
 async function encode(input: Buffer, type: PhotoType, edge: number, quality: number): Promise<{ data: Buffer; info: { width: number; height: number } }> {
   // rotate() applies the EXIF orientation to the pixels, so dropping the EXIF does not turn the photo sideways
-  const img = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate().resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true });
+  const img = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+    .rotate()
+    .resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true });
   const out = type === 'image/png' ? img.png({ compressionLevel: 9 }) : type === 'image/webp' ? img.webp({ quality }) : img.jpeg({ quality, mozjpeg: true });
   return out.toBuffer({ resolveWithObject: true });
 }

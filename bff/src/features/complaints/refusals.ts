@@ -15,14 +15,21 @@ export function complaintRefusal(r: CoreRefusalData): AppError {
     case 'REOPEN_NOT_ALLOWED': {
       const reason = String(d.reason ?? '');
       const text: Record<string, { message: string; hint: string }> = {
-        ALREADY_REOPENED: { message: '这条找茬已经重新办理过一次，不能再次申请。', hint: '如问题仍未解决，请拨打12345政务服务便民热线反映，或到大厅“找茬”窗口当面反映。' },
+        ALREADY_REOPENED: {
+          message: '这条找茬已经重新办理过一次，不能再次申请。',
+          hint: '如问题仍未解决，请拨打12345政务服务便民热线反映，或到大厅“找茬”窗口当面反映。',
+        },
         WINDOW_PASSED: {
           message: `${complaintWords().reopenLate}，已于${when(d.reopenUntil)}截止。`,
           hint: '如问题仍未解决，可以提交一条新的找茬，或拨打12345政务服务便民热线反映。',
         },
         NOT_REPLIED: { message: '这条找茬还没有答复，暂不需要重新办理。', hint: `答复期限内会有答复；${complaintWords().reopenIfUnsolved}。` },
       };
-      return new AppError('REOPEN_NOT_ALLOWED', { ...(text[reason] ?? {}), details: { reason, ...(d.reopenUntil ? { reopenUntil: d.reopenUntil } : {}) }, cause: r });
+      return new AppError('REOPEN_NOT_ALLOWED', {
+        ...(text[reason] ?? {}),
+        details: { reason, ...(d.reopenUntil ? { reopenUntil: d.reopenUntil } : {}) },
+        cause: r,
+      });
     }
     case 'NOT_REPLIED':
       return new AppError('COMPLAINT_NOT_REPLIED', { cause: r });

@@ -37,7 +37,8 @@ const at = (iso: string) => {
 function reopenNote(c: CoreComplaint, now: Date): string | undefined {
   const hasReply = c.replies.length > 0;
   if (c.reopenedAt) return `已于${at(c.reopenedAt)}重新办理过一次；如仍未解决，请拨打12345政务服务便民热线反映。`;
-  if (!hasReply || (c.status !== 'replied' && c.status !== 'closed')) return `收到答复后${COMPLAINT_RULES.reopenDays}天内，如问题没有解决，可以申请重新办理一次。`;
+  if (!hasReply || (c.status !== 'replied' && c.status !== 'closed'))
+    return `收到答复后${COMPLAINT_RULES.reopenDays}天内，如问题没有解决，可以申请重新办理一次。`;
   if (c.reopenUntil && now.getTime() > Date.parse(c.reopenUntil)) {
     return `重新办理需在答复后${COMPLAINT_RULES.reopenDays}天内申请，已于${at(c.reopenUntil)}截止；如仍有问题，请拨打12345反映。`;
   }

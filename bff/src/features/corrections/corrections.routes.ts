@@ -1,4 +1,12 @@
-import { CORRECTION_RULES, caseNoParamSchema, correctionFileParamSchema, correctionFileSchema, correctionMaterialParamSchema, correctionSchema, correctionWords } from '@jsb/shared';
+import {
+  CORRECTION_RULES,
+  caseNoParamSchema,
+  correctionFileParamSchema,
+  correctionFileSchema,
+  correctionMaterialParamSchema,
+  correctionSchema,
+  correctionWords,
+} from '@jsb/shared';
 import type { RouteTable } from '../../http/route';
 import type { CorrectionsService } from './corrections.service';
 import { fileTooLarge } from './files';
@@ -20,16 +28,29 @@ export function correctionRoutes(t: RouteTable, s: CorrectionsService): void {
     method: 'post',
     path: '/api/v1/cases/:caseNo/correction/materials/:materialId/files',
     operationId: 'uploadCorrectionFile',
-    summary:
-      `为一项补正材料上传一个文件（一页照片或一个PDF；${correctionWords().maxFiles}）：请求体是文件本身（Content-Type: image/jpeg|png|webp、application/pdf 或 application/octet-stream，文件名可放在 X-File-Name），或 multipart/form-data 中的一个文件（wx.uploadFile）。类型按内容判断，${correctionWords().fileMax}；照片重新编码、PDF去除作者和时间等元数据，位置信息全部去除。`,
+    summary: `为一项补正材料上传一个文件（一页照片或一个PDF；${correctionWords().maxFiles}）：请求体是文件本身（Content-Type: image/jpeg|png|webp、application/pdf 或 application/octet-stream，文件名可放在 X-File-Name），或 multipart/form-data 中的一个文件（wx.uploadFile）。类型按内容判断，${correctionWords().fileMax}；照片重新编码、PDF去除作者和时间等元数据，位置信息全部去除。`,
     tags: ['cases'],
     auth: true,
     params: correctionMaterialParamSchema,
     response: correctionFileSchema,
     status: 201,
     // the file itself, not JSON: a body declared larger than any file is refused before sign-in, as the JSON limit is
-    rawBody: { types: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'application/octet-stream', 'multipart/form-data'], maxBytes: CORRECTION_RULES.fileMaxBytes, tooLarge: fileTooLarge },
-    errors: ['REAL_NAME_REQUIRED', 'CORRECTION_NOT_OPEN', 'CORRECTION_OVERDUE', 'FILE_TYPE_NOT_ALLOWED', 'FILE_TOO_LARGE', 'FILE_UNREADABLE', 'TOO_MANY_FILES', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
+    rawBody: {
+      types: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'application/octet-stream', 'multipart/form-data'],
+      maxBytes: CORRECTION_RULES.fileMaxBytes,
+      tooLarge: fileTooLarge,
+    },
+    errors: [
+      'REAL_NAME_REQUIRED',
+      'CORRECTION_NOT_OPEN',
+      'CORRECTION_OVERDUE',
+      'FILE_TYPE_NOT_ALLOWED',
+      'FILE_TOO_LARGE',
+      'FILE_UNREADABLE',
+      'TOO_MANY_FILES',
+      'UPSTREAM_UNAVAILABLE',
+      'UPSTREAM_TIMEOUT',
+    ],
     handler: ({ auth, params, raw }) => s.upload(auth, params.caseNo, params.materialId, raw),
   });
   t.add({
@@ -69,7 +90,15 @@ export function correctionRoutes(t: RouteTable, s: CorrectionsService): void {
     params: caseNoParamSchema,
     response: correctionSchema,
     idempotencyKey: true,
-    errors: ['REAL_NAME_REQUIRED', 'CORRECTION_NOT_OPEN', 'CORRECTION_OVERDUE', 'MATERIAL_MISSING', 'IDEMPOTENCY_CONFLICT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT'],
+    errors: [
+      'REAL_NAME_REQUIRED',
+      'CORRECTION_NOT_OPEN',
+      'CORRECTION_OVERDUE',
+      'MATERIAL_MISSING',
+      'IDEMPOTENCY_CONFLICT',
+      'UPSTREAM_UNAVAILABLE',
+      'UPSTREAM_TIMEOUT',
+    ],
     handler: ({ auth, params, idempotencyKey }) => s.submit(auth, params.caseNo, idempotencyKey),
   });
 }

@@ -43,9 +43,12 @@ const noCorrection = () => new AppError('NOT_FOUND', { message: '这个办件没
  */
 export function createCorrectionsService(d: CorrectionsDeps) {
   const entries = async (userId: string, caseNo: string, correctionId: string) =>
-    ((await d.outbox.listFor(userId, CORRECTION_KIND)) as CorrectionEntry[]).filter((e) => e.payload.caseNo === caseNo && e.payload.correctionId === correctionId);
+    ((await d.outbox.listFor(userId, CORRECTION_KIND)) as CorrectionEntry[]).filter(
+      (e) => e.payload.caseNo === caseNo && e.payload.correctionId === correctionId,
+    );
   const latest = (list: CorrectionEntry[]) => list.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0] ?? null;
-  const filesOf = (userId: string, caseNo: string, correctionId: string) => d.files.find({ userId, caseNo, correctionId }, FILE_FIELDS).sort({ createdAt: 1 }).lean<FileDoc[]>();
+  const filesOf = (userId: string, caseNo: string, correctionId: string) =>
+    d.files.find({ userId, caseNo, correctionId }, FILE_FIELDS).sort({ createdAt: 1 }).lean<FileDoc[]>();
 
   /**
    * The citizen's case as the core shows it now, remembered when it has an open 补正; while the core is down, the last
@@ -57,9 +60,11 @@ export function createCorrectionsService(d: CorrectionsDeps) {
       const c = await d.cases.case(caseNo, personId);
       if (c.correction && c.correction.state !== 'accepted') {
         const now = d.clock();
-        await d.snapshots.updateOne({ _id: id }, { $set: { case: c, at: now, expiresAt: new Date(now.getTime() + DAY_MS) } }, { upsert: true }).catch((e: unknown) => {
-          if (!isDuplicateKey(e)) throw e; // remembered by a request at the same moment: either copy will do
-        });
+        await d.snapshots
+          .updateOne({ _id: id }, { $set: { case: c, at: now, expiresAt: new Date(now.getTime() + DAY_MS) } }, { upsert: true })
+          .catch((e: unknown) => {
+            if (!isDuplicateKey(e)) throw e; // remembered by a request at the same moment: either copy will do
+          });
       }
       return c;
     } catch (err) {
@@ -85,7 +90,12 @@ export function createCorrectionsService(d: CorrectionsDeps) {
     const files = await filesOf(auth.userId, caseNo, k.id);
     const v = buildCorrection(c, k, files, latest(await entries(auth.userId, caseNo, k.id)));
     if (v.state !== 'requested' && v.state !== 'rejected') throw new AppError('CORRECTION_NOT_OPEN', { details: { state: v.state } });
-    if (k.overdue) throw new AppError('CORRECTION_OVERDUE', { message: `补正期限已于${k.deadline}结束，不能在网上补交了。`, hint: v.notice, details: { deadline: k.deadline } });
+    if (k.overdue)
+      throw new AppError('CORRECTION_OVERDUE', {
+        message: `补正期限已于${k.deadline}结束，不能在网上补交了。`,
+        hint: v.notice,
+        details: { deadline: k.deadline },
+      });
     return { personId, c, k, files, v };
   }
 
@@ -130,7 +140,20 @@ export function createCorrectionsService(d: CorrectionsDeps) {
       const clean = await cleanCorrectionFile(correctionFileFromBody(body));
       const now = d.clock();
       const id = `cf_${randomBytes(12).toString('hex')}`;
-      await d.files.create({ _id: id, userId: auth.userId, caseNo, correctionId: k.id, materialId, round: k.submissions, type: clean.type, bytes: clean.data.length, pages: clean.pages, data: clean.data, createdAt: now, expiresAt: new Date(now.getTime() + KEEP_MS) });
+      await d.files.create({
+        _id: id,
+        userId: auth.userId,
+        caseNo,
+        correctionId: k.id,
+        materialId,
+        round: k.submissions,
+        type: clean.type,
+        bytes: clean.data.length,
+        pages: clean.pages,
+        data: clean.data,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + KEEP_MS),
+      });
       return { id, type: clean.type, bytes: clean.data.length, pages: clean.pages, uploadedAt: now.toISOString(), submitted: false, metadataRemoved: true };
     },
 
@@ -138,7 +161,8 @@ export function createCorrectionsService(d: CorrectionsDeps) {
       const { c, k, files } = await editable(auth, caseNo);
       const f = files.find((x) => x._id === fileId && x.materialId === materialId);
       if (!f) throw noFile();
-      if (f.round !== k.submissions) throw new AppError('CORRECTION_NOT_OPEN', { message: '这个文件已随上一次补交提交，不能删除。', hint: '只需为标出的材料重新上传。' });
+      if (f.round !== k.submissions)
+        throw new AppError('CORRECTION_NOT_OPEN', { message: '这个文件已随上一次补交提交，不能删除。', hint: '只需为标出的材料重新上传。' });
       await d.files.deleteOne({ _id: fileId, userId: auth.userId });
       return (await view(auth.userId, c))!;
     },
@@ -163,9 +187,18 @@ export function createCorrectionsService(d: CorrectionsDeps) {
             return s.kept.length + s.fresh.length === 0 || (m.rejection && s.fresh.length === 0);
           });
           if (short.length) {
-            throw new AppError('MATERIAL_MISSING', { message: `还需要上传：${short.map((m) => `“${m.name}”`).join('、')}。`, details: { materials: short.map((m) => m.id) } });
+            throw new AppError('MATERIAL_MISSING', {
+              message: `还需要上传：${short.map((m) => `“${m.name}”`).join('、')}。`,
+              details: { materials: short.map((m) => m.id) },
+            });
           }
-          const payload: CorrectionPayload = { personId, caseNo, correctionId: k.id, round: k.submissions, materials: k.materials.map((m) => ({ materialId: m.id, fileIds: [...send.get(m.id)!.kept, ...send.get(m.id)!.fresh] })) };
+          const payload: CorrectionPayload = {
+            personId,
+            caseNo,
+            correctionId: k.id,
+            round: k.submissions,
+            materials: k.materials.map((m) => ({ materialId: m.id, fileIds: [...send.get(m.id)!.kept, ...send.get(m.id)!.fresh] })),
+          };
           // one submission per round, and a new try after the core refused one: a double tap is the same entry
           const tries = (await entries(auth.userId, caseNo, k.id)).filter((e) => e.payload.round === k.submissions).length;
           await d.outbox.submit(CORRECTION_KIND, auth.userId, payload, `${caseNo}:${k.id}:${k.submissions}:${tries}`);
@@ -180,12 +213,23 @@ export function createCorrectionsService(d: CorrectionsDeps) {
         for (const fileId of m.fileIds) {
           const f = await d.files.findById(fileId).lean();
           // gone: an earlier round's file the core already has (the submission says so if not)
-          if (f) await d.core.uploadFile(payload.caseNo, { personId: payload.personId, fileId, materialId: m.materialId, contentType: f.type as 'application/pdf', data: asBuffer(f.data), pages: f.pages });
+          if (f)
+            await d.core.uploadFile(payload.caseNo, {
+              personId: payload.personId,
+              fileId,
+              materialId: m.materialId,
+              contentType: f.type as 'application/pdf',
+              data: asBuffer(f.data),
+              pages: f.pages,
+            });
         }
       }
       const c = await d.core.submit(payload.caseNo, payload.correctionId, { personId: payload.personId, requestId, materials: payload.materials });
       const now = d.clock();
-      await d.files.updateMany({ _id: { $in: payload.materials.flatMap((m) => m.fileIds) } }, { $set: { deliveredAt: now, expiresAt: new Date(now.getTime() + KEEP_MS) } });
+      await d.files.updateMany(
+        { _id: { $in: payload.materials.flatMap((m) => m.fileIds) } },
+        { $set: { deliveredAt: now, expiresAt: new Date(now.getTime() + KEEP_MS) } },
+      );
       return c;
     },
   };

@@ -16,7 +16,10 @@ function sniff(data: Buffer): CorrectionFileType | null {
 
 function notAllowed(filename?: string): AppError {
   const named = filename ? `“${filename.slice(0, 60)}”` : '这个文件';
-  return new AppError('FILE_TYPE_NOT_ALLOWED', { message: `${named}不是照片或PDF。`, details: { allowed: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] } });
+  return new AppError('FILE_TYPE_NOT_ALLOWED', {
+    message: `${named}不是照片或PDF。`,
+    details: { allowed: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] },
+  });
 }
 
 /** The 413 of a 补正 file (route.ts answers it while reading; fileFromBody after unwrapping multipart). */
@@ -52,7 +55,8 @@ export async function cleanCorrectionFile(f: { data: Buffer; type: CorrectionFil
     const photo = await reencodePhoto(f.data, f.type);
     return { data: photo.data, type: photo.type, pages: 1 };
   } catch (err) {
-    if (isAppError(err) && err.code === 'PHOTO_UNREADABLE') throw new AppError('FILE_UNREADABLE', { message: '这张照片无法读取。', hint: '照片可能已损坏或像素过大，请重新拍一张。', cause: err });
+    if (isAppError(err) && err.code === 'PHOTO_UNREADABLE')
+      throw new AppError('FILE_UNREADABLE', { message: '这张照片无法读取。', hint: '照片可能已损坏或像素过大，请重新拍一张。', cause: err });
     throw err;
   }
 }

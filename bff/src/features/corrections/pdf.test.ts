@@ -27,12 +27,26 @@ function xrefHolds(buf: Buffer): boolean {
   return rows.every((r, i) => text.slice(Number(r.slice(0, 10)), Number(r.slice(0, 10)) + 12).startsWith(`${i + 1} 0 obj`));
 }
 
-const PAGES = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
-const XMP = Buffer.from('<?xpacket begin=""?><x:xmpmeta><dc:creator>Zhang San</dc:creator><xmp:CreatorTool>iScanner 5.1</xmp:CreatorTool></x:xmpmeta><?xpacket end="w"?>');
+const PAGES = [
+  '<< /Type /Catalog /Pages 2 0 R >>',
+  '<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>',
+  '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+  '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+];
+const XMP = Buffer.from(
+  '<?xpacket begin=""?><x:xmpmeta><dc:creator>Zhang San</dc:creator><xmp:CreatorTool>iScanner 5.1</xmp:CreatorTool></x:xmpmeta><?xpacket end="w"?>',
+);
 
 describe('sanitizePdf', () => {
   it('blanks the document information and XMP metadata in place: same length, every offset still right', () => {
-    const input = pdf([...PAGES, '<< /Author (Zhang San \\(\u00c2\\)) /Producer <4950686F6E65> /CreationDate (D:20260302101500+08\'00\') /Title (scan) >>', stream('/Type /Metadata /Subtype /XML', XMP)], '/Info 5 0 R ');
+    const input = pdf(
+      [
+        ...PAGES,
+        "<< /Author (Zhang San \\(\u00c2\\)) /Producer <4950686F6E65> /CreationDate (D:20260302101500+08'00') /Title (scan) >>",
+        stream('/Type /Metadata /Subtype /XML', XMP),
+      ],
+      '/Info 5 0 R ',
+    );
     expect(isPdf(input)).toBe(true);
     const { data, pages, removed } = sanitizePdf(input);
     const text = data.toString('latin1');
@@ -85,7 +99,9 @@ describe('sanitizePdf', () => {
     };
     expect(refused(pdf(PAGES, '/Encrypt 9 0 R '))).toBe('encrypted');
     expect(refused(pdf([...PAGES, '<< /S /JavaScript /JS (app.alert(1)) >>']))).toBe('active-content');
-    expect(refused(pdf([...PAGES, stream('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', deflateSync(Buffer.from('5 0 << /S /Launch /F (cmd.exe) >>')))]))).toBe('active-content');
+    expect(
+      refused(pdf([...PAGES, stream('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', deflateSync(Buffer.from('5 0 << /S /Launch /F (cmd.exe) >>')))])),
+    ).toBe('active-content');
     expect(refused(Buffer.from('%PDF-1.4 but nothing else'))).toBe('damaged');
     expect(refused(pdf(PAGES.slice(0, 2)))).toBe('damaged'); // no page at all
     expect(isPdf(Buffer.from('GIF89a'))).toBe(false);

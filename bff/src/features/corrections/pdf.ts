@@ -121,7 +121,7 @@ function deflateTo(content: Buffer, size: number): Buffer | null {
 /** Zeroes the payload of a JPEG's APP1 (EXIF, XMP) and APP13 (IPTC) segments, in place. */
 function scrubJpeg(buf: Buffer, start: number, end: number): void {
   if (buf[start] !== 0xff || buf[start + 1] !== 0xd8) return;
-  for (let i = start + 2; i + 4 <= end && buf[i] === 0xff; ) {
+  for (let i = start + 2; i + 4 <= end && buf[i] === 0xff;) {
     const marker = buf[i + 1]!;
     if (marker === 0xda || marker === 0xd9) return; // the image data begins
     const len = buf.readUInt16BE(i + 2);

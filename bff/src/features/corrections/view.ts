@@ -1,4 +1,15 @@
-import { CORRECTION_FILE_TYPES, CORRECTION_RULES, CORRECTION_STATE_LABEL, type CoreCase, type CoreCorrection, type Correction, type CorrectionFile, type CorrectionFileType, type CorrectionState, monthDayText } from '@jsb/shared';
+import {
+  CORRECTION_FILE_TYPES,
+  CORRECTION_RULES,
+  CORRECTION_STATE_LABEL,
+  type CoreCase,
+  type CoreCorrection,
+  type Correction,
+  type CorrectionFile,
+  type CorrectionFileType,
+  type CorrectionState,
+  monthDayText,
+} from '@jsb/shared';
 import type { OutboxEntry } from '../../outbox/outbox';
 
 /** A submission waiting in the outbox (or refused by the core on delivery): its round and the files it carries. */
@@ -74,7 +85,15 @@ export function buildCorrection(c: CoreCase, k: CoreCorrection, files: FileDoc[]
     const atCore = (ids: string[]): CorrectionFile[] =>
       m.files
         .filter((f) => ids.includes(f.fileId))
-        .map((f) => ({ id: f.fileId, type: f.contentType, bytes: f.bytes, pages: f.pages, uploadedAt: (byId.get(f.fileId)?.createdAt.toISOString() ?? k.submittedAt ?? k.requestedAt), submitted: true, metadataRemoved: true }));
+        .map((f) => ({
+          id: f.fileId,
+          type: f.contentType,
+          bytes: f.bytes,
+          pages: f.pages,
+          uploadedAt: byId.get(f.fileId)?.createdAt.toISOString() ?? k.submittedAt ?? k.requestedAt,
+          submitted: true,
+          metadataRemoved: true,
+        }));
     // while it is prepared (or waits in the outbox): what the core keeps plus what was uploaded for it; else what the core has
     const shown = editable || queued ? [...atCore(kept), ...fresh.map((id) => fileView(byId.get(id)!, queued))] : atCore(m.files.map((f) => f.fileId));
     const { files: _f, ...spec } = m;
@@ -116,7 +135,9 @@ function noticeOf(c: CoreCase, k: CoreCorrection, state: CorrectionState, x: { q
     return `补正材料已通过${k.how === 'counter' ? '（窗口补交）' : ''}，办理时限已恢复计算：${clock}。`;
   }
   if (state === 'submitted') {
-    return x.queued ? '已补交。政务系统暂时连不上，恢复后自动转交，不需要重新提交。' : '已补交，等待窗口审核；结果会通过“消息”通知您。审核期间办理时限仍暂停计算。';
+    return x.queued
+      ? '已补交。政务系统暂时连不上，恢复后自动转交，不需要重新提交。'
+      : '已补交，等待窗口审核；结果会通过“消息”通知您。审核期间办理时限仍暂停计算。';
   }
   if (k.overdue) return `补正期限已于${monthDayText(k.deadline)}结束，不能在网上补交了；请带齐材料到${counter}咨询办理（电话${k.counter.phone}）。`;
   const by = `请在${monthDayText(k.deadline)}前（还剩${k.workingDaysLeft}个工作日）`;
@@ -126,5 +147,11 @@ function noticeOf(c: CoreCase, k: CoreCorrection, state: CorrectionState, x: { q
 
 /** The case's label while a 补正 is open: 待补正 and 已补交 are told apart from 审查中. */
 export function correctionStatusLabel(k: Pick<Correction, 'state'>): string | undefined {
-  return k.state === 'requested' ? '待补正（暂停计时）' : k.state === 'rejected' ? '待重新补正（暂停计时）' : k.state === 'submitted' ? '已补交，等待审核' : undefined;
+  return k.state === 'requested'
+    ? '待补正（暂停计时）'
+    : k.state === 'rejected'
+      ? '待重新补正（暂停计时）'
+      : k.state === 'submitted'
+        ? '已补交，等待审核'
+        : undefined;
 }

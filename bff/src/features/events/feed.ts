@@ -52,9 +52,29 @@ const KEEP_MS = 400 * 24 * 3600_000;
 export const HOLE_GRACE_MS = 5 * 60_000;
 
 type Hole = { at: number; since: Date } | null;
-type Recorded = { _id: string; eventId: string; seq: number; type: string; stream: string; streamSeq: number; personId: string; occurredAt: Date; data: Record<string, unknown>; appliedAt?: Date | null };
+type Recorded = {
+  _id: string;
+  eventId: string;
+  seq: number;
+  type: string;
+  stream: string;
+  streamSeq: number;
+  personId: string;
+  occurredAt: Date;
+  data: Record<string, unknown>;
+  appliedAt?: Date | null;
+};
 
-const asEvent = (r: Recorded): CoreEvent => ({ id: r.eventId, seq: r.seq, type: r.type, stream: r.stream, streamSeq: r.streamSeq, personId: r.personId, occurredAt: r.occurredAt.toISOString(), data: r.data });
+const asEvent = (r: Recorded): CoreEvent => ({
+  id: r.eventId,
+  seq: r.seq,
+  type: r.type,
+  stream: r.stream,
+  streamSeq: r.streamSeq,
+  personId: r.personId,
+  occurredAt: r.occurredAt.toISOString(),
+  data: r.data,
+});
 
 export function createEventFeed(d: FeedDeps) {
   const wireNow = d.wireNow ?? Date.now;
@@ -80,17 +100,30 @@ export function createEventFeed(d: FeedDeps) {
   async function record(epoch: string, events: CoreEvent[]): Promise<Map<number, CoreEvent>> {
     const now = d.clock();
     const fresh = new Map<number, CoreEvent>();
-    const seen = new Map((await d.events.find({ _id: { $in: events.map((e) => positionId(epoch, e.seq)) } }, { eventId: 1, seq: 1 }).lean()).map((r) => [r.seq, r.eventId]));
+    const seen = new Map(
+      (await d.events.find({ _id: { $in: events.map((e) => positionId(epoch, e.seq)) } }, { eventId: 1, seq: 1 }).lean()).map((r) => [r.seq, r.eventId]),
+    );
     for (const e of events) {
       const first = seen.get(e.seq);
       if (first !== undefined || fresh.has(e.seq)) {
-        if (first !== undefined && first !== e.id) d.log.error({ epoch, seq: e.seq, first, now: e.id }, 'core event feed: two events at one position; the first is kept');
+        if (first !== undefined && first !== e.id)
+          d.log.error({ epoch, seq: e.seq, first, now: e.id }, 'core event feed: two events at one position; the first is kept');
         continue;
       }
       try {
         await d.events.create({
-          _id: positionId(epoch, e.seq), eventId: e.id, epoch, seq: e.seq, type: e.type, stream: e.stream, streamSeq: e.streamSeq, personId: e.personId,
-          occurredAt: new Date(e.occurredAt), data: e.data, receivedAt: now, expiresAt: new Date(now.getTime() + KEEP_MS),
+          _id: positionId(epoch, e.seq),
+          eventId: e.id,
+          epoch,
+          seq: e.seq,
+          type: e.type,
+          stream: e.stream,
+          streamSeq: e.streamSeq,
+          personId: e.personId,
+          occurredAt: new Date(e.occurredAt),
+          data: e.data,
+          receivedAt: now,
+          expiresAt: new Date(now.getTime() + KEEP_MS),
         });
         fresh.set(e.seq, e);
       } catch (err) {
@@ -140,7 +173,7 @@ export function createEventFeed(d: FeedDeps) {
         } catch (err) {
           if (err instanceof FeedRefused) {
             out.refused = err.reason;
-            d.log.warn({ reason: err.reason }, 'core event feed: refused a page that is not the core\'s answer to our request; nothing in it was read');
+            d.log.warn({ reason: err.reason }, "core event feed: refused a page that is not the core's answer to our request; nothing in it was read");
             break;
           }
           if (err instanceof UpstreamError || err instanceof UpstreamRejection) {
@@ -171,7 +204,10 @@ export function createEventFeed(d: FeedDeps) {
         if (maxSeq > through) {
           if (!hole || hole.at !== through + 1) hole = { at: through + 1, since: new Date(wireNow()) };
           else if (wireNow() - hole.since.getTime() > grace) {
-            d.log.error({ epoch, seq: hole.at, waitedMs: wireNow() - hole.since.getTime() }, 'core event feed: a position never arrived within the grace period; skipped');
+            d.log.error(
+              { epoch, seq: hole.at, waitedMs: wireNow() - hole.since.getTime() },
+              'core event feed: a position never arrived within the grace period; skipped',
+            );
             out.skipped += 1;
             hole = null;
             through = await applyFrom(epoch, through + 1, fresh, out, round);

@@ -57,12 +57,18 @@ export function createMeService(d: MeServiceDeps) {
       try {
         verdict = await d.core.verifyIdentity(input.name, idNumber);
       } catch (err) {
-        if (err instanceof UpstreamRejection) throw new AppError('VALIDATION_FAILED', { cause: err, message: '实名信息格式不被公安核验系统接受。', hint: '请核对姓名和身份证号码后重试。' });
+        if (err instanceof UpstreamRejection)
+          throw new AppError('VALIDATION_FAILED', { cause: err, message: '实名信息格式不被公安核验系统接受。', hint: '请核对姓名和身份证号码后重试。' });
         throw err;
       }
       if (!verdict.match || !verdict.personId) {
         await audit(auth, 'real-name.verify', 'mismatch', requestId);
-        throw new AppError('REAL_NAME_MISMATCH', verdict.reason === 'NOT_FOUND' ? { message: '未能核验这个身份证号码。', hint: '请核对号码；如确认无误，请携带身份证到任一政务服务大厅现场核验。' } : {});
+        throw new AppError(
+          'REAL_NAME_MISMATCH',
+          verdict.reason === 'NOT_FOUND'
+            ? { message: '未能核验这个身份证号码。', hint: '请核对号码；如确认无误，请携带身份证到任一政务服务大厅现场核验。' }
+            : {},
+        );
       }
       const updated = await d.citizens
         .findOneAndUpdate(
@@ -91,7 +97,8 @@ export function createMeService(d: MeServiceDeps) {
       try {
         phone = await d.wechat.getPhoneNumber(code);
       } catch (err) {
-        if (err instanceof WechatApiError && (err.reason === 'code-invalid' || err.reason === 'code-used')) throw new AppError('PHONE_CODE_INVALID', { cause: err });
+        if (err instanceof WechatApiError && (err.reason === 'code-invalid' || err.reason === 'code-used'))
+          throw new AppError('PHONE_CODE_INVALID', { cause: err });
         throw err;
       }
       const updated = await d.citizens

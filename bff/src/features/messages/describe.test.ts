@@ -8,12 +8,37 @@ const data: { [K in CoreEventType]: Extract<KnownCoreEvent, { type: K }>['data']
   'case.accepted': { caseNo: 'JN2026030200001', itemName: LONG, promisedDays: 3, statutoryDays: 20, promisedDueDate: '2026-03-05' },
   'case.review-started': { caseNo: 'JN2026030200001', itemName: LONG, step: '材料审查', department: '市市场监督管理局' },
   'case.correction-requested': {
-    caseNo: 'JN2026030200001', itemName: LONG, correctionId: 'BZ1', reason: '材料不全', deadline: '2026-03-16', workingDays: 10, hallName: '市为民服务中心', windowNo: 'A03',
-    materials: [{ id: 'M1', name: '经营场所平面图（须标明功能分区及面积）', reason: '缺少', copies: 1, form: '复印件' }, { id: 'M2', name: '健康证明', reason: '过期', copies: 2, form: '原件及复印件' }],
+    caseNo: 'JN2026030200001',
+    itemName: LONG,
+    correctionId: 'BZ1',
+    reason: '材料不全',
+    deadline: '2026-03-16',
+    workingDays: 10,
+    hallName: '市为民服务中心',
+    windowNo: 'A03',
+    materials: [
+      { id: 'M1', name: '经营场所平面图（须标明功能分区及面积）', reason: '缺少', copies: 1, form: '复印件' },
+      { id: 'M2', name: '健康证明', reason: '过期', copies: 2, form: '原件及复印件' },
+    ],
   },
   'case.correction-received': { caseNo: 'JN2026030200001', itemName: LONG, correctionId: 'BZ1', files: 3 },
-  'case.correction-rejected': { caseNo: 'JN2026030200001', itemName: LONG, correctionId: 'BZ1', reason: `${LONG}的材料照片模糊`, whatToDo: '请重新拍摄', deadline: '2026-03-16', materials: [] },
-  'case.correction-accepted': { caseNo: 'JN2026030200001', itemName: LONG, correctionId: 'BZ1', how: 'online', remainingDays: 2, promisedDueDate: '2026-03-09' },
+  'case.correction-rejected': {
+    caseNo: 'JN2026030200001',
+    itemName: LONG,
+    correctionId: 'BZ1',
+    reason: `${LONG}的材料照片模糊`,
+    whatToDo: '请重新拍摄',
+    deadline: '2026-03-16',
+    materials: [],
+  },
+  'case.correction-accepted': {
+    caseNo: 'JN2026030200001',
+    itemName: LONG,
+    correctionId: 'BZ1',
+    how: 'online',
+    remainingDays: 2,
+    promisedDueDate: '2026-03-09',
+  },
   'case.paused': { caseNo: 'JN2026030200001', itemName: LONG, kind: '特别程序', reason: '现场核查' },
   'case.resumed': { caseNo: 'JN2026030200001', itemName: LONG, remainingDays: 2, promisedDueDate: '2026-03-09' },
   'case.decided': { caseNo: 'JN2026030200001', itemName: LONG, decision: '不予', note: '经营场所不符合要求' },
@@ -21,10 +46,27 @@ const data: { [K in CoreEventType]: Extract<KnownCoreEvent, { type: K }>['data']
   'case.mailed': { caseNo: 'JN2026030200001', itemName: LONG, emsNo: 'EA123456789CN' },
   'case.delivered': { caseNo: 'JN2026030200001', itemName: LONG, emsNo: 'EA123456789CN' },
   'complaint.acknowledged': { trackingNo: 'ZC202603020001', category: '一次告知不到位', replyBy: '2026-03-09' },
-  'complaint.replied': { trackingNo: 'ZC202603020001', category: '服务态度', reply: `${LONG}。已约谈窗口人员，并将办事指南张贴在窗口`, reopenUntil: '2026-03-09T02:00:00.000Z' },
-  'rating.called-back': { ratingId: 'R000001', caseNo: 'JN2026030200001', itemName: LONG, note: '已电话回访，了解到窗口解释不清楚的问题', correctionDue: '2026-03-09' },
+  'complaint.replied': {
+    trackingNo: 'ZC202603020001',
+    category: '服务态度',
+    reply: `${LONG}。已约谈窗口人员，并将办事指南张贴在窗口`,
+    reopenUntil: '2026-03-09T02:00:00.000Z',
+  },
+  'rating.called-back': {
+    ratingId: 'R000001',
+    caseNo: 'JN2026030200001',
+    itemName: LONG,
+    note: '已电话回访，了解到窗口解释不清楚的问题',
+    correctionDue: '2026-03-09',
+  },
   'rating.corrected': { ratingId: 'R000001', caseNo: 'JN2026030200001', itemName: LONG, feedback: '已对窗口人员进行业务培训，并在窗口张贴了一次告知清单' },
-  'payment.refunded': { payableId: 'FEE-T00001', title: '不动产登记费（住宅）', amountFen: 8000, outTradeNo: 'JSB2603031000002PJX6WLQK2', refundedAt: '2026-03-03T02:00:00.000Z' },
+  'payment.refunded': {
+    payableId: 'FEE-T00001',
+    title: '不动产登记费（住宅）',
+    amountFen: 8000,
+    outTradeNo: 'JSB2603031000002PJX6WLQK2',
+    refundedAt: '2026-03-03T02:00:00.000Z',
+  },
   'payment.closed': { payableId: 'FEE-T00001', title: '不动产登记费（住宅）', amountFen: 8000, reason: '减免' },
 };
 
@@ -40,7 +82,16 @@ const ALLOWED: [RegExp, (v: string) => boolean][] = [
 
 describe('describe: what each core event says to the citizen', () => {
   it.each(CORE_EVENT_TYPES)('%s: Chinese title, what happened, what to do next, and a page of the app', (type) => {
-    const e = { id: 'EV0123456789', seq: 1, type, stream: 's', streamSeq: 1, personId: 'P1', occurredAt: '2026-03-02T02:00:00.000Z', data: data[type] } as KnownCoreEvent;
+    const e = {
+      id: 'EV0123456789',
+      seq: 1,
+      type,
+      stream: 's',
+      streamSeq: 1,
+      personId: 'P1',
+      occurredAt: '2026-03-02T02:00:00.000Z',
+      data: data[type],
+    } as KnownCoreEvent;
     const m = describeEvent(e);
     for (const text of [m.title, m.body, m.nextStep]) expect(text).toMatch(/[\u4e00-\u9fff]/);
     expect(m.nextStep).toMatch(/。$/);
@@ -55,7 +106,17 @@ describe('describe: what each core event says to the citizen', () => {
   });
 
   it('takes every number it tells from the event or the rule: promised days, the 补正 deadline, the reopen window', () => {
-    const at = (type: CoreEventType) => describeEvent({ id: 'EV0123456789', seq: 1, type, stream: 's', streamSeq: 1, personId: 'P1', occurredAt: '2026-03-02T02:00:00.000Z', data: data[type] } as KnownCoreEvent);
+    const at = (type: CoreEventType) =>
+      describeEvent({
+        id: 'EV0123456789',
+        seq: 1,
+        type,
+        stream: 's',
+        streamSeq: 1,
+        personId: 'P1',
+        occurredAt: '2026-03-02T02:00:00.000Z',
+        data: data[type],
+      } as KnownCoreEvent);
     expect(at('case.accepted').body).toContain('承诺3个工作日内办结，最迟3月5日');
     expect(at('case.correction-requested').nextStep).toBe('请在3月16日前（10个工作日内）在小程序上传，或带齐材料到市为民服务中心A03号窗口补交。');
     // 20 characters at most: the first material's name is cut, how many there are stays

@@ -1,4 +1,18 @@
-import { COMPLAINT_RULES, shanghaiDate, templatePage, wxAmount, wxPhrase, wxString, wxThing, yuanText, type KnownCoreEvent, type MessageLinkKind, type SubscriptionTemplateKey, monthDayText, fullMomentText } from '@jsb/shared';
+import {
+  COMPLAINT_RULES,
+  shanghaiDate,
+  templatePage,
+  wxAmount,
+  wxPhrase,
+  wxString,
+  wxThing,
+  yuanText,
+  type KnownCoreEvent,
+  type MessageLinkKind,
+  type SubscriptionTemplateKey,
+  monthDayText,
+  fullMomentText,
+} from '@jsb/shared';
 import { describeCase } from './describe-case';
 
 /** A message for the citizen, and the WeChat subscription message that tells it, if this kind of news has one. */
@@ -16,7 +30,15 @@ type Of<K extends Other['type']> = Extract<Other, { type: K }>;
 const at = (iso: string) => fullMomentText(new Date(iso));
 
 /** 找茬办理结果通知 / 差评整改进度通知: 编号, 状态, 说明, 时间, 提示 */
-function progressPush(key: 'complaintReply' | 'ratingLoop', id: string, code: string, phrase: string, what: string, when: string, tip: string): Described['push'] {
+function progressPush(
+  key: 'complaintReply' | 'ratingLoop',
+  id: string,
+  code: string,
+  phrase: string,
+  what: string,
+  when: string,
+  tip: string,
+): Described['push'] {
   return {
     key,
     page: templatePage(key, id),
@@ -36,7 +58,15 @@ const DESCRIBE: { [K in Other['type']]: (e: Of<K>) => Described } = {
     body: `您的找茬（编号${e.data.trackingNo}，${e.data.category}）已由大厅签收。`,
     nextStep: `大厅将在${monthDayText(e.data.replyBy)}前答复（${COMPLAINT_RULES.replyWorkingDays}个工作日内），可在“找茬”查看进度。`,
     link: { kind: 'complaint', id: e.data.trackingNo, page: templatePage('complaintReply', e.data.trackingNo) },
-    push: progressPush('complaintReply', e.data.trackingNo, e.data.trackingNo, '已签收', e.data.category, e.occurredAt, `${monthDayText(e.data.replyBy)}前答复`),
+    push: progressPush(
+      'complaintReply',
+      e.data.trackingNo,
+      e.data.trackingNo,
+      '已签收',
+      e.data.category,
+      e.occurredAt,
+      `${monthDayText(e.data.replyBy)}前答复`,
+    ),
   }),
   'complaint.replied': (e) => ({
     title: '找茬已答复',

@@ -49,7 +49,13 @@ export function createMessagesFeature(d: {
   /** real time for signature windows and the feed's hole grace (tests never need to move it) */
   wireNow?: () => number;
 }) {
-  const models = { coreEvents: coreEventModel(d.db), eventCursors: eventCursorModel(d.db), messages: messageModel(d.db), pushes: pushModel(d.db), consents: consentModel(d.db) };
+  const models = {
+    coreEvents: coreEventModel(d.db),
+    eventCursors: eventCursorModel(d.db),
+    messages: messageModel(d.db),
+    pushes: pushModel(d.db),
+    consents: consentModel(d.db),
+  };
   const templateIds = templateIdsOf(d.config);
   const consents = createConsents({ model: models.consents, clock: d.clock });
   const apply = createInbox({ citizens: d.citizens, messages: models.messages, pushes: models.pushes, templateIds, clock: d.clock, log: d.log });
@@ -64,7 +70,14 @@ export function createMessagesFeature(d: {
     holeGraceMs: d.config.EVENT_HOLE_GRACE_MS,
   });
   const sendPushes = createPushSender({ pushes: models.pushes, consents, wechat: d.wechat, claims: d.claims, owner: d.owner, clock: d.clock, log: d.log });
-  const service = createMessagesService({ messages: models.messages, pushes: models.pushes, consents, templateIds, idempotency: d.idempotency, clock: d.clock });
+  const service = createMessagesService({
+    messages: models.messages,
+    pushes: models.pushes,
+    consents,
+    templateIds,
+    idempotency: d.idempotency,
+    clock: d.clock,
+  });
   // a round's figures are logged only when it did something (the runner logs what a round returns)
   const jobs: PeriodicJob[] = [
     {

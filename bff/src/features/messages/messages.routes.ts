@@ -1,4 +1,13 @@
-import { messageIdParamSchema, messageListQuerySchema, messageListSchema, messageSchema, readAllSchema, reportSubscriptionsRequestSchema, subscriptionsSchema, unreadCountSchema } from '@jsb/shared';
+import {
+  messageIdParamSchema,
+  messageListQuerySchema,
+  messageListSchema,
+  messageSchema,
+  readAllSchema,
+  reportSubscriptionsRequestSchema,
+  subscriptionsSchema,
+  unreadCountSchema,
+} from '@jsb/shared';
 import type { RouteTable } from '../../http/route';
 import type { MessagesService } from './messages.service';
 

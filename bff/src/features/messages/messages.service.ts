@@ -24,9 +24,26 @@ export interface MessagesDeps {
   clock: () => Date;
 }
 
-type Doc = { _id: string; event: string; title: string; body: string; nextStep: string; link: Message['link']; occurredAt: Date; sortKey: string; readAt?: Date | null };
+type Doc = {
+  _id: string;
+  event: string;
+  title: string;
+  body: string;
+  nextStep: string;
+  link: Message['link'];
+  occurredAt: Date;
+  sortKey: string;
+  readAt?: Date | null;
+};
 
-const WECHAT: Record<string, Message['wechat']> = { pending: 'pending', sending: 'pending', sent: 'sent', refused: 'not-subscribed', failed: 'not-sent', unknown: 'unknown' };
+const WECHAT: Record<string, Message['wechat']> = {
+  pending: 'pending',
+  sending: 'pending',
+  sent: 'sent',
+  refused: 'not-subscribed',
+  failed: 'not-sent',
+  unknown: 'unknown',
+};
 
 const notFound = () => new AppError('NOT_FOUND', { message: '没有找到这条消息。', hint: '请返回“消息”刷新后查看。' });
 const encode = (sortKey: string) => Buffer.from(sortKey).toString('base64url');
@@ -81,7 +98,11 @@ export function createMessagesService(d: MessagesDeps) {
   return {
     async list(auth: AuthContext, q: { before?: string; limit: number }): Promise<MessageList> {
       const filter = { userId: auth.userId, ...(q.before ? { sortKey: { $lt: decode(q.before) } } : {}) };
-      const docs = await d.messages.find(filter).sort({ sortKey: -1 }).limit(q.limit + 1).lean<Doc[]>();
+      const docs = await d.messages
+        .find(filter)
+        .sort({ sortKey: -1 })
+        .limit(q.limit + 1)
+        .lean<Doc[]>();
       const page = docs.slice(0, q.limit);
       const more = docs.length > q.limit;
       return { messages: await views(page), unread: await unreadOf(auth.userId), ...(more ? { next: encode(page[page.length - 1]!.sortKey) } : {}) };

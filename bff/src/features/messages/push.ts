@@ -50,18 +50,26 @@ export function createPushSender(d: PushSenderDeps) {
   return async function sendDue(limit = 200): Promise<Record<Outcome['state'], number>> {
     const now = d.clock();
     const out = { sent: 0, refused: 0, failed: 0, unknown: 0, pending: 0 };
-    const cutShort = await d.pushes.find({ state: 'sending', claimedAt: { $lt: new Date(now.getTime() - STALE_MS) } }, { _id: 1 }).limit(limit).lean();
+    const cutShort = await d.pushes
+      .find({ state: 'sending', claimedAt: { $lt: new Date(now.getTime() - STALE_MS) } }, { _id: 1 })
+      .limit(limit)
+      .lean();
     for (const p of cutShort) {
       await d.pushes.updateOne({ _id: p._id, state: 'sending' }, { $set: { state: 'unknown', reason: 'cut-short' } });
       out.unknown += 1;
     }
-    const due = await d.pushes.find({ state: 'pending', nextAttemptAt: { $lte: now } }).sort({ seq: 1 }).limit(limit).lean();
+    const due = await d.pushes
+      .find({ state: 'pending', nextAttemptAt: { $lte: now } })
+      .sort({ seq: 1 })
+      .limit(limit)
+      .lean();
     for (const p of due) {
       const key = `push:${p._id}:${p.attempts}`;
       if (!(await d.claims.take(key, d.owner, now, 7 * 24 * 3600_000))) {
         // claimed by an instance that died before it got as far as `sending`: let the next round try with a new claim
         const since = await d.claims.takenAt(key);
-        if (since && now.getTime() - since.getTime() > ABANDONED_MS) await d.pushes.updateOne({ _id: p._id, state: 'pending', attempts: p.attempts }, { $set: { attempts: p.attempts + 1 } });
+        if (since && now.getTime() - since.getTime() > ABANDONED_MS)
+          await d.pushes.updateOne({ _id: p._id, state: 'pending', attempts: p.attempts }, { $set: { attempts: p.attempts + 1 } });
         continue;
       }
       if (now.getTime() - p.createdAt.getTime() > MAX_AGE_MS) {
@@ -79,14 +87,22 @@ export function createPushSender(d: PushSenderDeps) {
       await d.pushes.updateOne({ _id: p._id }, { $set: { state: 'sending', claimedAt: now, consent, attempts } });
       let o: Outcome;
       try {
-        const r = await d.wechat.sendSubscribeMessage({ touser: p.openid, templateId: p.templateId, page: p.page, data: p.data as Record<string, { value: string }> });
+        const r = await d.wechat.sendSubscribeMessage({
+          touser: p.openid,
+          templateId: p.templateId,
+          page: p.page,
+          data: p.data as Record<string, { value: string }>,
+        });
         o = r === 'sent' ? { state: 'sent' } : { state: 'refused', reason: 'wechat-43101' };
       } catch (err) {
         o = outcomeOf(err, attempts);
         if (o.state !== 'pending') d.log.warn({ err, pushId: p._id, outcome: o.state }, 'subscription message not sent');
       }
       const next = o.state === 'pending' ? { nextAttemptAt: new Date(now.getTime() + 30_000 * 2 ** (attempts - 1)) } : {};
-      await d.pushes.updateOne({ _id: p._id }, { $set: { state: o.state, ...(o.reason ? { reason: o.reason } : {}), ...(o.state === 'sent' ? { sentAt: d.clock() } : {}), ...next } });
+      await d.pushes.updateOne(
+        { _id: p._id },
+        { $set: { state: o.state, ...(o.reason ? { reason: o.reason } : {}), ...(o.state === 'sent' ? { sentAt: d.clock() } : {}), ...next } },
+      );
       out[o.state] += 1;
     }
     return out;

@@ -68,24 +68,49 @@ const KEEP_DAYS = 180;
  * order and amount; one transition. A duplicate is acknowledged (204) and changes nothing.
  */
 export function createNotifyHandler(d: NotifyDeps) {
-  async function record(fields: { notificationId?: string; serial?: string; timestamp?: string; eventType?: string; outTradeNo?: string; outcome: 'paid' | 'refunded' | 'duplicate' | 'flagged' | 'refused' | 'ignored'; reason?: string }) {
+  async function record(fields: {
+    notificationId?: string;
+    serial?: string;
+    timestamp?: string;
+    eventType?: string;
+    outTradeNo?: string;
+    outcome: 'paid' | 'refunded' | 'duplicate' | 'flagged' | 'refused' | 'ignored';
+    reason?: string;
+  }) {
     const now = d.clock();
-    await d.notifications.create({ _id: randomUUID(), receivedAt: now, expiresAt: new Date(now.getTime() + KEEP_DAYS * 86400_000), ...fields }).catch(() => undefined);
+    await d.notifications
+      .create({ _id: randomUUID(), receivedAt: now, expiresAt: new Date(now.getTime() + KEEP_DAYS * 86400_000), ...fields })
+      .catch(() => undefined);
   }
 
   return async function handle(ctx: Context): Promise<void> {
     const raw = String(ctx.state.rawBody ?? '');
     const h = (name: string) => ctx.get(name) || undefined;
     const meta = { serial: h('wechatpay-serial'), timestamp: h('wechatpay-timestamp') };
-    const refuse = async (status: number, message: string, reason: string, extra: { notificationId?: string; eventType?: string; outTradeNo?: string } = {}): Promise<never> => {
+    const refuse = async (
+      status: number,
+      message: string,
+      reason: string,
+      extra: { notificationId?: string; eventType?: string; outTradeNo?: string } = {},
+    ): Promise<never> => {
       await record({ ...meta, ...extra, outcome: 'refused', reason });
       throw new NotifyFailure(status, message, reason);
     };
 
     const verdict = checkSignature({ ...meta, nonce: h('wechatpay-nonce'), signature: h('wechatpay-signature'), body: raw }, d.platformKeys, d.wireNow());
     if (!verdict.ok) {
-      const text = { 'missing-headers': '缺少签名头', signtest: '签名探测请求，不予处理', 'stale-timestamp': '时间戳超出允许范围', 'unknown-serial': '未知的平台证书序列号', 'bad-signature': '签名验证失败' }[verdict.reason];
-      return refuse(verdict.reason === 'unknown-serial' || verdict.reason === 'bad-signature' || verdict.reason === 'signtest' ? 401 : 400, text, verdict.reason);
+      const text = {
+        'missing-headers': '缺少签名头',
+        signtest: '签名探测请求，不予处理',
+        'stale-timestamp': '时间戳超出允许范围',
+        'unknown-serial': '未知的平台证书序列号',
+        'bad-signature': '签名验证失败',
+      }[verdict.reason];
+      return refuse(
+        verdict.reason === 'unknown-serial' || verdict.reason === 'bad-signature' || verdict.reason === 'signtest' ? 401 : 400,
+        text,
+        verdict.reason,
+      );
     }
 
     const env = JSON.parse(raw) as Envelope; // signed by WeChat, so it is the JSON it sent
@@ -111,7 +136,13 @@ export function createNotifyHandler(d: NotifyDeps) {
 
     if (env.event_type === 'TRANSACTION.SUCCESS' && r.original_type !== 'refund') {
       const outcome = await d.settlement.markPaid(order, resource as unknown as WxTransaction, 'notification');
-      await record({ ...meta, ...ids, outTradeNo, outcome, ...(outcome === 'flagged' ? { reason: d.settlement.mismatch(order, resource as unknown as WxTransaction) ?? '' } : {}) });
+      await record({
+        ...meta,
+        ...ids,
+        outTradeNo,
+        outcome,
+        ...(outcome === 'flagged' ? { reason: d.settlement.mismatch(order, resource as unknown as WxTransaction) ?? '' } : {}),
+      });
     } else if (env.event_type?.startsWith('REFUND.')) {
       const refund = { ...(resource as unknown as WxRefund), status: (resource.refund_status as WxRefund['status']) ?? 'PROCESSING' };
       if (resource.mchid !== d.mchid || !order.refund?.outRefundNo || refund.out_refund_no !== order.refund.outRefundNo) {

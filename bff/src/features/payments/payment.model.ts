@@ -34,7 +34,15 @@ const paymentSchema = new Schema(
     flag: { type: new Schema({ reason: String, at: Date, source: String, details: Schema.Types.Mixed }, { _id: false }), default: null },
     refund: {
       type: new Schema(
-        { outRefundNo: String, refundId: String, status: { type: String, enum: ['processing', 'succeeded', 'failed'] }, amountFen: Number, requestedAt: Date, succeededAt: Date, reason: String },
+        {
+          outRefundNo: String,
+          refundId: String,
+          status: { type: String, enum: ['processing', 'succeeded', 'failed'] },
+          amountFen: Number,
+          requestedAt: Date,
+          succeededAt: Date,
+          reason: String,
+        },
         { _id: false },
       ),
       default: null,

@@ -27,7 +27,10 @@ export function toPayable(p: CorePayable): Payable {
 
 export const maskHolder = (name: string) => maskName(name);
 
-type Lean = Omit<PaymentDoc, 'flag' | 'refund'> & { flag?: { reason?: string | null } | null; refund?: { status?: string | null; amountFen?: number | null; requestedAt?: Date | null; succeededAt?: Date | null } | null };
+type Lean = Omit<PaymentDoc, 'flag' | 'refund'> & {
+  flag?: { reason?: string | null } | null;
+  refund?: { status?: string | null; amountFen?: number | null; requestedAt?: Date | null; succeededAt?: Date | null } | null;
+};
 
 /** What the citizen sees of an order; a receipt exists once WeChat's verified word says it was paid. */
 export function toPayment(d: Lean, canRefund = false): Payment {

@@ -42,7 +42,16 @@ export function createPaymentsFeature(d: {
   const coreBills = createCoreBillsClient(d.core, billRefusal);
   const client = settings ? createWxpayClient(settings, { timeoutMs: d.config.UPSTREAM_TIMEOUT_MS, fetch: d.fetch, log: d.log }) : null;
   const settlement = settings
-    ? createSettlement({ payments: models.payments, claims: d.claims, outbox: d.outbox, owner: d.owner, clock: d.clock, log: d.log, appid: settings.appid, mchid: settings.mchid })
+    ? createSettlement({
+        payments: models.payments,
+        claims: d.claims,
+        outbox: d.outbox,
+        owner: d.owner,
+        clock: d.clock,
+        log: d.log,
+        appid: settings.appid,
+        mchid: settings.mchid,
+      })
     : null;
   const service = createPaymentsService({
     payments: models.payments,

@@ -1,4 +1,3 @@
-
 import {
   createPaymentRequestSchema,
   createPaymentResponseSchema,
@@ -101,4 +100,3 @@ export function paymentRoutes(t: RouteTable, s: PaymentsService, notify: (ctx: C
     handler: ({ ctx }) => notify(ctx),
   });
 }
-

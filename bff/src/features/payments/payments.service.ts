@@ -166,7 +166,13 @@ export function createPaymentsService(d: PaymentsDeps) {
 
     create(auth: AuthContext, input: { payableId: string }, idempotencyKey?: string): Promise<CreatePaymentResponse> {
       configured();
-      return d.idempotency.once({ userId: auth.userId, operation: 'createPayment', key: idempotencyKey, request: input, run: () => create(auth, input.payableId) });
+      return d.idempotency.once({
+        userId: auth.userId,
+        operation: 'createPayment',
+        key: idempotencyKey,
+        request: input,
+        run: () => create(auth, input.payableId),
+      });
     },
 
     /** The result page polls this: a pending order is also asked about at WeChat (never trusting the phone's callback). */
@@ -186,7 +192,11 @@ export function createPaymentsService(d: PaymentsDeps) {
     },
 
     async listMine(auth: AuthContext): Promise<PaymentList> {
-      const docs = await d.payments.find({ userId: auth.userId, status: { $ne: 'closed' } }).sort({ createdAt: -1 }).limit(50).lean();
+      const docs = await d.payments
+        .find({ userId: auth.userId, status: { $ne: 'closed' } })
+        .sort({ createdAt: -1 })
+        .limit(50)
+        .lean();
       const refundable = await refundableIds(auth, docs);
       return { payments: docs.map((x) => toPayment(x, refundable.has(x.payableId))) };
     },
@@ -198,15 +208,28 @@ export function createPaymentsService(d: PaymentsDeps) {
       if (!doc) throw new AppError('NOT_FOUND', { message: '没有找到这笔缴费记录。', hint: '请在“缴费记录”里查看。' });
       if (doc.status === 'refunding' || doc.status === 'refunded') return toPayment(doc);
       const payable = await d.core.payable(doc.payableId);
-      if (doc.status !== 'paid' || doc.kind !== 'fee' || payable.status !== 'refundable' || payable.transactionId !== doc.transactionId) throw new AppError('REFUND_NOT_ALLOWED');
+      if (doc.status !== 'paid' || doc.kind !== 'fee' || payable.status !== 'refundable' || payable.transactionId !== doc.transactionId)
+        throw new AppError('REFUND_NOT_ALLOWED');
       const outRefundNo = `R${id}`;
       const now = d.clock();
       const r = await wx(
-        w.client.refund({ outTradeNo: id, outRefundNo, reason: payable.refundableReason ?? '申请人撤回申请', notifyUrl: w.settings.notifyUrl()!, refundFen: doc.amountFen, totalFen: doc.amountFen }),
+        w.client.refund({
+          outTradeNo: id,
+          outRefundNo,
+          reason: payable.refundableReason ?? '申请人撤回申请',
+          notifyUrl: w.settings.notifyUrl()!,
+          refundFen: doc.amountFen,
+          totalFen: doc.amountFen,
+        }),
       );
       await d.payments.updateOne(
         { _id: id, status: 'paid' },
-        { $set: { status: 'refunding', refund: { outRefundNo, refundId: r.refund_id, status: 'processing', amountFen: doc.amountFen, requestedAt: now, reason: payable.refundableReason } } },
+        {
+          $set: {
+            status: 'refunding',
+            refund: { outRefundNo, refundId: r.refund_id, status: 'processing', amountFen: doc.amountFen, requestedAt: now, reason: payable.refundableReason },
+          },
+        },
       );
       return toPayment((await d.payments.findById(id).lean()) ?? doc);
     },

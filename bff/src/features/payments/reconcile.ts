@@ -11,11 +11,21 @@ const QUIET_MS = 60_000;
  * about pending orders, settle what it says is paid (the same checked path as a notification), close expired ones,
  * and follow refunds still processing. Every step is safe to repeat.
  */
-export function createReconciler(d: { payments: PaymentModel; client: WxpayClient; settlement: Settlement; clock: () => Date; log: Pick<Logger, 'info' | 'warn' | 'error'> }) {
+export function createReconciler(d: {
+  payments: PaymentModel;
+  client: WxpayClient;
+  settlement: Settlement;
+  clock: () => Date;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
+}) {
   return async function reconcile(limit = 100): Promise<{ paid: number; closed: number; refunded: number; pending: number; errors: number }> {
     const now = d.clock();
     const out = { paid: 0, closed: 0, refunded: 0, pending: 0, errors: 0 };
-    const pending = await d.payments.find({ status: 'pending', createdAt: { $lte: new Date(now.getTime() - QUIET_MS) } }).sort({ createdAt: 1 }).limit(limit).lean();
+    const pending = await d.payments
+      .find({ status: 'pending', createdAt: { $lte: new Date(now.getTime() - QUIET_MS) } })
+      .sort({ createdAt: 1 })
+      .limit(limit)
+      .lean();
     for (const order of pending) {
       try {
         const expired = now.getTime() >= order.expiresAt.getTime();

@@ -86,7 +86,11 @@ export function createSettlement(d: SettlementDeps) {
       return 'paid';
     },
 
-    async markRefunded(order: Pick<PaymentDoc, '_id' | 'userId' | 'payableId' | 'transactionId'>, r: WxRefund, source: string): Promise<'refunded' | 'duplicate'> {
+    async markRefunded(
+      order: Pick<PaymentDoc, '_id' | 'userId' | 'payableId' | 'transactionId'>,
+      r: WxRefund,
+      source: string,
+    ): Promise<'refunded' | 'duplicate'> {
       const now = d.clock();
       if (!(await d.claims.take(REFUNDED_CLAIM(r.out_refund_no), d.owner, now, KEEP_MS))) return 'duplicate';
       const succeededAt = r.success_time ? new Date(r.success_time) : now;
@@ -94,7 +98,12 @@ export function createSettlement(d: SettlementDeps) {
         { _id: order._id },
         { $set: { status: 'refunded', 'refund.status': 'succeeded', 'refund.refundId': r.refund_id, 'refund.succeededAt': succeededAt } },
       );
-      await d.outbox.submit(OUTBOX_REFUNDED, order.userId, { payableId: order.payableId, refundId: r.refund_id, transactionId: r.transaction_id, refundedAt: succeededAt.toISOString() }, r.out_refund_no);
+      await d.outbox.submit(
+        OUTBOX_REFUNDED,
+        order.userId,
+        { payableId: order.payableId, refundId: r.refund_id, transactionId: r.transaction_id, refundedAt: succeededAt.toISOString() },
+        r.out_refund_no,
+      );
       d.log.info({ outTradeNo: order._id, source }, 'payment refunded');
       return 'refunded';
     },

@@ -69,7 +69,15 @@ export function createWxpayClient(s: WxpaySettings, o: { timeoutMs: number; fetc
 
   return {
     /** JSAPI 下单 → prepay_id (the library's own paySign is not used: see signRequestPayment) */
-    async prepay(p: { description: string; outTradeNo: string; notifyUrl: string; totalFen: number; openid: string; timeExpire: string; attach?: string }): Promise<string> {
+    async prepay(p: {
+      description: string;
+      outTradeNo: string;
+      notifyUrl: string;
+      totalFen: number;
+      openid: string;
+      timeExpire: string;
+      attach?: string;
+    }): Promise<string> {
       const out = (await pay.transactions_jsapi({
         description: p.description,
         out_trade_no: p.outTradeNo,

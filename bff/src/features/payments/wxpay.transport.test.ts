@@ -12,7 +12,13 @@ function signed(body: string): Record<string, string> {
   const ts = String(Math.floor(Date.now() / 1000));
   const nonce = 'N0NCE0123456789ABCDEFGHIJKLMNOPQ';
   const signature = createSign('RSA-SHA256').update(`${ts}\n${nonce}\n${body}\n`).sign(platform.privateKey, 'base64');
-  return { 'Wechatpay-Timestamp': ts, 'Wechatpay-Nonce': nonce, 'Wechatpay-Signature': signature, 'Wechatpay-Serial': SERIAL, 'Wechatpay-Signature-Type': 'WECHATPAY2-SHA256-RSA2048' };
+  return {
+    'Wechatpay-Timestamp': ts,
+    'Wechatpay-Nonce': nonce,
+    'Wechatpay-Signature': signature,
+    'Wechatpay-Serial': SERIAL,
+    'Wechatpay-Signature-Type': 'WECHATPAY2-SHA256-RSA2048',
+  };
 }
 
 /** A transport whose fetch answers `status` with `body`, signed unless told otherwise. */
@@ -54,7 +60,10 @@ describe('WeChat Pay transport: every answer is verified before anything in it i
     expect(err).toBeInstanceOf(UpstreamError);
     expect(err).toMatchObject({ kind: 'protocol', status: 401 });
     expect(log.error).toHaveBeenCalledTimes(1);
-    expect(log.error.mock.calls[0]).toEqual([expect.objectContaining({ status: 401, requestId: '08REQUESTID000000000000000000001' }), expect.stringContaining('WXPAY_MERCHANT_SERIAL')]);
+    expect(log.error.mock.calls[0]).toEqual([
+      expect.objectContaining({ status: 401, requestId: '08REQUESTID000000000000000000001' }),
+      expect.stringContaining('WXPAY_MERCHANT_SERIAL'),
+    ]);
   });
 
   it('treats any 5xx, signed or not, as a server failure', async () => {

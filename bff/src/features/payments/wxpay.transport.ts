@@ -69,8 +69,13 @@ export function createPayTransport(o: {
       // WeChat signs no answer to a request it could not authenticate: our mchid, merchant serial or key is wrong. The
       // body is unauthenticated too, so its code is only logged, never acted on (a forged ORDER_NOT_EXIST must not close an order).
       const requestId = res.headers.get('request-id');
-      o.log?.error({ status: 401, requestId, reason: verdict.reason, body: text.slice(0, 200) }, 'WeChat Pay refused our request signature: check WXPAY_MCHID, WXPAY_MERCHANT_SERIAL and WXPAY_MERCHANT_PRIVATE_KEY');
-      throw new UpstreamError('wxpay', 'protocol', `answered 401 unsigned: our request signature was refused (Request-ID ${requestId ?? 'none'})`, { status: 401 });
+      o.log?.error(
+        { status: 401, requestId, reason: verdict.reason, body: text.slice(0, 200) },
+        'WeChat Pay refused our request signature: check WXPAY_MCHID, WXPAY_MERCHANT_SERIAL and WXPAY_MERCHANT_PRIVATE_KEY',
+      );
+      throw new UpstreamError('wxpay', 'protocol', `answered 401 unsigned: our request signature was refused (Request-ID ${requestId ?? 'none'})`, {
+        status: 401,
+      });
     }
     if (!verdict.ok) throw new UpstreamError('wxpay', 'protocol', `answer ${res.status} failed verification (${verdict.reason})`, { status: res.status });
     let data: unknown = undefined;

@@ -15,7 +15,16 @@ export function ratingRoutes(t: RouteTable, s: RatingsService): void {
     response: caseRatingSchema,
     status: 201,
     idempotencyKey: true,
-    errors: ['REAL_NAME_REQUIRED', 'CASE_NOT_CLOSED', 'ALREADY_RATED', 'RATING_WINDOW_CLOSED', 'TAG_NOT_FOR_LEVEL', 'TAG_REQUIRED', 'IDEMPOTENCY_CONFLICT', 'UPSTREAM_UNAVAILABLE'],
+    errors: [
+      'REAL_NAME_REQUIRED',
+      'CASE_NOT_CLOSED',
+      'ALREADY_RATED',
+      'RATING_WINDOW_CLOSED',
+      'TAG_NOT_FOR_LEVEL',
+      'TAG_REQUIRED',
+      'IDEMPOTENCY_CONFLICT',
+      'UPSTREAM_UNAVAILABLE',
+    ],
     handler: ({ auth, params, body, idempotencyKey }) => s.rate(auth, params.caseNo, body, idempotencyKey),
   });
   t.add({

@@ -1,4 +1,16 @@
-import { checkRatingTags, checkRatingWindow, RATING_LEVELS, tagsFor, type CaseRating, type Channel, type CoreRating, type HallStats, type RateCaseRequest, type RatingLevel, monthDayText } from '@jsb/shared';
+import {
+  checkRatingTags,
+  checkRatingWindow,
+  RATING_LEVELS,
+  tagsFor,
+  type CaseRating,
+  type Channel,
+  type CoreRating,
+  type HallStats,
+  type RateCaseRequest,
+  type RatingLevel,
+  monthDayText,
+} from '@jsb/shared';
 import { AppError } from '../../http/errors';
 import type { AuthContext } from '../../http/auth';
 import type { IdempotencyStore } from '../../db/idempotency';
@@ -61,17 +73,41 @@ export function createRatingsService(d: RatingsDeps) {
 
   async function view(auth: AuthContext, personId: string, caseNo: string): Promise<CaseRating> {
     const s = await d.core.ratingState(caseNo, personId);
-    const [queued, queuedFollowUp] = await Promise.all([d.outbox.get(entryId(RATING_KIND, auth.userId, caseNo)), d.outbox.get(entryId(FOLLOW_UP_KIND, auth.userId, caseNo))]);
+    const [queued, queuedFollowUp] = await Promise.all([
+      d.outbox.get(entryId(RATING_KIND, auth.userId, caseNo)),
+      d.outbox.get(entryId(FOLLOW_UP_KIND, auth.userId, caseNo)),
+    ]);
     const open = !s.rating && !checkRatingWindow(s, d.clock());
-    const base = { caseNo, channel: s.channel, ...(s.ratingDeadline ? { ratingDeadline: s.ratingDeadline } : {}), tagsByLevel: tagsByLevel(s.channel), followUpQueued: queuedFollowUp?.state === 'queued' };
+    const base = {
+      caseNo,
+      channel: s.channel,
+      ...(s.ratingDeadline ? { ratingDeadline: s.ratingDeadline } : {}),
+      tagsByLevel: tagsByLevel(s.channel),
+      followUpQueued: queuedFollowUp?.state === 'queued',
+    };
     if (s.rating) {
       const { caseNo: _c, ...rating } = s.rating;
       // a queued follow-up is shown as such; it cannot be followed up again
-      return { ...base, state: 'relayed', stateLabel: STATE_LABEL.relayed, canRate: false, rating: { ...rating, canFollowUp: rating.canFollowUp && queuedFollowUp?.state !== 'queued' } };
+      return {
+        ...base,
+        state: 'relayed',
+        stateLabel: STATE_LABEL.relayed,
+        canRate: false,
+        rating: { ...rating, canFollowUp: rating.canFollowUp && queuedFollowUp?.state !== 'queued' },
+      };
     }
     if (queued && queued.state !== 'delivered') {
       const p = queued.payload as RatingPayload;
-      const pending = { level: p.level, tags: p.tags, comment: p.comment, channel: s.channel, ratedAt: p.ratedAt, loop: null, followUp: null, canFollowUp: false };
+      const pending = {
+        level: p.level,
+        tags: p.tags,
+        comment: p.comment,
+        channel: s.channel,
+        ratedAt: p.ratedAt,
+        loop: null,
+        followUp: null,
+        canFollowUp: false,
+      };
       if (queued.state === 'rejected') {
         const e = refusalOf(queued);
         return { ...base, state: 'refused', stateLabel: STATE_LABEL.refused, canRate: false, rating: pending, refusal: { code: e.code, message: e.message } };
@@ -121,9 +157,21 @@ export function createRatingsService(d: RatingsDeps) {
           const s = await d.core.ratingState(caseNo, personId);
           const late = checkRatingWindow(s, now);
           if (late?.kind === 'not-closed') throw new AppError('CASE_NOT_CLOSED');
-          if (late) throw new AppError('RATING_WINDOW_CLOSED', { message: late.deadline ? `评价期限已于${monthDayText(late.deadline)}结束。` : undefined, details: { deadline: late.deadline } });
+          if (late)
+            throw new AppError('RATING_WINDOW_CLOSED', {
+              message: late.deadline ? `评价期限已于${monthDayText(late.deadline)}结束。` : undefined,
+              details: { deadline: late.deadline },
+            });
           ensureTags(input.level, s.channel, input.tags);
-          await submit(RATING_KIND, auth.userId, { caseNo, personId, level: input.level, tags: input.tags, comment: input.comment, ratedAt: now.toISOString(), ...(idempotencyKey ? { requestKey: idempotencyKey } : {}) });
+          await submit(RATING_KIND, auth.userId, {
+            caseNo,
+            personId,
+            level: input.level,
+            tags: input.tags,
+            comment: input.comment,
+            ratedAt: now.toISOString(),
+            ...(idempotencyKey ? { requestKey: idempotencyKey } : {}),
+          });
           return view(auth, personId, caseNo);
         },
       });
@@ -145,15 +193,25 @@ export function createRatingsService(d: RatingsDeps) {
           if (r.followUp || before.followUpQueued) throw followUpRefusal('already');
           if (!r.loop.correctedAt) throw followUpRefusal('not-corrected', r.loop.correctionDue);
           ensureTags(input.level, before.channel, input.tags);
-          await submit(FOLLOW_UP_KIND, auth.userId, { caseNo, personId, level: input.level, tags: input.tags, comment: input.comment, ratedAt: d.clock().toISOString(), ...(idempotencyKey ? { requestKey: idempotencyKey } : {}) });
+          await submit(FOLLOW_UP_KIND, auth.userId, {
+            caseNo,
+            personId,
+            level: input.level,
+            tags: input.tags,
+            comment: input.comment,
+            ratedAt: d.clock().toISOString(),
+            ...(idempotencyKey ? { requestKey: idempotencyKey } : {}),
+          });
           return view(auth, personId, caseNo);
         },
       });
     },
 
     /** The outbox deliverers: the request id makes a repeated delivery the same rating at the core and the province. */
-    deliverRating: (p: RatingPayload, requestId: string): Promise<CoreRating> => d.core.rate(p.caseNo, { personId: p.personId, requestId, level: p.level, tags: p.tags, comment: p.comment, ratedAt: p.ratedAt }),
-    deliverFollowUp: (p: RatingPayload, requestId: string): Promise<CoreRating> => d.core.followUp(p.caseNo, { personId: p.personId, requestId, level: p.level, tags: p.tags, comment: p.comment, ratedAt: p.ratedAt }),
+    deliverRating: (p: RatingPayload, requestId: string): Promise<CoreRating> =>
+      d.core.rate(p.caseNo, { personId: p.personId, requestId, level: p.level, tags: p.tags, comment: p.comment, ratedAt: p.ratedAt }),
+    deliverFollowUp: (p: RatingPayload, requestId: string): Promise<CoreRating> =>
+      d.core.followUp(p.caseNo, { personId: p.personId, requestId, level: p.level, tags: p.tags, comment: p.comment, ratedAt: p.ratedAt }),
 
     stats: (hallId: string): Promise<HallStats> => d.core.stats(hallId),
   };

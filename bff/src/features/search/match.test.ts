@@ -53,7 +53,12 @@ describe('首页 search: matching', () => {
     const r = search('房产证');
     expect(r.hits.map((h) => h.ref).sort()).toEqual(['BD01', 'BD02', 'BD03', 'BD04', 'BD05']);
     // the items whose keywords name 房产证 come first
-    expect(r.hits.slice(0, 2).map((h) => h.ref).sort()).toEqual(['BD01', 'BD05']);
+    expect(
+      r.hits
+        .slice(0, 2)
+        .map((h) => h.ref)
+        .sort(),
+    ).toEqual(['BD01', 'BD05']);
     expect(r.alsoSearched).toEqual(['不动产']);
   });
 

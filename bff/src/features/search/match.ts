@@ -48,11 +48,15 @@ export const MIN_SCORE = 20;
 
 /** NFKC (全角 → 半角), lower case, no spaces or punctuation. */
 export function normalize(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
 const LEADING = /^(?:请问|我要|我想要|我想|想要|怎么|怎样|如何|去哪里|去哪|在哪里|在哪|哪里|办理|办|申请)+/;
-const TRAILING = /(?:怎么办理|怎么办|怎么弄|如何办理|如何办|需要什么材料|需要哪些材料|要什么材料|要带什么|需要什么|的材料|材料|流程|手续|去哪办|在哪办|在哪里办|怎么申请|办理|申请|吗)+$/;
+const TRAILING =
+  /(?:怎么办理|怎么办|怎么弄|如何办理|如何办|需要什么材料|需要哪些材料|要什么材料|要带什么|需要什么|的材料|材料|流程|手续|去哪办|在哪办|在哪里办|怎么申请|办理|申请|吗)+$/;
 
 /** What people say around a name: "我要开饭店怎么办" → "开饭店". Keeps the query when nothing would be left. */
 export function stripFillers(q: string): string {
@@ -197,7 +201,11 @@ function scoreAll<T>(words: string[], entries: readonly SearchEntry<T>[], synony
  * synonyms) found nothing strong: "开饭店" must not also bring 我要开药店, one character away.
  */
 export function matchEntries<T>(raw: string, entries: readonly SearchEntry<T>[], synonyms: readonly SynonymGroup[]): MatchResult<T> {
-  const words = raw.normalize('NFKC').trim().split(/\s+/).filter((w) => normalize(w));
+  const words = raw
+    .normalize('NFKC')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => normalize(w));
   if (!words.length) return { hits: [], alsoSearched: [] };
   const exact = scoreAll(words, entries, synonyms, false);
   if ((exact.hits[0]?.score ?? 0) >= STRONG_SCORE) return exact;

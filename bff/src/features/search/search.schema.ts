@@ -8,11 +8,7 @@ import { itemSummarySchema, themeSummarySchema } from '@jsb/shared';
 export const SEARCH_LIMITS = { themes: 4, items: 20, queryMax: 40 } as const;
 
 export const searchQuerySchema = z.strictObject({
-  q: z
-    .string()
-    .trim()
-    .min(1, '请输入要办的事，如 开饭店、房产证')
-    .max(SEARCH_LIMITS.queryMax, `搜索词不超过${SEARCH_LIMITS.queryMax}个字`),
+  q: z.string().trim().min(1, '请输入要办的事，如 开饭店、房产证').max(SEARCH_LIMITS.queryMax, `搜索词不超过${SEARCH_LIMITS.queryMax}个字`),
 });
 
 export const searchResponseSchema = z.object({

@@ -2,7 +2,16 @@ import type { Item, ItemSummary, ThemeSummary } from '@jsb/shared';
 import { createSearchService } from './search.service';
 
 const summary = (id: string, name: string, zoneName: string, department: string): ItemSummary => ({
-  id, name, zoneId: 'z', zoneName, department, kind: '承诺件', statutoryDays: 30, promisedDays: 5, fee: 0, weekendBooking: false,
+  id,
+  name,
+  zoneId: 'z',
+  zoneName,
+  department,
+  kind: '承诺件',
+  statutoryDays: 30,
+  promisedDays: 5,
+  fee: 0,
+  weekendBooking: false,
 });
 const ITEMS = [
   summary('BD01', '不动产转移登记（二手房买卖）', '不动产登记', '不动产登记中心'),

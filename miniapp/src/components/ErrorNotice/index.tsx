@@ -1,13 +1,13 @@
-import { View, Text } from '@tarojs/components'
-import type { ApiError } from '../../api'
-import { Button } from '../ui'
-import './index.scss'
+import { View, Text } from '@tarojs/components';
+import type { ApiError } from '../../api';
+import { Button } from '../ui';
+import './index.scss';
 
 interface Props {
-  error: Pick<ApiError, 'message' | 'hint' | 'requestId' | 'status'>
+  error: Pick<ApiError, 'message' | 'hint' | 'requestId' | 'status'>;
   /** shows a retry button with this text */
-  retryText?: string
-  onRetry?: () => void
+  retryText?: string;
+  onRetry?: () => void;
 }
 
 /** What happened and what to do next, inline on the page. */
@@ -23,5 +23,5 @@ export function ErrorNotice({ error, retryText, onRetry }: Props) {
         </Button>
       ) : null}
     </View>
-  )
+  );
 }

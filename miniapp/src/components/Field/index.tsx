@@ -1,27 +1,27 @@
-import type { ComponentProps } from 'react'
-import { View, Text } from '@tarojs/components'
-import { cleanInput, groupDigits, type TextKind } from '../../utils/text-input'
-import { Input } from '../ui'
-import './index.scss'
+import type { ComponentProps } from 'react';
+import { View, Text } from '@tarojs/components';
+import { cleanInput, groupDigits, type TextKind } from '../../utils/text-input';
+import { Input } from '../ui';
+import './index.scss';
 
-type InputProps = ComponentProps<typeof Input>
+type InputProps = ComponentProps<typeof Input>;
 
 interface Props {
   /** stays above the box while the citizen types (a placeholder vanishes) */
-  label: string
-  value: string
-  onChange: (value: string) => void
-  placeholder?: string
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
   /** how typing and pasting are cleaned (utils/text-input) */
-  kind?: TextKind
+  kind?: TextKind;
   /** the longest cleaned value */
-  maxLength?: number
-  type?: InputProps['type']
-  hint?: string
-  error?: string | null
+  maxLength?: number;
+  type?: InputProps['type'];
+  hint?: string;
+  error?: string | null;
   /** read the value back in groups under the box, e.g. GROUPS.idNumber */
-  groups?: readonly number[]
-  onBlur?: () => void
+  groups?: readonly number[];
+  onBlur?: () => void;
 }
 
 /** A labelled, bordered input that cleans what is typed or pasted and says what is wrong right under it. */
@@ -43,5 +43,5 @@ export function Field({ label, value, onChange, placeholder, kind = 'text', maxL
       {hint && !error ? <Text className='jsb-field__hint'>{hint}</Text> : null}
       {error ? <Text className='jsb-field__error'>{error}</Text> : null}
     </View>
-  )
+  );
 }

@@ -1,13 +1,13 @@
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { identityMet, useIdentity, type IdentityNeed } from '../../hooks/useIdentity'
-import { useSubmit } from '../../hooks/useSubmit'
-import { signIn } from '../../services/auth'
-import { loadMe } from '../../services/me'
-import { REAL_NAME } from '../../utils/routes'
-import { ErrorNotice } from '../ErrorNotice'
-import { Button } from '../ui'
-import './index.scss'
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { identityMet, useIdentity, type IdentityNeed } from '../../hooks/useIdentity';
+import { useSubmit } from '../../hooks/useSubmit';
+import { signIn } from '../../services/auth';
+import { loadMe } from '../../services/me';
+import { REAL_NAME } from '../../utils/routes';
+import { ErrorNotice } from '../ErrorNotice';
+import { Button } from '../ui';
+import './index.scss';
 
 /**
  * The one step between a citizen and an action that needs sign-in or 实名, shown inline on the page that needs it:
@@ -15,23 +15,23 @@ import './index.scss'
  * page and comes back to it. Renders nothing once the need is met.
  */
 export function IdentityStep({ need, why, plain }: { need: IdentityNeed; why: string; /** inside another card: no card of its own */ plain?: boolean }) {
-  const identity = useIdentity()
+  const identity = useIdentity();
   const signingIn = useSubmit(async () => {
-    await signIn()
-    void Taro.showToast({ title: '已登录', icon: 'success' })
-  })
+    await signIn();
+    void Taro.showToast({ title: '已登录', icon: 'success' });
+  });
 
-  if (identityMet(identity, need)) return null
+  if (identityMet(identity, need)) return null;
 
   if (identity.status === 'loading') {
     return (
       <View className={plain ? 'jsb-identity jsb-identity--plain' : 'jsb-card jsb-identity'}>
         <Text className='jsb-muted'>正在读取您的信息…</Text>
       </View>
-    )
+    );
   }
   if (identity.status === 'error') {
-    return <ErrorNotice error={identity.error} retryText='重新读取' onRetry={() => void loadMe()} />
+    return <ErrorNotice error={identity.error} retryText='重新读取' onRetry={() => void loadMe()} />;
   }
   if (identity.status === 'signedOut') {
     return (
@@ -44,7 +44,7 @@ export function IdentityStep({ need, why, plain }: { need: IdentityNeed; why: st
         <Text className='jsb-muted'>登录后留在这一页继续，已选、已填的内容都在。</Text>
         {signingIn.error ? <ErrorNotice error={signingIn.error} /> : null}
       </View>
-    )
+    );
   }
   return (
     <View className={plain ? 'jsb-identity jsb-identity--plain' : 'jsb-card jsb-identity'}>
@@ -55,5 +55,5 @@ export function IdentityStep({ need, why, plain }: { need: IdentityNeed; why: st
       </Button>
       <Text className='jsb-muted'>认证一次，以后不用再填；认证后自动回到这一页。</Text>
     </View>
-  )
+  );
 }

@@ -1,7 +1,7 @@
-import { useMemo } from 'react'
-import Taro, { getCurrentInstance } from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { tappable } from '../../utils/a11y'
+import { useMemo } from 'react';
+import Taro, { getCurrentInstance } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { tappable } from '../../utils/a11y';
 
 /**
  * H5 only: WeChat draws each page's title and back arrow; a browser has neither, so the page draws them. The back
@@ -9,13 +9,13 @@ import { tappable } from '../../utils/a11y'
  */
 export function TitleBar({ tab }: { tab: boolean }) {
   const title = useMemo(() => {
-    const config = getCurrentInstance().page?.config as { navigationBarTitleText?: string } | undefined
-    return config?.navigationBarTitleText ?? '济时办'
-  }, [])
-  const canGoBack = !tab
+    const config = getCurrentInstance().page?.config as { navigationBarTitleText?: string } | undefined;
+    return config?.navigationBarTitleText ?? '济时办';
+  }, []);
+  const canGoBack = !tab;
   function back() {
-    if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-    else void Taro.switchTab({ url: '/pages/index/index' })
+    if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+    else void Taro.switchTab({ url: '/pages/index/index' });
   }
   return (
     <View className='jsb-titlebar'>
@@ -26,5 +26,5 @@ export function TitleBar({ tab }: { tab: boolean }) {
       ) : null}
       <Text className='jsb-titlebar__title'>{title}</Text>
     </View>
-  )
+  );
 }

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react'
-import { View, Text } from '@tarojs/components'
-import './index.scss'
+import type { ReactNode } from 'react';
+import { View, Text } from '@tarojs/components';
+import './index.scss';
 
 /** Loading and empty states: one sentence, and for an empty state what to do instead. */
 export function StateBlock({ text, children, tone }: { text: string; children?: ReactNode; tone?: 'loading' | 'empty' }) {
@@ -9,5 +9,5 @@ export function StateBlock({ text, children, tone }: { text: string; children?: 
       <Text className='jsb-state__text'>{text}</Text>
       {children}
     </View>
-  )
+  );
 }

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react'
-import { View, Text } from '@tarojs/components'
+import type { ReactNode } from 'react';
+import { View, Text } from '@tarojs/components';
 
 /** One labelled line of a summary (事项, 大厅, 日期, 时间 …). */
 export function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -8,5 +8,5 @@ export function Fact({ label, children }: { label: string; children: ReactNode }
       <Text className='bk-fact__label'>{label}</Text>
       <Text className='bk-fact__value'>{children}</Text>
     </View>
-  )
+  );
 }

@@ -1,7 +1,7 @@
-import { View, Text } from '@tarojs/components'
-import type { ItemSummary } from '@jsb/shared'
-import { formatFee, formatLimits } from '../../utils/booking-format'
-import { tappable } from '../../utils/a11y'
+import { View, Text } from '@tarojs/components';
+import type { ItemSummary } from '@jsb/shared';
+import { formatFee, formatLimits } from '../../utils/booking-format';
+import { tappable } from '../../utils/a11y';
 
 /** One item (事项) in a list: its name as the core names it, the zone and department, limits and fee. */
 export function ItemRow({ item, onOpen }: { item: ItemSummary; onOpen: () => void }) {
@@ -17,5 +17,5 @@ export function ItemRow({ item, onOpen }: { item: ItemSummary; onOpen: () => voi
         {item.weekendBooking ? <Text className='bk-tag bk-tag--ok'>可周末预约</Text> : null}
       </View>
     </View>
-  )
+  );
 }

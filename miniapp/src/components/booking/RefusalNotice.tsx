@@ -1,21 +1,21 @@
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import type { NearestSlot } from '@jsb/shared'
-import { SLOT_KIND_LABEL } from '@jsb/shared'
-import { Button } from '../ui'
-import { dateLabel, timeRange } from '../../utils/booking-format'
-import type { RefusalView } from '../../utils/booking-refusal'
-import { APPOINTMENTS, BOOKING_TAB, MINE_TAB, REAL_NAME } from '../../utils/routes'
-import { tappable } from '../../utils/a11y'
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import type { NearestSlot } from '@jsb/shared';
+import { SLOT_KIND_LABEL } from '@jsb/shared';
+import { Button } from '../ui';
+import { dateLabel, timeRange } from '../../utils/booking-format';
+import type { RefusalView } from '../../utils/booking-refusal';
+import { APPOINTMENTS, BOOKING_TAB, MINE_TAB, REAL_NAME } from '../../utils/routes';
+import { tappable } from '../../utils/a11y';
 
 interface Props {
-  view: RefusalView
+  view: RefusalView;
   /** SLOT_FULL: the citizen picked one of the nearest free slots */
-  onNearest?: (slot: NearestSlot) => void
-  onReselect?: () => void
-  onRetry?: () => void
+  onNearest?: (slot: NearestSlot) => void;
+  onReselect?: () => void;
+  onRetry?: () => void;
   /** the request id, for 12345 when the server failed */
-  requestRef?: string
+  requestRef?: string;
 }
 
 /** A refused booking action: what happened, what to do next, and the buttons that do it. */
@@ -23,21 +23,21 @@ export function RefusalNotice({ view, onNearest, onReselect, onRetry, requestRef
   const action = (() => {
     switch (view.action) {
       case 'real-name':
-        return { text: '去实名认证', run: () => void Taro.navigateTo({ url: REAL_NAME }) }
+        return { text: '去实名认证', run: () => void Taro.navigateTo({ url: REAL_NAME }) };
       case 'sign-in':
-        return { text: '去登录', run: () => void Taro.switchTab({ url: MINE_TAB }) }
+        return { text: '去登录', run: () => void Taro.switchTab({ url: MINE_TAB }) };
       case 'appointments':
-        return { text: '查看我的预约', run: () => void Taro.navigateTo({ url: APPOINTMENTS }) }
+        return { text: '查看我的预约', run: () => void Taro.navigateTo({ url: APPOINTMENTS }) };
       case 'change-hall':
-        return { text: '换一个大厅', run: () => void Taro.switchTab({ url: BOOKING_TAB }) }
+        return { text: '换一个大厅', run: () => void Taro.switchTab({ url: BOOKING_TAB }) };
       case 'reselect':
-        return onReselect ? { text: '重新选择时段', run: onReselect } : null
+        return onReselect ? { text: '重新选择时段', run: onReselect } : null;
       case 'retry':
-        return onRetry ? { text: '重试', run: onRetry } : null
+        return onRetry ? { text: '重试', run: onRetry } : null;
       default:
-        return null
+        return null;
     }
-  })()
+  })();
 
   return (
     <View className='jsb-error bk-refusal'>
@@ -66,5 +66,5 @@ export function RefusalNotice({ view, onNearest, onReselect, onRetry, requestRef
         </Button>
       ) : null}
     </View>
-  )
+  );
 }

@@ -1,16 +1,16 @@
-import { View, Text, Image } from '@tarojs/components'
-import type { Appointment, AppointmentTicket, Hall } from '@jsb/shared'
-import type { ApiError } from '../../api'
-import { addToCalendar, findHall } from '../../services/ticket-actions'
-import { checkInText, fullDateLabel, timeRange } from '../../utils/booking-format'
-import { ErrorNotice } from '../ErrorNotice'
-import { Button } from '../ui'
+import { View, Text, Image } from '@tarojs/components';
+import type { Appointment, AppointmentTicket, Hall } from '@jsb/shared';
+import type { ApiError } from '../../api';
+import { addToCalendar, findHall } from '../../services/ticket-actions';
+import { checkInText, fullDateLabel, timeRange } from '../../utils/booking-format';
+import { ErrorNotice } from '../ErrorNotice';
+import { Button } from '../ui';
 
 interface Props {
-  a: Appointment
-  hall: Hall | undefined
-  ticket: { data: AppointmentTicket | null; status: string; error?: ApiError }
-  onRetry: () => void
+  a: Appointment;
+  hall: Hall | undefined;
+  ticket: { data: AppointmentTicket | null; status: string; error?: ApiError };
+  onRetry: () => void;
 }
 
 /**
@@ -18,7 +18,7 @@ interface Props {
  * two things a citizen does next (find the hall, put it in the calendar).
  */
 export function Ticket({ a, hall, ticket, onRetry }: Props) {
-  const where = hall ? `${hall.name} ${hall.address}` : a.hallName
+  const where = hall ? `${hall.name} ${hall.address}` : a.hallName;
   return (
     <View className='jsb-card bk-ticket'>
       <Text className='jsb-subtitle'>签到码</Text>
@@ -47,12 +47,22 @@ export function Ticket({ a, hall, ticket, onRetry }: Props) {
         <Button
           fill='outline'
           onClick={() =>
-            void addToCalendar({ title: `大厅办事：${a.itemName}`, date: a.date, start: a.start, end: a.end, location: where, description: `预约号 ${a.id}。请带齐材料，按时签到。` }, a.id)
+            void addToCalendar(
+              {
+                title: `大厅办事：${a.itemName}`,
+                date: a.date,
+                start: a.start,
+                end: a.end,
+                location: where,
+                description: `预约号 ${a.id}。请带齐材料，按时签到。`,
+              },
+              a.id,
+            )
           }
         >
           加入日历
         </Button>
       </View>
     </View>
-  )
+  );
 }

@@ -1,13 +1,13 @@
-import { momentText } from '@jsb/shared'
-import { View, Text } from '@tarojs/components'
-import type { CaseDetail, TimelineEntry } from '@jsb/shared'
-import { countdownText } from '../../utils/case-format'
-import './index.scss'
+import { momentText } from '@jsb/shared';
+import { View, Text } from '@tarojs/components';
+import type { CaseDetail, TimelineEntry } from '@jsb/shared';
+import { countdownText } from '../../utils/case-format';
+import './index.scss';
 
 /** The working-day countdown in one line, coloured by urgency. */
 export function CountdownLine({ countdown, refused }: { countdown: CaseDetail['countdown']; refused?: boolean }) {
-  const { text, tone } = countdownText(countdown, refused)
-  return <Text className={`cs-countdown cs-countdown--${tone}`}>{text}</Text>
+  const { text, tone } = countdownText(countdown, refused);
+  return <Text className={`cs-countdown cs-countdown--${tone}`}>{text}</Text>;
 }
 
 /** Every step of a case: what, when, which department, pauses marked. */
@@ -31,7 +31,7 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
         </View>
       ))}
     </View>
-  )
+  );
 }
 
 /** One labelled fact in a row: the label keeps its width, a long value wraps. */
@@ -41,9 +41,9 @@ export function KeyValue({ k, v }: { k: string; v: string }) {
       <Text className='cs-kv__k'>{k}</Text>
       <Text className='cs-kv__v'>{v}</Text>
     </View>
-  )
+  );
 }
 
 export function StatusPill({ label, status }: { label: string; status: string }) {
-  return <Text className={`cs-status cs-status--${status}`}>{label}</Text>
+  return <Text className={`cs-status cs-status--${status}`}>{label}</Text>;
 }

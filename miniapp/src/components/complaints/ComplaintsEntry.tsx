@@ -1,8 +1,8 @@
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { complaintWords } from '@jsb/shared'
-import { Button } from '../ui'
-import { COMPLAINT_LIST, COMPLAINT_NEW } from '../../utils/complaint-format'
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { complaintWords } from '@jsb/shared';
+import { Button } from '../ui';
+import { COMPLAINT_LIST, COMPLAINT_NEW } from '../../utils/complaint-format';
 
 /** 找茬 on 我的: report a problem, or follow the ones already reported. */
 export function ComplaintsEntry() {
@@ -19,5 +19,5 @@ export function ComplaintsEntry() {
         我的找茬
       </Button>
     </View>
-  )
+  );
 }

@@ -1,16 +1,25 @@
-import { View, Text } from '@tarojs/components'
-import { tappable } from '../../utils/a11y'
-import { elderCaption, elderTicketTarget, ELDER_ACTIONS, HOTLINE, type AppointmentForHome, type ElderAction, type HomeTarget, type Todo } from '../../utils/home'
-import { BOOKING_TAB } from '../../utils/routes'
-import { PROGRESS_TAB } from '../../utils/case-routes'
-import { PAYMENTS } from '../../utils/payment-format'
+import { View, Text } from '@tarojs/components';
+import { tappable } from '../../utils/a11y';
+import {
+  elderCaption,
+  elderTicketTarget,
+  ELDER_ACTIONS,
+  HOTLINE,
+  type AppointmentForHome,
+  type ElderAction,
+  type HomeTarget,
+  type Todo,
+} from '../../utils/home';
+import { BOOKING_TAB } from '../../utils/routes';
+import { PROGRESS_TAB } from '../../utils/case-routes';
+import { PAYMENTS } from '../../utils/payment-format';
 
 interface Props {
-  signedIn: boolean
-  todos: readonly Todo[]
-  next: AppointmentForHome | null
-  onTarget: (t: HomeTarget) => void
-  onElderOff: () => void
+  signedIn: boolean;
+  todos: readonly Todo[];
+  next: AppointmentForHome | null;
+  onTarget: (t: HomeTarget) => void;
+  onElderOff: () => void;
 }
 
 /**
@@ -21,22 +30,28 @@ export function ElderHome({ signedIn, todos, next, onTarget, onElderOff }: Props
   const target = (key: ElderAction): HomeTarget => {
     switch (key) {
       case 'book':
-        return { kind: 'tab', url: BOOKING_TAB }
+        return { kind: 'tab', url: BOOKING_TAB };
       case 'ticket':
-        return elderTicketTarget({ signedIn, next })
+        return elderTicketTarget({ signedIn, next });
       case 'progress':
-        return { kind: 'tab', url: PROGRESS_TAB }
+        return { kind: 'tab', url: PROGRESS_TAB };
       case 'pay':
-        return { kind: 'page', url: PAYMENTS }
+        return { kind: 'page', url: PAYMENTS };
       case 'call':
-        return { kind: 'call', number: HOTLINE }
+        return { kind: 'call', number: HOTLINE };
     }
-  }
+  };
   return (
     <View className='home-elder'>
       <Text className='home-elder__hello'>济时办 · 您要办什么？</Text>
       {ELDER_ACTIONS.map((a) => (
-        <View key={a.key} className={`home-elder__action home-elder__action--${a.key}`} hoverClass='home-elder__action--pressed' {...tappable()} onClick={() => onTarget(target(a.key))}>
+        <View
+          key={a.key}
+          className={`home-elder__action home-elder__action--${a.key}`}
+          hoverClass='home-elder__action--pressed'
+          {...tappable()}
+          onClick={() => onTarget(target(a.key))}
+        >
           <Text className='home-elder__title'>{a.title}</Text>
           <Text className='home-elder__caption'>{elderCaption(a.key, { signedIn, todos, next })}</Text>
         </View>
@@ -45,5 +60,5 @@ export function ElderHome({ signedIn, todos, next, onTarget, onElderOff }: Props
         <Text className='home-elder__caption'>关闭长辈版，回到标准版</Text>
       </View>
     </View>
-  )
+  );
 }

@@ -1,28 +1,34 @@
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { listThemes } from '../../api'
-import { useLoad } from '../../hooks/useLoad'
-import { tappable } from '../../utils/a11y'
-import { HOTLINE, serviceHours } from '../../utils/home'
-import { themeUrl } from '../../utils/routes'
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { listThemes } from '../../api';
+import { useLoad } from '../../hooks/useLoad';
+import { tappable } from '../../utils/a11y';
+import { HOTLINE, serviceHours } from '../../utils/home';
+import { themeUrl } from '../../utils/routes';
 
 /** 一链办理 on 首页: each theme one tap away (开饭店 and its six permits, one checklist). */
 export function ThemesCard() {
-  const themes = useLoad(listThemes, [])
-  if (!themes.data?.length) return null
+  const themes = useLoad(listThemes, []);
+  if (!themes.data?.length) return null;
   return (
     <View className='jsb-card home-themes'>
       <Text className='jsb-subtitle'>一链办理</Text>
       <Text className='jsb-muted'>几件事一起办：一张材料清单，一次说清。</Text>
       <View className='home-themes__list'>
         {themes.data.map((t) => (
-          <View key={t.id} className='home-themes__chip' hoverClass='home-result--pressed' {...tappable()} onClick={() => void Taro.navigateTo({ url: themeUrl(t.id) })}>
+          <View
+            key={t.id}
+            className='home-themes__chip'
+            hoverClass='home-result--pressed'
+            {...tappable()}
+            onClick={() => void Taro.navigateTo({ url: themeUrl(t.id) })}
+          >
             <Text>{t.name}</Text>
           </View>
         ))}
       </View>
     </View>
-  )
+  );
 }
 
 /** Hours from the booking rules, and the 12345 hotline as a link that dials. */
@@ -40,5 +46,5 @@ export function HelpCard({ onCall }: { onCall: () => void }) {
         <Text>拨打 {HOTLINE}</Text>
       </View>
     </View>
-  )
+  );
 }

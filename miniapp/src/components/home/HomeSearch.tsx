@@ -1,39 +1,39 @@
-import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { TEXT_LIMITS } from '@jsb/shared'
-import { searchCatalog } from '../../api/search'
-import { useLoad } from '../../hooks/useLoad'
-import { tappable } from '../../utils/a11y'
-import { HOTLINE, shortcutsFor, type HomeTarget } from '../../utils/home'
-import { BOOKING_TAB, itemUrl, themeUrl } from '../../utils/routes'
-import { ErrorNotice } from '../ErrorNotice'
-import { Button, Input } from '../ui'
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { TEXT_LIMITS } from '@jsb/shared';
+import { searchCatalog } from '../../api/search';
+import { useLoad } from '../../hooks/useLoad';
+import { tappable } from '../../utils/a11y';
+import { HOTLINE, shortcutsFor, type HomeTarget } from '../../utils/home';
+import { BOOKING_TAB, itemUrl, themeUrl } from '../../utils/routes';
+import { ErrorNotice } from '../ErrorNotice';
+import { Button, Input } from '../ui';
 
 /** typing pauses this long before a search goes out; 搜索 or the keyboard's search key go at once */
-const DEBOUNCE_MS = 300
-const MAX_QUERY = TEXT_LIMITS.search.max
+const DEBOUNCE_MS = 300;
+const MAX_QUERY = TEXT_LIMITS.search.max;
 
 /**
  * 首页's search box, first on the page: items and 一链办理 themes from the bff's search (synonyms, typos), and the
  * app's own services a query names ("交水费" → 缴费). A result opens in one tap.
  */
 export function HomeSearch({ onTarget }: { onTarget: (t: HomeTarget) => void }) {
-  const [text, setText] = useState('')
-  const [q, setQ] = useState('')
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
   useEffect(() => {
-    const next = text.trim().slice(0, MAX_QUERY)
-    if (next === q) return
-    const timer = setTimeout(() => setQ(next), DEBOUNCE_MS)
-    return () => clearTimeout(timer)
-  }, [text])
-  const result = useLoad(() => searchCatalog(q), [q], q !== '')
-  const shortcuts = shortcutsFor(q)
+    const next = text.trim().slice(0, MAX_QUERY);
+    if (next === q) return;
+    const timer = setTimeout(() => setQ(next), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const result = useLoad(() => searchCatalog(q), [q], q !== '');
+  const shortcuts = shortcutsFor(q);
   // the answer to this query, not the one before it
-  const found = result.data && result.data.q === q ? result.data : null
+  const found = result.data && result.data.q === q ? result.data : null;
 
-  const now = () => setQ(text.trim().slice(0, MAX_QUERY))
-  const open = (url: string) => void Taro.navigateTo({ url })
+  const now = () => setQ(text.trim().slice(0, MAX_QUERY));
+  const open = (url: string) => void Taro.navigateTo({ url });
 
   return (
     <View className='home-search' role='search'>
@@ -60,7 +60,13 @@ export function HomeSearch({ onTarget }: { onTarget: (t: HomeTarget) => void }) 
       {q ? (
         <View className='home-search__results' aria-live='polite'>
           {shortcuts.map((s) => (
-            <View key={s.title} className='home-result home-result--service' hoverClass='home-result--pressed' {...tappable()} onClick={() => onTarget(s.target)}>
+            <View
+              key={s.title}
+              className='home-result home-result--service'
+              hoverClass='home-result--pressed'
+              {...tappable()}
+              onClick={() => onTarget(s.target)}
+            >
               <Text className='home-result__tag'>服务</Text>
               <Text className='home-result__name'>{s.title}</Text>
               <Text className='home-result__text'>{s.text}</Text>
@@ -72,7 +78,13 @@ export function HomeSearch({ onTarget }: { onTarget: (t: HomeTarget) => void }) 
             <>
               {found.alsoSearched.length ? <Text className='jsb-muted'>也按“{found.alsoSearched.join('”“')}”为您查找</Text> : null}
               {found.themes.map((t) => (
-                <View key={t.id} className='home-result home-result--theme' hoverClass='home-result--pressed' {...tappable()} onClick={() => open(themeUrl(t.id))}>
+                <View
+                  key={t.id}
+                  className='home-result home-result--theme'
+                  hoverClass='home-result--pressed'
+                  {...tappable()}
+                  onClick={() => open(themeUrl(t.id))}
+                >
                   <Text className='home-result__tag'>一链办理</Text>
                   <Text className='home-result__name'>{t.name}</Text>
                   <Text className='home-result__text'>{t.itemIds.length}个事项一张清单，材料一次告知</Text>
@@ -90,7 +102,9 @@ export function HomeSearch({ onTarget }: { onTarget: (t: HomeTarget) => void }) 
               ))}
               {found.themes.length + found.items.length + shortcuts.length === 0 ? (
                 <View className='home-search__none'>
-                  <Text>没有找到与“{q}”相关的事项。换个说法试试，如“营业执照”“房产证”；也可以按专区查找，或打{HOTLINE}问一问。</Text>
+                  <Text>
+                    没有找到与“{q}”相关的事项。换个说法试试，如“营业执照”“房产证”；也可以按专区查找，或打{HOTLINE}问一问。
+                  </Text>
                   <View className='home-search__none-actions'>
                     <Button type='primary' fill='outline' onClick={() => onTarget({ kind: 'tab', url: BOOKING_TAB })}>
                       按专区查找
@@ -106,5 +120,5 @@ export function HomeSearch({ onTarget }: { onTarget: (t: HomeTarget) => void }) 
         </View>
       ) : null}
     </View>
-  )
+  );
 }

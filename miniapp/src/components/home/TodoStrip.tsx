@@ -1,18 +1,18 @@
-import { View, Text } from '@tarojs/components'
-import type { HomeTodoData } from '../../api/home'
-import type { LoadState } from '../../hooks/useLoad'
-import { tappable } from '../../utils/a11y'
-import { NO_REAL_NAME_TODO, NOTHING_TODO, SIGNED_OUT_TODO, type HomeTarget, type Todo } from '../../utils/home'
-import { REAL_NAME } from '../../utils/routes'
-import { IdentityStep } from '../IdentityStep'
-import { ErrorNotice } from '../ErrorNotice'
-import { Button } from '../ui'
+import { View, Text } from '@tarojs/components';
+import type { HomeTodoData } from '../../api/home';
+import type { LoadState } from '../../hooks/useLoad';
+import { tappable } from '../../utils/a11y';
+import { NO_REAL_NAME_TODO, NOTHING_TODO, SIGNED_OUT_TODO, type HomeTarget, type Todo } from '../../utils/home';
+import { REAL_NAME } from '../../utils/routes';
+import { IdentityStep } from '../IdentityStep';
+import { ErrorNotice } from '../ErrorNotice';
+import { Button } from '../ui';
 
 interface Props {
-  signedIn: boolean
-  data: LoadState<HomeTodoData> & { reload: () => void }
-  todos: readonly Todo[]
-  onTarget: (t: HomeTarget) => void
+  signedIn: boolean;
+  data: LoadState<HomeTodoData> & { reload: () => void };
+  todos: readonly Todo[];
+  onTarget: (t: HomeTarget) => void;
 }
 
 /** 我的待办: what the citizen should do next, one tap each; signed out, what signing in gives. */
@@ -27,7 +27,13 @@ export function TodoStrip({ signedIn, data, todos, onTarget }: Props) {
       {signedIn && data.data ? (
         <>
           {todos.map((t) => (
-            <View key={t.key} className={`home-todo__row home-todo__row--${t.kind}`} hoverClass='home-todo__row--pressed' {...tappable()} onClick={() => onTarget(t.target)}>
+            <View
+              key={t.key}
+              className={`home-todo__row home-todo__row--${t.kind}`}
+              hoverClass='home-todo__row--pressed'
+              {...tappable()}
+              onClick={() => onTarget(t.target)}
+            >
               <Text className='home-todo__title'>{t.title}</Text>
               <Text className='home-todo__detail'>{t.detail}</Text>
               <Text className='home-todo__action'>{t.action} ›</Text>
@@ -53,5 +59,5 @@ export function TodoStrip({ signedIn, data, todos, onTarget }: Props) {
         </>
       ) : null}
     </View>
-  )
+  );
 }

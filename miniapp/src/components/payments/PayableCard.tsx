@@ -1,11 +1,11 @@
-import { View, Text } from '@tarojs/components'
-import type { Payable } from '@jsb/shared'
-import { Button } from '../ui'
-import { money, overdueLine, PAYABLE_STATUS_LABEL, payableLine } from '../../utils/payment-format'
+import { View, Text } from '@tarojs/components';
+import type { Payable } from '@jsb/shared';
+import { Button } from '../ui';
+import { money, overdueLine, PAYABLE_STATUS_LABEL, payableLine } from '../../utils/payment-format';
 
 /** One fee or bill: what it is, how much (the core's amount), and 缴费 while it is due. */
 export function PayableCard({ p, busy, onPay, today }: { p: Payable; busy: boolean; onPay: (p: Payable) => void; today: string }) {
-  const overdue = overdueLine(p, today)
+  const overdue = overdueLine(p, today);
   return (
     <View className='jsb-card pay-card'>
       <View className='pay-card__head'>
@@ -25,5 +25,5 @@ export function PayableCard({ p, busy, onPay, today }: { p: Payable; busy: boole
         ) : null}
       </View>
     </View>
-  )
+  );
 }

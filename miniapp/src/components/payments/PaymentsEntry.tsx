@@ -1,7 +1,7 @@
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { Button } from '../ui'
-import { PAYMENT_HISTORY, PAYMENTS } from '../../utils/payment-format'
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button } from '../ui';
+import { PAYMENT_HISTORY, PAYMENTS } from '../../utils/payment-format';
 
 /** 缴费 on 我的: pay fees and utility bills, or look at receipts. */
 export function PaymentsEntry() {
@@ -18,5 +18,5 @@ export function PaymentsEntry() {
         缴费记录
       </Button>
     </View>
-  )
+  );
 }

@@ -3,6 +3,6 @@
  * imported once in app.tsx, ahead of app.scss and every page's styles, so our styles always come after them.
  */
 
-export { Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
+export { Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 // Button with its role and tab stop on H5 (see ./Button)
-export { Button } from './Button'
+export { Button } from './Button';

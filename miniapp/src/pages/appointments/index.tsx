@@ -1,39 +1,44 @@
-import Taro, { useDidShow } from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { SLOT_KIND_LABEL } from '@jsb/shared'
-import { getAppointmentTicket, listMyAppointments } from '../../api'
-import { ErrorNotice } from '../../components/ErrorNotice'
-import { Page } from '../../components/Page'
-import { IdentityStep } from '../../components/IdentityStep'
-import { StateBlock } from '../../components/StateBlock'
-import { Button } from '../../components/ui'
-import { StandingNotice, Ticket } from '../../components/booking'
-import { useLoad } from '../../hooks/useLoad'
-import { useReshow } from '../../hooks/useReshow'
-import { useSignedIn } from '../../hooks/useSignedIn'
-import { useStore } from '../../hooks/useStore'
-import { loadHalls, loadStanding, standingStore } from '../../services/booking'
-import { BOOKING_STATUS_LABEL, dateLabel, nextBooked, timeRange } from '../../utils/booking-format'
-import { appointmentUrl, BOOKING_TAB, REAL_NAME } from '../../utils/routes'
-import './index.scss'
-import { tappable } from '../../utils/a11y'
+import Taro, { useDidShow } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { SLOT_KIND_LABEL } from '@jsb/shared';
+import { getAppointmentTicket, listMyAppointments } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Page } from '../../components/Page';
+import { IdentityStep } from '../../components/IdentityStep';
+import { StateBlock } from '../../components/StateBlock';
+import { Button } from '../../components/ui';
+import { StandingNotice, Ticket } from '../../components/booking';
+import { useLoad } from '../../hooks/useLoad';
+import { useReshow } from '../../hooks/useReshow';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { useStore } from '../../hooks/useStore';
+import { loadHalls, loadStanding, standingStore } from '../../services/booking';
+import { BOOKING_STATUS_LABEL, dateLabel, nextBooked, timeRange } from '../../utils/booking-format';
+import { appointmentUrl, BOOKING_TAB, REAL_NAME } from '../../utils/routes';
+import './index.scss';
+import { tappable } from '../../utils/a11y';
 
 /** 我的预约: the next ticket first (QR, booking number, where, calendar), then every appointment with its status. */
 export default function Appointments() {
-  const signedIn = useSignedIn()
-  const list = useLoad(listMyAppointments, [], signedIn)
-  const next = list.data ? nextBooked(list.data) : undefined
-  const ticket = useLoad(() => getAppointmentTicket(next?.id ?? ''), [next?.id], signedIn && Boolean(next))
-  const halls = useLoad(loadHalls, [])
-  const standing = useStore(standingStore)
-  useReshow(() => list.reload())
+  const signedIn = useSignedIn();
+  const list = useLoad(listMyAppointments, [], signedIn);
+  const next = list.data ? nextBooked(list.data) : undefined;
+  const ticket = useLoad(() => getAppointmentTicket(next?.id ?? ''), [next?.id], signedIn && Boolean(next));
+  const halls = useLoad(loadHalls, []);
+  const standing = useStore(standingStore);
+  useReshow(() => list.reload());
   useDidShow(() => {
-    void loadStanding()
-  })
+    void loadStanding();
+  });
 
-  const goBook = () => void Taro.switchTab({ url: BOOKING_TAB })
+  const goBook = () => void Taro.switchTab({ url: BOOKING_TAB });
 
-  if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以查看和管理您的预约。' /></Page>
+  if (!signedIn)
+    return (
+      <Page>
+        <IdentityStep need='signIn' why='登录后可以查看和管理您的预约。' />
+      </Page>
+    );
 
   return (
     <Page className='appts'>
@@ -64,7 +69,13 @@ export default function Appointments() {
       {list.data && list.data.length > 0 ? (
         <>
           {list.data.map((a) => (
-            <View key={a.id} className='jsb-card appts__row' hoverClass='appts__row--pressed' {...tappable()} onClick={() => void Taro.navigateTo({ url: appointmentUrl(a.id) })}>
+            <View
+              key={a.id}
+              className='jsb-card appts__row'
+              hoverClass='appts__row--pressed'
+              {...tappable()}
+              onClick={() => void Taro.navigateTo({ url: appointmentUrl(a.id) })}
+            >
               <View className='appts__head'>
                 <Text className='appts__name'>{a.itemName}</Text>
                 <Text className={`bk-status bk-status--${a.status}`}>{BOOKING_STATUS_LABEL[a.status]}</Text>
@@ -83,5 +94,5 @@ export default function Appointments() {
         </>
       ) : null}
     </Page>
-  )
+  );
 }

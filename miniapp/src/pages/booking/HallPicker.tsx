@@ -1,12 +1,12 @@
-import { useState } from 'react'
-import { View, Text } from '@tarojs/components'
-import type { Hall } from '@jsb/shared'
-import { Button } from '../../components/ui'
-import { tappable } from '../../utils/a11y'
+import { useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import type { Hall } from '@jsb/shared';
+import { Button } from '../../components/ui';
+import { tappable } from '../../utils/a11y';
 
 /** The chosen hall, and the list of all 15 (city hall first) to switch. The choice is remembered. */
 export function HallPicker({ halls, current, onChoose }: { halls: readonly Hall[]; current: Hall; onChoose: (id: string) => void }) {
-  const [open, setOpen] = useState(false)
+  const [open, setOpen] = useState(false);
   return (
     <View className='jsb-card booking__hall'>
       <Text className='jsb-muted'>办事大厅</Text>
@@ -24,8 +24,8 @@ export function HallPicker({ halls, current, onChoose }: { halls: readonly Hall[
               className={`booking__hall-option${h.id === current.id ? ' booking__hall-option--on' : ''}`}
               {...tappable('radio', { checked: h.id === current.id })}
               onClick={() => {
-                onChoose(h.id)
-                setOpen(false)
+                onChoose(h.id);
+                setOpen(false);
               }}
             >
               <Text>{h.name}</Text>
@@ -35,5 +35,5 @@ export function HallPicker({ halls, current, onChoose }: { halls: readonly Hall[
         </View>
       ) : null}
     </View>
-  )
+  );
 }

@@ -1,16 +1,16 @@
-import { useState } from 'react'
-import { View } from '@tarojs/components'
-import { TEXT_LIMITS } from '@jsb/shared'
-import { Button, Input } from '../../components/ui'
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import { TEXT_LIMITS } from '@jsb/shared';
+import { Button, Input } from '../../components/ui';
 
-export type Browse = { kind: 'search'; q: string } | { kind: 'zone'; zoneId: string }
+export type Browse = { kind: 'search'; q: string } | { kind: 'zone'; zoneId: string };
 
 /** The search box of the 预约 tab: searches the chosen hall's items by name or keyword. */
 export function ItemSearch({ browse, onBrowse }: { browse: Browse | null; onBrowse: (b: Browse | null) => void }) {
-  const [q, setQ] = useState(browse?.kind === 'search' ? browse.q : '')
+  const [q, setQ] = useState(browse?.kind === 'search' ? browse.q : '');
   function search() {
-    const text = q.trim().slice(0, 40)
-    onBrowse(text ? { kind: 'search', q: text } : null)
+    const text = q.trim().slice(0, 40);
+    onBrowse(text ? { kind: 'search', q: text } : null);
   }
   return (
     <View className='booking__search'>
@@ -27,5 +27,5 @@ export function ItemSearch({ browse, onBrowse }: { browse: Browse | null; onBrow
         搜索
       </Button>
     </View>
-  )
+  );
 }

@@ -1,28 +1,28 @@
-import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { listItems, listThemes } from '../../api'
-import { ErrorNotice } from '../../components/ErrorNotice'
-import { Page } from '../../components/Page'
-import { StateBlock } from '../../components/StateBlock'
-import { Button } from '../../components/ui'
-import { ItemRow } from '../../components/booking'
-import { useLoad } from '../../hooks/useLoad'
-import { useStore } from '../../hooks/useStore'
-import { chooseHall, currentHall, hallIdStore, loadHalls } from '../../services/booking'
-import { APPOINTMENTS, itemUrl, themeUrl } from '../../utils/routes'
-import { HallPicker } from './HallPicker'
-import { ItemSearch, type Browse } from './ItemSearch'
-import { ZoneBrowser } from './ZoneBrowser'
-import './index.scss'
-import { tappable } from '../../utils/a11y'
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { listItems, listThemes } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Page } from '../../components/Page';
+import { StateBlock } from '../../components/StateBlock';
+import { Button } from '../../components/ui';
+import { ItemRow } from '../../components/booking';
+import { useLoad } from '../../hooks/useLoad';
+import { useStore } from '../../hooks/useStore';
+import { chooseHall, currentHall, hallIdStore, loadHalls } from '../../services/booking';
+import { APPOINTMENTS, itemUrl, themeUrl } from '../../utils/routes';
+import { HallPicker } from './HallPicker';
+import { ItemSearch, type Browse } from './ItemSearch';
+import { ZoneBrowser } from './ZoneBrowser';
+import './index.scss';
+import { tappable } from '../../utils/a11y';
 
 export default function Booking() {
-  const hallId = useStore(hallIdStore)
-  const halls = useLoad(loadHalls, [])
-  const themes = useLoad(listThemes, [])
-  const [browse, setBrowse] = useState<Browse | null>(null)
-  const hall = halls.data ? currentHall(halls.data, hallId) : undefined
+  const hallId = useStore(hallIdStore);
+  const halls = useLoad(loadHalls, []);
+  const themes = useLoad(listThemes, []);
+  const [browse, setBrowse] = useState<Browse | null>(null);
+  const hall = halls.data ? currentHall(halls.data, hallId) : undefined;
 
   const items = useLoad(
     () =>
@@ -31,15 +31,15 @@ export default function Booking() {
       ),
     [hall?.id, browse?.kind, browse?.kind === 'zone' ? browse.zoneId : browse?.q],
     Boolean(hall && browse),
-  )
+  );
 
   function onChooseHall(id: string) {
-    chooseHall(id)
+    chooseHall(id);
     // a zone of the old hall may not exist at the new one; a search stays meaningful
-    if (browse?.kind === 'zone') setBrowse(null)
+    if (browse?.kind === 'zone') setBrowse(null);
   }
 
-  const openItem = (id: string) => void Taro.navigateTo({ url: itemUrl(id, hall?.id) })
+  const openItem = (id: string) => void Taro.navigateTo({ url: itemUrl(id, hall?.id) });
 
   // shown right under what the citizen used: the search box, or the zone grid
   const results =
@@ -63,7 +63,7 @@ export default function Booking() {
           </>
         ) : null}
       </View>
-    ) : null
+    ) : null;
 
   return (
     <Page className='booking'>
@@ -95,7 +95,13 @@ export default function Booking() {
         {themes.status === 'error' ? <ErrorNotice error={themes.error} onRetry={themes.reload} /> : null}
         <View className='booking__themes'>
           {(themes.data ?? []).map((t) => (
-            <View key={t.id} className='booking__theme' hoverClass='booking__theme--pressed' {...tappable()} onClick={() => void Taro.navigateTo({ url: themeUrl(t.id, hall?.id) })}>
+            <View
+              key={t.id}
+              className='booking__theme'
+              hoverClass='booking__theme--pressed'
+              {...tappable()}
+              onClick={() => void Taro.navigateTo({ url: themeUrl(t.id, hall?.id) })}
+            >
               <Text className='booking__theme-name'>{t.name}</Text>
               <Text className='booking__theme-desc'>{t.description}</Text>
               <Text className='booking__theme-count'>含 {t.itemIds.length} 个事项</Text>
@@ -104,5 +110,5 @@ export default function Booking() {
         </View>
       </View>
     </Page>
-  )
+  );
 }

@@ -1,27 +1,32 @@
-import { momentText } from '@jsb/shared'
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { listMyComplaints } from '../../api/complaints'
-import { Page } from '../../components/Page'
-import { opening } from '../../components/Opening'
-import { IdentityStep } from '../../components/IdentityStep'
-import { StateBlock } from '../../components/StateBlock'
-import { Button } from '../../components/ui'
-import { useLoad } from '../../hooks/useLoad'
-import { useReshow } from '../../hooks/useReshow'
-import { useSignedIn } from '../../hooks/useSignedIn'
-import { complaintUrl, COMPLAINT_NEW, slaLine } from '../../utils/complaint-format'
-import './index.scss'
-import { tappable } from '../../utils/a11y'
+import { momentText } from '@jsb/shared';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { listMyComplaints } from '../../api/complaints';
+import { Page } from '../../components/Page';
+import { opening } from '../../components/Opening';
+import { IdentityStep } from '../../components/IdentityStep';
+import { StateBlock } from '../../components/StateBlock';
+import { Button } from '../../components/ui';
+import { useLoad } from '../../hooks/useLoad';
+import { useReshow } from '../../hooks/useReshow';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { complaintUrl, COMPLAINT_NEW, slaLine } from '../../utils/complaint-format';
+import './index.scss';
+import { tappable } from '../../utils/a11y';
 
 /** 我的找茬: newest first, each with its state and where its deadline stands. */
 export default function MyComplaints() {
-  const signedIn = useSignedIn()
-  const list = useLoad(listMyComplaints, [], signedIn)
-  useReshow(() => list.reload())
-  const goNew = () => void Taro.navigateTo({ url: COMPLAINT_NEW })
+  const signedIn = useSignedIn();
+  const list = useLoad(listMyComplaints, [], signedIn);
+  useReshow(() => list.reload());
+  const goNew = () => void Taro.navigateTo({ url: COMPLAINT_NEW });
 
-  if (!signedIn) return <Page><IdentityStep need='signIn' why='登录后可以查看您提交的找茬和答复。' /></Page>
+  if (!signedIn)
+    return (
+      <Page>
+        <IdentityStep need='signIn' why='登录后可以查看您提交的找茬和答复。' />
+      </Page>
+    );
 
   return (
     <Page className='zc'>
@@ -37,9 +42,15 @@ export default function MyComplaints() {
       {list.data && list.data.complaints.length > 0 ? (
         <>
           {list.data.complaints.map((c) => {
-            const sla = slaLine(c)
+            const sla = slaLine(c);
             return (
-              <View key={c.id} className='jsb-card zc-row' hoverClass='zc-row--pressed' {...tappable()} onClick={() => void Taro.navigateTo({ url: complaintUrl(c.id) })}>
+              <View
+                key={c.id}
+                className='jsb-card zc-row'
+                hoverClass='zc-row--pressed'
+                {...tappable()}
+                onClick={() => void Taro.navigateTo({ url: complaintUrl(c.id) })}
+              >
                 <View className='zc-row__head'>
                   <Text className='zc-row__title'>{c.category}</Text>
                   <Text className={`zc-status zc-status--${c.status}`}>{c.statusLabel}</Text>
@@ -52,7 +63,7 @@ export default function MyComplaints() {
                   {c.target.windowNo ? ` · ${c.target.windowNo}号窗口` : ''} · {momentText(c.submittedAt)}提交
                 </Text>
               </View>
-            )
+            );
           })}
           <Button type='primary' fill='outline' block onClick={goNew}>
             再找一个茬
@@ -60,5 +71,5 @@ export default function MyComplaints() {
         </>
       ) : null}
     </Page>
-  )
+  );
 }

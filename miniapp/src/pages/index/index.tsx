@@ -1,35 +1,35 @@
-import { useState } from 'react'
-import { View, Text } from '@tarojs/components'
-import { Page } from '../../components/Page'
-import { ElderHome, go, HelpCard, HomeSearch, IconGrid, MailingPanel, ThemesCard, TodoStrip, useHomeTodos, WeekendPanel } from '../../components/home'
-import { useStore } from '../../hooks/useStore'
-import { elderModeStore, setElderMode } from '../../services/prefs'
-import { tappable } from '../../utils/a11y'
-import { buildTodos, HOTLINE, nextAppointment, type HomePanel, type HomeTarget } from '../../utils/home'
+import { useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import { Page } from '../../components/Page';
+import { ElderHome, go, HelpCard, HomeSearch, IconGrid, MailingPanel, ThemesCard, TodoStrip, useHomeTodos, WeekendPanel } from '../../components/home';
+import { useStore } from '../../hooks/useStore';
+import { elderModeStore, setElderMode } from '../../services/prefs';
+import { tappable } from '../../utils/a11y';
+import { buildTodos, HOTLINE, nextAppointment, type HomePanel, type HomeTarget } from '../../utils/home';
 
 /**
  * 首页: search first, the icon grid, 我的待办 (the next ticket in one tap), 一链办理, hours and 12345.
  * In 长辈版 a home of its own: five big actions.
  */
 export default function Home() {
-  const elder = useStore(elderModeStore)
-  const { signedIn, todos } = useHomeTodos()
-  const [panel, setPanel] = useState<HomePanel | null>(null)
-  const now = new Date()
-  const list = todos.data ? buildTodos(todos.data, now) : []
-  const next = todos.data?.appointments ? nextAppointment(todos.data.appointments, now) : null
+  const elder = useStore(elderModeStore);
+  const { signedIn, todos } = useHomeTodos();
+  const [panel, setPanel] = useState<HomePanel | null>(null);
+  const now = new Date();
+  const list = todos.data ? buildTodos(todos.data, now) : [];
+  const next = todos.data?.appointments ? nextAppointment(todos.data.appointments, now) : null;
 
   const onTarget = (t: HomeTarget) => {
-    if (t.kind === 'panel') setPanel((p) => (p === t.panel ? null : t.panel))
-    else go(t)
-  }
+    if (t.kind === 'panel') setPanel((p) => (p === t.panel ? null : t.panel));
+    else go(t);
+  };
 
   if (elder) {
     return (
       <Page className='home home--elder'>
         <ElderHome signedIn={signedIn} todos={list} next={next} onTarget={onTarget} onElderOff={() => setElderMode(false)} />
       </Page>
-    )
+    );
   }
 
   return (
@@ -51,5 +51,5 @@ export default function Home() {
       <ThemesCard />
       <HelpCard onCall={() => go({ kind: 'call', number: HOTLINE })} />
     </Page>
-  )
+  );
 }

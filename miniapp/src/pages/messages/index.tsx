@@ -1,57 +1,65 @@
-import { momentText } from '@jsb/shared'
-import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import type { Message } from '@jsb/shared'
-import { asApiError, type ApiError } from '../../api'
-import { listMessages, markAllRead, markRead } from '../../api/messages'
-import { ErrorNotice } from '../../components/ErrorNotice'
-import { Page } from '../../components/Page'
-import { opening } from '../../components/Opening'
-import { StateBlock } from '../../components/StateBlock'
-import { Button } from '../../components/ui'
-import { useLoad } from '../../hooks/useLoad'
-import { useReshow } from '../../hooks/useReshow'
-import { useSignedIn } from '../../hooks/useSignedIn'
-import { loadUnread } from '../../services/unread'
-import { tappable } from '../../utils/a11y'
-import './index.scss'
+import { momentText } from '@jsb/shared';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import type { Message } from '@jsb/shared';
+import { asApiError, type ApiError } from '../../api';
+import { listMessages, markAllRead, markRead } from '../../api/messages';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Page } from '../../components/Page';
+import { opening } from '../../components/Opening';
+import { StateBlock } from '../../components/StateBlock';
+import { Button } from '../../components/ui';
+import { useLoad } from '../../hooks/useLoad';
+import { useReshow } from '../../hooks/useReshow';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { loadUnread } from '../../services/unread';
+import { tappable } from '../../utils/a11y';
+import './index.scss';
 
 /**
  * 消息: everything that happened to the citizen's cases, complaints, ratings and payments, newest first, whether or
  * not a WeChat message could be sent; opening one marks it read and goes to what it is about.
  */
 export default function Messages() {
-  const signedIn = useSignedIn()
-  const first = useLoad(() => listMessages(), [], signedIn)
-  const [older, setOlder] = useState<{ messages: Message[]; next?: string }>({ messages: [] })
-  const [readIds, setReadIds] = useState<Set<string>>(new Set())
-  const [error, setError] = useState<ApiError | null>(null)
-  useReshow(() => first.reload())
+  const signedIn = useSignedIn();
+  const first = useLoad(() => listMessages(), [], signedIn);
+  const [older, setOlder] = useState<{ messages: Message[]; next?: string }>({ messages: [] });
+  const [readIds, setReadIds] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<ApiError | null>(null);
+  useReshow(() => first.reload());
 
-  const opened = opening({ signIn: { signedIn, why: '登录后可以查看办件、找茬、评价和缴费的每一个进展。' }, load: first, loading: '正在读取消息…', keepData: true })
-  if (opened || !first.data) return <Page>{opened}</Page>
+  const opened = opening({
+    signIn: { signedIn, why: '登录后可以查看办件、找茬、评价和缴费的每一个进展。' },
+    load: first,
+    loading: '正在读取消息…',
+    keepData: true,
+  });
+  if (opened || !first.data) return <Page>{opened}</Page>;
 
-  const all = [...first.data.messages, ...older.messages.filter((m) => !first.data!.messages.some((x) => x.id === m.id))]
-  const next = older.next ?? (older.messages.length ? undefined : first.data.next)
-  const isRead = (m: Message) => m.read || readIds.has(m.id)
-  const unread = all.filter((m) => !isRead(m)).length
+  const all = [...first.data.messages, ...older.messages.filter((m) => !first.data!.messages.some((x) => x.id === m.id))];
+  const next = older.next ?? (older.messages.length ? undefined : first.data.next);
+  const isRead = (m: Message) => m.read || readIds.has(m.id);
+  const unread = all.filter((m) => !isRead(m)).length;
 
   async function open(m: Message) {
     if (!isRead(m)) {
-      setReadIds((s) => new Set(s).add(m.id))
+      setReadIds((s) => new Set(s).add(m.id));
       // marking read may fail (offline): the citizen still gets to what the message is about
-      markRead(m.id).then(() => void loadUnread(), () => undefined)
+      markRead(m.id).then(
+        () => void loadUnread(),
+        () => undefined,
+      );
     }
-    void Taro.navigateTo({ url: `/${m.link.page}` })
+    void Taro.navigateTo({ url: `/${m.link.page}` });
   }
 
   async function loadOlder() {
     try {
-      const page = await listMessages(next)
-      setOlder((o) => ({ messages: [...o.messages, ...page.messages], next: page.next }))
+      const page = await listMessages(next);
+      setOlder((o) => ({ messages: [...o.messages, ...page.messages], next: page.next }));
     } catch (err) {
-      setError(asApiError(err))
+      setError(asApiError(err));
     }
   }
 
@@ -61,13 +69,28 @@ export default function Messages() {
       {unread > 0 ? (
         <View className='msgs__head'>
           <Text className='msgs__count'>{unread}条未读</Text>
-          <Button size='small' fill='outline' onClick={() => void markAllRead().then(() => (setReadIds(new Set(all.map((m) => m.id))), void loadUnread()), (err: unknown) => setError(asApiError(err)))}>
+          <Button
+            size='small'
+            fill='outline'
+            onClick={() =>
+              void markAllRead().then(
+                () => (setReadIds(new Set(all.map((m) => m.id))), void loadUnread()),
+                (err: unknown) => setError(asApiError(err)),
+              )
+            }
+          >
             全部标为已读
           </Button>
         </View>
       ) : null}
       {all.map((m) => (
-        <View key={m.id} className={`jsb-card msgs__item${isRead(m) ? '' : ' msgs__item--unread'}`} hoverClass='msgs__item--pressed' {...tappable()} onClick={() => void open(m)}>
+        <View
+          key={m.id}
+          className={`jsb-card msgs__item${isRead(m) ? '' : ' msgs__item--unread'}`}
+          hoverClass='msgs__item--pressed'
+          {...tappable()}
+          onClick={() => void open(m)}
+        >
           <View className='msgs__title-row'>
             {isRead(m) ? null : <Text className='msgs__dot'>未读</Text>}
             <Text className='msgs__title'>{m.title}</Text>
@@ -84,5 +107,5 @@ export default function Messages() {
         </Button>
       ) : null}
     </Page>
-  )
+  );
 }

@@ -1,15 +1,15 @@
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { ErrorNotice } from '../../components/ErrorNotice'
-import { Button } from '../../components/ui'
-import { StandingNotice } from '../../components/booking'
-import { useStore } from '../../hooks/useStore'
-import { loadStanding, standingStore } from '../../services/booking'
-import { APPOINTMENTS } from '../../utils/routes'
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button } from '../../components/ui';
+import { StandingNotice } from '../../components/booking';
+import { useStore } from '../../hooks/useStore';
+import { loadStanding, standingStore } from '../../services/booking';
+import { APPOINTMENTS } from '../../utils/routes';
 
 /** 我的 › 预约: the no-show counter, a warning after the first, a suspension with its end date, and 我的预约. */
 export function BookingStanding() {
-  const state = useStore(standingStore)
+  const state = useStore(standingStore);
   return (
     <View className='jsb-card mine__booking'>
       <Text className='jsb-subtitle'>预约办事</Text>
@@ -25,5 +25,5 @@ export function BookingStanding() {
         我的预约
       </Button>
     </View>
-  )
+  );
 }

@@ -1,22 +1,22 @@
-import { useState } from 'react'
-import { View, Text } from '@tarojs/components'
-import { Button, Input } from '../../components/ui'
-import { useStore } from '../../hooks/useStore'
-import { chooseDevOpenid, devOpenidStore, getDevOpenid } from '../../services/dev-identity'
+import { useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import { Button, Input } from '../../components/ui';
+import { useStore } from '../../hooks/useStore';
+import { chooseDevOpenid, devOpenidStore, getDevOpenid } from '../../services/dev-identity';
 
 /**
  * H5 development only: which test citizen signs in. Also settable with `#/pages/mine/index?openid=…`.
  * Rendered only when TARO_ENV is h5, so it is compiled out of the weapp build.
  */
 export function DevIdentity() {
-  const current = useStore(devOpenidStore) ?? getDevOpenid()
-  const [draft, setDraft] = useState('')
-  const [problem, setProblem] = useState<string | null>(null)
+  const current = useStore(devOpenidStore) ?? getDevOpenid();
+  const [draft, setDraft] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
 
   function onSwitch() {
-    const p = chooseDevOpenid(draft)
-    setProblem(p)
-    if (!p) setDraft('')
+    const p = chooseDevOpenid(draft);
+    setProblem(p);
+    if (!p) setDraft('');
   }
 
   return (
@@ -30,5 +30,5 @@ export function DevIdentity() {
         切换测试身份
       </Button>
     </View>
-  )
+  );
 }

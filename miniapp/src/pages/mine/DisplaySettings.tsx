@@ -1,10 +1,10 @@
-import { View, Text } from '@tarojs/components'
-import { Button } from '../../components/ui'
-import { useStore } from '../../hooks/useStore'
-import { elderModeStore, setElderMode } from '../../services/prefs'
+import { View, Text } from '@tarojs/components';
+import { Button } from '../../components/ui';
+import { useStore } from '../../hooks/useStore';
+import { elderModeStore, setElderMode } from '../../services/prefs';
 
 export function DisplaySettings() {
-  const elder = useStore(elderModeStore)
+  const elder = useStore(elderModeStore);
   return (
     <View className='jsb-card mine__display'>
       <Text className='jsb-subtitle'>显示设置</Text>
@@ -13,5 +13,5 @@ export function DisplaySettings() {
         {elder ? '关闭长辈版' : '开启长辈版（大字）'}
       </Button>
     </View>
-  )
+  );
 }

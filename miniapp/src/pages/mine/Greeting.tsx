@@ -1,19 +1,19 @@
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import type { Me } from '@jsb/shared'
-import { listMyAppointments } from '../../api'
-import { useLoad } from '../../hooks/useLoad'
-import { useReshow } from '../../hooks/useReshow'
-import { dateLabel, nextBooked, timeRange } from '../../utils/booking-format'
-import { appointmentUrl, BOOKING_TAB } from '../../utils/routes'
-import { tappable } from '../../utils/a11y'
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import type { Me } from '@jsb/shared';
+import { listMyAppointments } from '../../api';
+import { useLoad } from '../../hooks/useLoad';
+import { useReshow } from '../../hooks/useReshow';
+import { dateLabel, nextBooked, timeRange } from '../../utils/booking-format';
+import { appointmentUrl, BOOKING_TAB } from '../../utils/routes';
+import { tappable } from '../../utils/a11y';
 
 /** 我的 opens with who is signed in and what comes next for them: the next appointment, one tap from its ticket. */
 export function Greeting({ me }: { me: Me }) {
-  const verified = Boolean(me.realName?.verified)
-  const list = useLoad(listMyAppointments, [], verified)
-  useReshow(() => list.reload())
-  const next = list.data ? nextBooked(list.data) : undefined
+  const verified = Boolean(me.realName?.verified);
+  const list = useLoad(listMyAppointments, [], verified);
+  useReshow(() => list.reload());
+  const next = list.data ? nextBooked(list.data) : undefined;
   return (
     <View className='jsb-card mine__greeting'>
       <Text className='jsb-title'>{me.realName ? `${me.realName.nameMasked}，您好` : '您好'}</Text>
@@ -36,5 +36,5 @@ export function Greeting({ me }: { me: Me }) {
         </View>
       ) : null}
     </View>
-  )
+  );
 }

@@ -1,18 +1,18 @@
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import type { Me } from '@jsb/shared'
-import { Button, Cell, CellGroup } from '../../components/ui'
-import { useSubmit } from '../../hooks/useSubmit'
-import { signOut } from '../../services/auth'
-import { PhoneBinding } from './PhoneBinding'
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import type { Me } from '@jsb/shared';
+import { Button, Cell, CellGroup } from '../../components/ui';
+import { useSubmit } from '../../hooks/useSubmit';
+import { signOut } from '../../services/auth';
+import { PhoneBinding } from './PhoneBinding';
 
 function goRealName() {
-  void Taro.navigateTo({ url: '/pages/real-name/index' })
+  void Taro.navigateTo({ url: '/pages/real-name/index' });
 }
 
 export function Profile({ me }: { me: Me | null }) {
   // signOut never fails: the local sign-out happens whatever the server says
-  const leaving = useSubmit(signOut)
+  const leaving = useSubmit(signOut);
 
   return (
     <View className='mine__profile'>
@@ -52,5 +52,5 @@ export function Profile({ me }: { me: Me | null }) {
         退出登录
       </Button>
     </View>
-  )
+  );
 }

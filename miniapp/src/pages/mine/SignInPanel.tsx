@@ -1,13 +1,13 @@
-import { View, Text } from '@tarojs/components'
-import type { ApiError } from '../../api'
-import { ErrorNotice } from '../../components/ErrorNotice'
-import { Button } from '../../components/ui'
-import { useSubmit } from '../../hooks/useSubmit'
-import { signIn } from '../../services/auth'
+import { View, Text } from '@tarojs/components';
+import type { ApiError } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Button } from '../../components/ui';
+import { useSubmit } from '../../hooks/useSubmit';
+import { signIn } from '../../services/auth';
 
 export function SignInPanel({ notice }: { notice: ApiError | null }) {
-  const signingIn = useSubmit(signIn)
-  const shown = signingIn.error ?? notice
+  const signingIn = useSubmit(signIn);
+  const shown = signingIn.error ?? notice;
   return (
     <View className='jsb-card mine__signin'>
       <Text className='jsb-title'>登录济时办</Text>
@@ -18,5 +18,5 @@ export function SignInPanel({ notice }: { notice: ApiError | null }) {
       {shown ? <ErrorNotice error={shown} /> : null}
       <Text className='jsb-muted'>我们只用微信身份识别您，不会读取您的微信好友和聊天信息。</Text>
     </View>
-  )
+  );
 }

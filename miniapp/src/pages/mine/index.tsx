@@ -1,43 +1,43 @@
-import { useEffect } from 'react'
-import { useDidShow, useRouter } from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { Page } from '../../components/Page'
-import { ErrorNotice } from '../../components/ErrorNotice'
-import { useStore } from '../../hooks/useStore'
-import { loadMe, meStore } from '../../services/me'
-import { chooseDevOpenid } from '../../services/dev-identity'
-import { loadStanding } from '../../services/booking'
-import { SignInPanel } from './SignInPanel'
-import { Profile } from './Profile'
-import { DevIdentity } from './DevIdentity'
-import { DisplaySettings } from './DisplaySettings'
-import { BookingStanding } from './BookingStanding'
-import { Greeting } from './Greeting'
-import { MessagesEntry } from './MessagesEntry'
-import { loadUnread } from '../../services/unread'
-import { ComplaintsEntry } from '../../components/complaints/ComplaintsEntry'
-import { PaymentsEntry } from '../../components/payments/PaymentsEntry'
-import './index.scss'
+import { useEffect } from 'react';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Page } from '../../components/Page';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useStore } from '../../hooks/useStore';
+import { loadMe, meStore } from '../../services/me';
+import { chooseDevOpenid } from '../../services/dev-identity';
+import { loadStanding } from '../../services/booking';
+import { SignInPanel } from './SignInPanel';
+import { Profile } from './Profile';
+import { DevIdentity } from './DevIdentity';
+import { DisplaySettings } from './DisplaySettings';
+import { BookingStanding } from './BookingStanding';
+import { Greeting } from './Greeting';
+import { MessagesEntry } from './MessagesEntry';
+import { loadUnread } from '../../services/unread';
+import { ComplaintsEntry } from '../../components/complaints/ComplaintsEntry';
+import { PaymentsEntry } from '../../components/payments/PaymentsEntry';
+import './index.scss';
 
 /** H5 only: `#/pages/mine/index?openid=citizen_a` picks the test citizen (see DevIdentity). */
 function useDevOpenidFromQuery() {
-  const openid = useRouter().params.openid
+  const openid = useRouter().params.openid;
   useEffect(() => {
     if (process.env.TARO_ENV === 'h5' && openid) {
-      const problem = chooseDevOpenid(decodeURIComponent(openid))
-      if (problem) console.warn('[dev] ?openid ignored:', problem)
+      const problem = chooseDevOpenid(decodeURIComponent(openid));
+      if (problem) console.warn('[dev] ?openid ignored:', problem);
     }
-  }, [openid])
+  }, [openid]);
 }
 
 export default function Mine() {
-  const state = useStore(meStore)
-  useDevOpenidFromQuery()
+  const state = useStore(meStore);
+  useDevOpenidFromQuery();
   useDidShow(() => {
-    void loadMe()
-    void loadStanding()
-    void loadUnread()
-  })
+    void loadMe();
+    void loadStanding();
+    void loadUnread();
+  });
 
   return (
     <Page className='mine'>
@@ -57,5 +57,5 @@ export default function Mine() {
       <DisplaySettings />
       {process.env.TARO_ENV === 'h5' ? <DevIdentity /> : null}
     </Page>
-  )
+  );
 }

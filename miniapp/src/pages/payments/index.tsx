@@ -1,72 +1,77 @@
-import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { ACCOUNT_NUMBER_PROBLEM, ACCOUNT_NUMBER_RULE, isAccountNumber, UTILITY_LABEL, type UtilityLookup } from '@jsb/shared'
-import { asApiError, type ApiError } from '../../api'
-import { listMyBills, lookupUtilityBill } from '../../api/payments'
-import { ErrorNotice } from '../../components/ErrorNotice'
-import { Field } from '../../components/Field'
-import { Page } from '../../components/Page'
-import { opening } from '../../components/Opening'
-import { IdentityStep } from '../../components/IdentityStep'
-import { StateBlock } from '../../components/StateBlock'
-import { Button } from '../../components/ui'
-import { PayableCard } from '../../components/payments/PayableCard'
-import { useDraft } from '../../hooks/useDraft'
-import { useIdentity } from '../../hooks/useIdentity'
-import { useLoad } from '../../hooks/useLoad'
-import { useReshow } from '../../hooks/useReshow'
-import { useStore } from '../../hooks/useStore'
-import { billAccountsStore, rememberAccount } from '../../services/bill-accounts'
-import { todayInShanghai } from '../../utils/booking-format'
-import { PAYMENT_HISTORY } from '../../utils/payment-format'
-import { GROUPS, groupDigits } from '../../utils/text-input'
-import { usePay } from './usePay'
-import '../../components/payments/index.scss'
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { ACCOUNT_NUMBER_PROBLEM, ACCOUNT_NUMBER_RULE, isAccountNumber, UTILITY_LABEL, type UtilityLookup } from '@jsb/shared';
+import { asApiError, type ApiError } from '../../api';
+import { listMyBills, lookupUtilityBill } from '../../api/payments';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
+import { Page } from '../../components/Page';
+import { opening } from '../../components/Opening';
+import { IdentityStep } from '../../components/IdentityStep';
+import { StateBlock } from '../../components/StateBlock';
+import { Button } from '../../components/ui';
+import { PayableCard } from '../../components/payments/PayableCard';
+import { useDraft } from '../../hooks/useDraft';
+import { useIdentity } from '../../hooks/useIdentity';
+import { useLoad } from '../../hooks/useLoad';
+import { useReshow } from '../../hooks/useReshow';
+import { useStore } from '../../hooks/useStore';
+import { billAccountsStore, rememberAccount } from '../../services/bill-accounts';
+import { todayInShanghai } from '../../utils/booking-format';
+import { PAYMENT_HISTORY } from '../../utils/payment-format';
+import { GROUPS, groupDigits } from '../../utils/text-input';
+import { usePay } from './usePay';
+import '../../components/payments/index.scss';
 
-type Lookup = { busy: boolean; result?: UtilityLookup; error?: ApiError; problem?: string }
+type Lookup = { busy: boolean; result?: UtilityLookup; error?: ApiError; problem?: string };
 
 /**
  * 缴费: fees due on my cases (by 实名), and water / electricity / gas bills by account number. The account typed is
  * kept (a cancelled payment or a reload does not lose it) and the accounts looked up are remembered for next time.
  */
 export default function Payments() {
-  const identity = useIdentity()
-  const verified = identity.status === 'verified'
-  const fees = useLoad(listMyBills, [], verified)
-  const draft = useDraft('bill-account', { account: '' })
-  const remembered = useStore(billAccountsStore)
-  const [lookup, setLookup] = useState<Lookup>({ busy: false })
-  const today = todayInShanghai()
+  const identity = useIdentity();
+  const verified = identity.status === 'verified';
+  const fees = useLoad(listMyBills, [], verified);
+  const draft = useDraft('bill-account', { account: '' });
+  const remembered = useStore(billAccountsStore);
+  const [lookup, setLookup] = useState<Lookup>({ busy: false });
+  const today = todayInShanghai();
 
   async function search(account = draft.value.account) {
-    if (!isAccountNumber(account)) return setLookup({ busy: false, problem: ACCOUNT_NUMBER_PROBLEM })
-    if (account !== draft.value.account) draft.set({ account })
+    if (!isAccountNumber(account)) return setLookup({ busy: false, problem: ACCOUNT_NUMBER_PROBLEM });
+    if (account !== draft.value.account) draft.set({ account });
     // the bills on screen stay while they are asked again (after a payment): nothing jumps under the citizen's finger
-    setLookup((l) => ({ busy: true, result: l.result?.account.accountNumber === account ? l.result : undefined }))
+    setLookup((l) => ({ busy: true, result: l.result?.account.accountNumber === account ? l.result : undefined }));
     try {
-      const result = await lookupUtilityBill(account)
-      rememberAccount({ accountNumber: result.account.accountNumber, utility: result.account.utility, company: result.account.company })
-      setLookup({ busy: false, result })
+      const result = await lookupUtilityBill(account);
+      rememberAccount({ accountNumber: result.account.accountNumber, utility: result.account.utility, company: result.account.company });
+      setLookup({ busy: false, result });
     } catch (err) {
-      setLookup({ busy: false, error: asApiError(err) })
+      setLookup({ busy: false, error: asApiError(err) });
     }
   }
   const { pay, busy } = usePay(() => {
-    fees.reload()
-    if (lookup.result) void search(lookup.result.account.accountNumber)
-  })
-  useReshow(() => fees.reload())
+    fees.reload();
+    if (lookup.result) void search(lookup.result.account.accountNumber);
+  });
+  useReshow(() => fees.reload());
   // back on the page with an account kept (after WeChat Pay was cancelled, a reload, a relaunch): its bills again
   useEffect(() => {
-    if (identity.status !== 'signedOut' && isAccountNumber(draft.value.account) && !lookup.result && !lookup.busy) void search()
+    if (identity.status !== 'signedOut' && isAccountNumber(draft.value.account) && !lookup.result && !lookup.busy) void search();
     // once signed in: the kept account is looked up a single time
-  }, [identity.status])
+  }, [identity.status]);
 
-  if (identity.status === 'signedOut') return <Page><IdentityStep need='signIn' why='登录后可以缴纳办件费用和水电气费用。' /></Page>
+  if (identity.status === 'signedOut')
+    return (
+      <Page>
+        <IdentityStep need='signIn' why='登录后可以缴纳办件费用和水电气费用。' />
+      </Page>
+    );
 
-  const due = fees.data?.fees.filter((f) => f.status === 'due') ?? []
-  const settled = fees.data?.fees.filter((f) => f.status !== 'due') ?? []
+  const due = fees.data?.fees.filter((f) => f.status === 'due') ?? [];
+  const settled = fees.data?.fees.filter((f) => f.status !== 'due') ?? [];
   return (
     <Page className='payments'>
       <Text className='jsb-title'>我的办件费用</Text>
@@ -103,8 +108,8 @@ export default function Payments() {
           error={lookup.problem}
           value={draft.value.account}
           onChange={(account) => {
-            draft.set({ account })
-            setLookup({ busy: false })
+            draft.set({ account });
+            setLookup({ busy: false });
           }}
         />
         <Button type='primary' block loading={lookup.busy} onClick={() => void search()}>
@@ -133,5 +138,5 @@ export default function Payments() {
         缴费记录与电子凭证
       </Button>
     </Page>
-  )
+  );
 }

@@ -1,31 +1,31 @@
-import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import type { MaskedCase } from '@jsb/shared'
-import { caseWords, momentText, monthDayText } from '@jsb/shared'
-import { listMyCases, lookupCase } from '../../api/cases'
-import { ErrorNotice } from '../../components/ErrorNotice'
-import { Page } from '../../components/Page'
-import { opening } from '../../components/Opening'
-import { StateBlock } from '../../components/StateBlock'
-import { Field } from '../../components/Field'
-import { IdentityStep } from '../../components/IdentityStep'
-import { Button } from '../../components/ui'
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import type { MaskedCase } from '@jsb/shared';
+import { caseWords, momentText, monthDayText } from '@jsb/shared';
+import { listMyCases, lookupCase } from '../../api/cases';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Page } from '../../components/Page';
+import { opening } from '../../components/Opening';
+import { StateBlock } from '../../components/StateBlock';
+import { Field } from '../../components/Field';
+import { IdentityStep } from '../../components/IdentityStep';
+import { Button } from '../../components/ui';
 // after the shared components: its styles come after theirs on every page (one CSS order for the weapp build)
-import { CountdownLine, StatusPill, Timeline } from '../../components/cases'
-import { useLoad } from '../../hooks/useLoad'
-import { useReshow } from '../../hooks/useReshow'
-import { useSignedIn } from '../../hooks/useSignedIn'
-import { useSubmit } from '../../hooks/useSubmit'
-import { needsYouFirst } from '../../utils/case-format'
-import { caseUrl } from '../../utils/case-routes'
-import { tappable } from '../../utils/a11y'
+import { CountdownLine, StatusPill, Timeline } from '../../components/cases';
+import { useLoad } from '../../hooks/useLoad';
+import { useReshow } from '../../hooks/useReshow';
+import { useSignedIn } from '../../hooks/useSignedIn';
+import { useSubmit } from '../../hooks/useSubmit';
+import { needsYouFirst } from '../../utils/case-format';
+import { caseUrl } from '../../utils/case-routes';
+import { tappable } from '../../utils/a11y';
 
 /** 进度: my cases with status and countdown (signed in), and a lookup by number and code for anyone. */
 export default function Progress() {
-  const signedIn = useSignedIn()
-  const list = useLoad(listMyCases, [], signedIn)
-  useReshow(() => list.reload())
+  const signedIn = useSignedIn();
+  const list = useLoad(listMyCases, [], signedIn);
+  useReshow(() => list.reload());
 
   return (
     <Page>
@@ -42,7 +42,9 @@ export default function Progress() {
             </View>
             {c.correction && (c.correction.state === 'requested' || c.correction.state === 'rejected') ? (
               <Text className='cs-needs-you'>
-                {c.correction.overdue ? '补正期限已过，请尽快联系窗口' : `需要您补交材料：${monthDayText(c.correction.deadline)}前（还剩${c.correction.workingDaysLeft}个工作日）`}
+                {c.correction.overdue
+                  ? '补正期限已过，请尽快联系窗口'
+                  : `需要您补交材料：${monthDayText(c.correction.deadline)}前（还剩${c.correction.workingDaysLeft}个工作日）`}
               </Text>
             ) : (
               <CountdownLine countdown={c.countdown} refused={c.decision === '不予'} />
@@ -56,17 +58,17 @@ export default function Progress() {
       </View>
       <LookupForm />
     </Page>
-  )
+  );
 }
 
 /** 凭办件编号和查询码查询 without signing in; shows the masked view inline. */
 function LookupForm() {
-  const [caseNo, setCaseNo] = useState('')
-  const [code, setCode] = useState('')
-  const [found, setFound] = useState<MaskedCase | null>(null)
-  const ready = /^JN\d{13}$/i.test(caseNo.trim()) && /^\d{6}$/.test(code.trim())
-  const lookup = useSubmit(async () => setFound(await lookupCase(caseNo.trim().toUpperCase(), code.trim())), { onError: () => setFound(null) })
-  const { busy, error } = lookup
+  const [caseNo, setCaseNo] = useState('');
+  const [code, setCode] = useState('');
+  const [found, setFound] = useState<MaskedCase | null>(null);
+  const ready = /^JN\d{13}$/i.test(caseNo.trim()) && /^\d{6}$/.test(code.trim());
+  const lookup = useSubmit(async () => setFound(await lookupCase(caseNo.trim().toUpperCase(), code.trim())), { onError: () => setFound(null) });
+  const { busy, error } = lookup;
 
   return (
     <View className='jsb-card'>
@@ -94,5 +96,5 @@ function LookupForm() {
         </View>
       ) : null}
     </View>
-  )
+  );
 }

@@ -1,56 +1,56 @@
-import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { TEXT_LIMITS } from '@jsb/shared'
-import { ErrorNotice } from '../../components/ErrorNotice'
-import { Page } from '../../components/Page'
-import { Field } from '../../components/Field'
-import { IdentityStep } from '../../components/IdentityStep'
-import { Button } from '../../components/ui'
-import { useActionKey } from '../../hooks/useActionKey'
-import { useStore } from '../../hooks/useStore'
-import { useSubmit } from '../../hooks/useSubmit'
-import { meStore } from '../../services/me'
-import { verifyRealName } from '../../services/real-name'
-import { GROUPS } from '../../utils/text-input'
-import { checkIdNumberText, checkRealName } from '../../utils/validate'
-import './index.scss'
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { TEXT_LIMITS } from '@jsb/shared';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Page } from '../../components/Page';
+import { Field } from '../../components/Field';
+import { IdentityStep } from '../../components/IdentityStep';
+import { Button } from '../../components/ui';
+import { useActionKey } from '../../hooks/useActionKey';
+import { useStore } from '../../hooks/useStore';
+import { useSubmit } from '../../hooks/useSubmit';
+import { meStore } from '../../services/me';
+import { verifyRealName } from '../../services/real-name';
+import { GROUPS } from '../../utils/text-input';
+import { checkIdNumberText, checkRealName } from '../../utils/validate';
+import './index.scss';
 
 function backToMine() {
   // a deep link (H5) has no page to go back to
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.switchTab({ url: '/pages/mine/index' })
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else void Taro.switchTab({ url: '/pages/mine/index' });
 }
 
 export default function RealName() {
-  const state = useStore(meStore)
-  const [name, setName] = useState('')
-  const [idNumber, setIdNumber] = useState('')
-  const [nameError, setNameError] = useState<string | null>(null)
-  const [idError, setIdError] = useState<string | null>(null)
-  const key = useActionKey()
+  const state = useStore(meStore);
+  const [name, setName] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [idError, setIdError] = useState<string | null>(null);
+  const key = useActionKey();
   const verifying = useSubmit(
     async () => {
-      await verifyRealName(name, idNumber, key.take())
+      await verifyRealName(name, idNumber, key.take());
       // the full number must not linger in a page kept in memory after we leave it
-      setName('')
-      setIdNumber('')
-      void Taro.showToast({ title: '实名认证成功', icon: 'success' })
-      backToMine()
+      setName('');
+      setIdNumber('');
+      void Taro.showToast({ title: '实名认证成功', icon: 'success' });
+      backToMine();
     },
     { key },
-  )
-  const error = verifying.error
+  );
+  const error = verifying.error;
 
   function onSubmit() {
-    if (verifying.busy) return
-    const n = checkRealName(name)
-    const i = checkIdNumberText(idNumber)
-    setNameError(n)
-    setIdError(i)
-    verifying.clear()
-    if (n || i) return
-    void verifying.run()
+    if (verifying.busy) return;
+    const n = checkRealName(name);
+    const i = checkIdNumberText(idNumber);
+    setNameError(n);
+    setIdError(i);
+    verifying.clear();
+    if (n || i) return;
+    void verifying.run();
   }
 
   if (state.status === 'signedOut') {
@@ -58,7 +58,7 @@ export default function RealName() {
       <Page className='realname'>
         <IdentityStep need='signIn' why='实名认证需要先用微信登录；登录后留在这一页填写。' />
       </Page>
-    )
+    );
   }
 
   return (
@@ -77,10 +77,10 @@ export default function RealName() {
           value={name}
           error={nameError}
           onChange={(v) => {
-            setName(v)
-            setNameError(null)
-            verifying.clear()
-            key.renew()
+            setName(v);
+            setNameError(null);
+            verifying.clear();
+            key.renew();
           }}
           onBlur={() => name && setNameError(checkRealName(name))}
         />
@@ -94,10 +94,10 @@ export default function RealName() {
           value={idNumber}
           error={idError}
           onChange={(v) => {
-            setIdNumber(v)
-            setIdError(null)
-            verifying.clear()
-            key.renew()
+            setIdNumber(v);
+            setIdError(null);
+            verifying.clear();
+            key.renew();
           }}
           onBlur={() => idNumber && setIdError(checkIdNumberText(idNumber))}
         />
@@ -109,5 +109,5 @@ export default function RealName() {
         </Button>
       </View>
     </Page>
-  )
+  );
 }

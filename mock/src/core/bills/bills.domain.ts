@@ -6,7 +6,9 @@ import type { BillsState, Fee, Payable, UtilityAccount, UtilityBill } from './bi
 const notFound = () => new CoreRefusal(404, 'PAYABLE_NOT_FOUND', '没有找到这笔费用');
 
 export function feesOf(state: BillsState, personId: string): Fee[] {
-  return [...state.payables.values()].filter((p): p is Fee => p.kind === 'fee' && p.personId === personId).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return [...state.payables.values()]
+    .filter((p): p is Fee => p.kind === 'fee' && p.personId === personId)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 export function lookupAccount(state: BillsState, accountNumber: string): { account: UtilityAccount; bills: UtilityBill[] } {
@@ -60,7 +62,11 @@ export function markRefundable(state: BillsState, id: string, reason: string): P
 }
 
 /** The bff reports a refund WeChat confirmed (REFUND.SUCCESS). Idempotent by refund id. */
-export function recordRefund(state: BillsState, id: string, r: { refundId: string; transactionId: string; refundedAt: string }): { payable: Payable; recorded: boolean } {
+export function recordRefund(
+  state: BillsState,
+  id: string,
+  r: { refundId: string; transactionId: string; refundedAt: string },
+): { payable: Payable; recorded: boolean } {
   const p = getPayable(state, id);
   if (p.refundId === r.refundId) return { payable: p, recorded: false };
   if (p.status !== 'refundable') throw new CoreRefusal(409, 'NOT_REFUNDABLE', '这笔费用不在可退费状态');

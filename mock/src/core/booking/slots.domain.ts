@@ -1,13 +1,4 @@
-import {
-  atShanghai,
-  addDays,
-  CoreRefusal,
-  dateRange,
-  daysBetween,
-  isIsoDate,
-  shanghaiDate,
-  type IsoDate,
-} from '@jsb/shared';
+import { atShanghai, addDays, CoreRefusal, dateRange, daysBetween, isIsoDate, shanghaiDate, type IsoDate } from '@jsb/shared';
 import {
   checkBookingWindow,
   generateDaySlots,
@@ -138,7 +129,10 @@ export function resolveSlotForItem(state: CoreState, id: string, item: Item): Re
   const [{ day, templates } = { day: undefined, templates: [] }] = zoneDays(state, hall, zone, parsed.date, parsed.date, true);
   if (!day) throw slotNotFound();
   if (day.closed) {
-    throw new CoreRefusal(409, 'HALL_CLOSED', `${hall.name}${parsed.date}暂停服务（${day.closedReason}），请选择其他日期`, { reason: day.closedReason, date: parsed.date });
+    throw new CoreRefusal(409, 'HALL_CLOSED', `${hall.name}${parsed.date}暂停服务（${day.closedReason}），请选择其他日期`, {
+      reason: day.closedReason,
+      date: parsed.date,
+    });
   }
   if ((day.kind === 'weekend' || day.kind === 'holiday') && !zone.weekendService) {
     const reason = day.kind === 'holiday' ? `${day.holidayName ?? '节假日'}放假` : '周末休息';

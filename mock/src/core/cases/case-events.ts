@@ -8,7 +8,12 @@ type WithoutCaseRef<T> = Omit<T, 'caseNo' | 'itemName'>;
 
 /** Appends a case's change to the feed: one stream per case, so a reader sees each case's events in order. */
 export function emitCaseEvent<K extends CaseEventType>(state: CoreState, now: Date, c: CaseRecord, type: K, data: WithoutCaseRef<CoreEventData[K]>): void {
-  emit(state.events, now, { type, stream: `case:${c.caseNo}`, personId: c.personId, data: { caseNo: c.caseNo, itemName: c.itemName, ...data } as CoreEventData[K] });
+  emit(state.events, now, {
+    type,
+    stream: `case:${c.caseNo}`,
+    personId: c.personId,
+    data: { caseNo: c.caseNo, itemName: c.itemName, ...data } as CoreEventData[K],
+  });
 }
 
 /** The promised limit as it stands now (after a pause ended: what is left and the new due date). */

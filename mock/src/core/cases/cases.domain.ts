@@ -53,7 +53,18 @@ export interface NewCase {
 }
 
 const ZONE_WINDOW_LETTER: Record<string, string> = {
-  shangshi: 'A', shehui: 'B', jingmao: 'C', jianshe: 'D', gongan: 'E', gongyong: 'F', huiqi: 'G', shuiwu: 'H', budongchan: 'J', gongjijin: 'K', renshe: 'L', zhongjie: 'M',
+  shangshi: 'A',
+  shehui: 'B',
+  jingmao: 'C',
+  jianshe: 'D',
+  gongan: 'E',
+  gongyong: 'F',
+  huiqi: 'G',
+  shuiwu: 'H',
+  budongchan: 'J',
+  gongjijin: 'K',
+  renshe: 'L',
+  zhongjie: 'M',
 };
 
 export function createCase(state: CoreState, now: Date, input: NewCase): CaseRecord {
@@ -120,7 +131,13 @@ export function acceptCase(state: CoreState, now: Date, caseNo: string): CaseRec
   if (c.status !== 'received') throw refuse('只有已收件的办件可以受理', { status: c.status });
   c.status = 'accepted';
   c.acceptedAt = now.toISOString();
-  c.timeline.push({ kind: 'accepted', title: '受理', at: c.acceptedAt, department: c.department, note: `承诺${c.promisedDays}个工作日、法定${c.statutoryDays}个工作日内办结` });
+  c.timeline.push({
+    kind: 'accepted',
+    title: '受理',
+    at: c.acceptedAt,
+    department: c.department,
+    note: `承诺${c.promisedDays}个工作日、法定${c.statutoryDays}个工作日内办结`,
+  });
   const { promisedDueDate } = promisedNow(c, now, calendarOfCase(state, c));
   emitCaseEvent(state, now, c, 'case.accepted', { promisedDays: c.promisedDays, statutoryDays: c.statutoryDays, promisedDueDate });
   return c;
@@ -132,19 +149,40 @@ export function startReview(state: CoreState, now: Date, caseNo: string, step: {
   if (openPause(c)) throw refuse('办件暂停计时中，请先恢复办理');
   closeOpenStep(c);
   c.status = 'reviewing';
-  c.timeline.push({ kind: 'review', title: step.name ?? '审查', at: now.toISOString(), department: step.department ?? c.department, ...(step.note ? { note: step.note } : {}), current: true });
+  c.timeline.push({
+    kind: 'review',
+    title: step.name ?? '审查',
+    at: now.toISOString(),
+    department: step.department ?? c.department,
+    ...(step.note ? { note: step.note } : {}),
+    current: true,
+  });
   emitCaseEvent(state, now, c, 'case.review-started', { step: step.name ?? '审查', department: step.department ?? c.department });
   return c;
 }
 
 /** 补正 carries what is missing (一次告知); without a list, the reason is the one material asked for. */
-export function pauseCase(state: CoreState, now: Date, caseNo: string, kind: '补正' | '特别程序', reason: string, materials?: CorrectionMaterialSpec[]): CaseRecord {
+export function pauseCase(
+  state: CoreState,
+  now: Date,
+  caseNo: string,
+  kind: '补正' | '特别程序',
+  reason: string,
+  materials?: CorrectionMaterialSpec[],
+): CaseRecord {
   const c = ensureCase(state, caseNo);
   if (c.status !== 'accepted' && c.status !== 'reviewing') throw refuse('只有办理中的办件可以暂停计时', { status: c.status });
   if (openPause(c)) throw refuse('办件已在暂停计时中');
   const at = now.toISOString();
   c.pauses.push({ kind, reason, from: at });
-  c.timeline.push({ kind: 'paused', title: kind === '补正' ? '补正材料（暂停计时）' : '特别程序（暂停计时）', at, department: c.department, note: reason, current: true });
+  c.timeline.push({
+    kind: 'paused',
+    title: kind === '补正' ? '补正材料（暂停计时）' : '特别程序（暂停计时）',
+    at,
+    department: c.department,
+    note: reason,
+    current: true,
+  });
   if (kind === '补正') requestCorrection(state, now, c, reason, materials);
   else emitCaseEvent(state, now, c, 'case.paused', { kind, reason });
   return c;
@@ -156,7 +194,13 @@ export function resumeCase(state: CoreState, now: Date, caseNo: string, note?: s
   if (!p) throw refuse('办件没有暂停');
   p.to = now.toISOString();
   for (const e of c.timeline) if (e.kind === 'paused') delete e.current;
-  c.timeline.push({ kind: 'resumed', title: p.kind === '补正' ? '材料已补正，恢复计时' : '特别程序结束，恢复计时', at: p.to, department: c.department, ...(note ? { note } : {}) });
+  c.timeline.push({
+    kind: 'resumed',
+    title: p.kind === '补正' ? '材料已补正，恢复计时' : '特别程序结束，恢复计时',
+    at: p.to,
+    department: c.department,
+    ...(note ? { note } : {}),
+  });
   const left = promisedNow(c, now, calendarOfCase(state, c));
   const k = p.kind === '补正' ? closeCorrection(c, now) : undefined;
   if (k) emitCaseEvent(state, now, c, 'case.correction-accepted', { correctionId: k.id, how: k.how!, ...left });
@@ -171,7 +215,13 @@ export function decideCase(state: CoreState, now: Date, caseNo: string, decision
   closeOpenStep(c);
   c.status = 'decided';
   c.decision = decision;
-  c.timeline.push({ kind: 'decided', title: decision === '准予' ? '决定：准予许可' : '决定：不予许可', at: now.toISOString(), department: c.department, ...(note ? { note } : {}) });
+  c.timeline.push({
+    kind: 'decided',
+    title: decision === '准予' ? '决定：准予许可' : '决定：不予许可',
+    at: now.toISOString(),
+    department: c.department,
+    ...(note ? { note } : {}),
+  });
   emitCaseEvent(state, now, c, 'case.decided', { decision, ...(note ? { note } : {}) });
   return c;
 }
@@ -194,11 +244,22 @@ export function issueResult(state: CoreState, now: Date, caseNo: string): CaseRe
 const MAILABLE = ['accepted', 'reviewing', 'decided', 'issued'] as const;
 export const mailingAvailable = (c: CaseRecord): boolean => !c.mailing && (MAILABLE as readonly string[]).includes(c.status);
 
-export function requestMailing(state: CoreState, now: Date, caseNo: string, personId: string, address: MailingAddress, requestId?: string): { c: CaseRecord; replay: boolean } {
+export function requestMailing(
+  state: CoreState,
+  now: Date,
+  caseNo: string,
+  personId: string,
+  address: MailingAddress,
+  requestId?: string,
+): { c: CaseRecord; replay: boolean } {
   const c = ensureOwnCase(state, caseNo, personId);
   if (c.mailing && requestId && c.mailing.requestId === requestId) return { c, replay: true };
   if (c.mailing) throw new CoreRefusal(409, 'MAILING_NOT_AVAILABLE', '该办件已申请过邮寄', { reason: 'already-requested', state: c.mailing.state });
-  if (!mailingAvailable(c)) throw new CoreRefusal(409, 'MAILING_NOT_AVAILABLE', c.status === 'received' ? '办件受理后才能申请邮寄' : '结果已寄出或已领取', { reason: c.status === 'received' ? 'not-accepted' : 'too-late', status: c.status });
+  if (!mailingAvailable(c))
+    throw new CoreRefusal(409, 'MAILING_NOT_AVAILABLE', c.status === 'received' ? '办件受理后才能申请邮寄' : '结果已寄出或已领取', {
+      reason: c.status === 'received' ? 'not-accepted' : 'too-late',
+      status: c.status,
+    });
   c.mailing = { state: 'requested', requestedAt: now.toISOString(), address, events: [], ...(requestId ? { requestId } : {}) };
   return { c, replay: false };
 }

@@ -15,7 +15,7 @@ export function seedCases(state: CoreState, now: Date): void {
   /** the instant at `time` on the n-th working day before today */
   const back = (n: number, time = '10:00'): Date => {
     let d: IsoDate = today;
-    for (let k = 0; k < n; ) {
+    for (let k = 0; k < n;) {
       d = addDays(d, -1);
       if (isWorkingDay(d, cal)) k += 1;
     }
@@ -43,7 +43,14 @@ export function seedCases(state: CoreState, now: Date): void {
 
   // 孔令华: a result mailed and on its way
   const mailed = make('孔令华', 'SS03', back(8));
-  requestMailing(state, back(8, '10:20'), mailed, person('孔令华'), { recipient: '孔令华', phone: '13905370002', province: '山东省', city: '济宁市', district: '曲阜市', detail: '鲁城街道春秋路18号3单元' });
+  requestMailing(state, back(8, '10:20'), mailed, person('孔令华'), {
+    recipient: '孔令华',
+    phone: '13905370002',
+    province: '山东省',
+    city: '济宁市',
+    district: '曲阜市',
+    detail: '鲁城街道春秋路18号3单元',
+  });
   startReview(state, back(7), mailed, { department: '市市场监督管理局登记注册科', name: '审核' });
   decideCase(state, back(5), mailed, '准予');
   issueResult(state, back(4), mailed);

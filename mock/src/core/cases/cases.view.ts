@@ -62,7 +62,10 @@ export function caseView(state: CoreState, now: Date, c: CaseRecord): CoreCase {
 /** Lookup by case number and query code: the same answer for an unknown number and a wrong code. */
 export function lookupCase(state: CoreState, now: Date, caseNo: string, code: string): Omit<MaskedCase, 'statusLabel'> {
   const c = state.cases.cases.get(caseNo);
-  const ok = c !== undefined && c.queryCode.length === code.length && createHash('sha256').update(c.queryCode).digest().equals(createHash('sha256').update(code).digest());
+  const ok =
+    c !== undefined &&
+    c.queryCode.length === code.length &&
+    createHash('sha256').update(c.queryCode).digest().equals(createHash('sha256').update(code).digest());
   if (!c || !ok) throw new CoreError(404, 'LOOKUP_FAILED', '办件编号或查询码不正确');
   const v = caseView(state, now, c);
   return {
@@ -77,11 +80,14 @@ export function lookupCase(state: CoreState, now: Date, caseNo: string, code: st
     ...(v.closedAt ? { closedAt: v.closedAt } : {}),
     timeline: v.timeline,
     countdown: v.countdown,
-    mailing: v.mailing ? { state: v.mailing.state, ...(v.mailing.emsNo ? { emsNo: v.mailing.emsNo } : {}), events: v.mailing.events.map(({ place: _p, ...e }) => e) } : null,
+    mailing: v.mailing
+      ? { state: v.mailing.state, ...(v.mailing.emsNo ? { emsNo: v.mailing.emsNo } : {}), events: v.mailing.events.map(({ place: _p, ...e }) => e) }
+      : null,
   };
 }
 
 export function listCases(state: CoreState, personId: string): CaseRecord[] {
-  return [...state.cases.cases.values()].filter((c) => c.personId === personId).sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : a.caseNo < b.caseNo ? 1 : -1));
+  return [...state.cases.cases.values()]
+    .filter((c) => c.personId === personId)
+    .sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : a.receivedAt > b.receivedAt ? -1 : a.caseNo < b.caseNo ? 1 : -1));
 }
-

@@ -90,7 +90,7 @@ export function submitCorrection(state: CoreState, now: Date, c: CaseRecord, inp
   if (k !== latestCorrection(c) || !isOpen(k) || k.state === 'submitted') throw notOpen(k);
   if (shanghaiDate(now) > k.deadline) throw new CoreRefusal(409, 'CORRECTION_OVERDUE', '已超过补正期限', { deadline: k.deadline });
   const given = new Map(input.materials.map((m) => [m.materialId, m.fileIds]));
-  const missing = k.materials.filter((m) => !(given.get(m.id)?.length)).map((m) => m.id);
+  const missing = k.materials.filter((m) => !given.get(m.id)?.length).map((m) => m.id);
   if (missing.length) throw new CoreRefusal(422, 'MATERIAL_MISSING', '还有材料没有补交', { materials: missing });
   const files = [...given.entries()].flatMap(([materialId, ids]) => ids.map((id) => ({ materialId, id })));
   const unknown = files.filter((f) => {

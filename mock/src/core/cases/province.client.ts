@@ -14,8 +14,7 @@ export interface ProvinceEvaluation {
   ratedAt: string;
 }
 
-export const provinceUnavailable = (): CoreError =>
-  new CoreError(503, 'PROVINCE_UNAVAILABLE', '省好差评系统暂时无法连接，评价未保存，请稍后再试');
+export const provinceUnavailable = (): CoreError => new CoreError(503, 'PROVINCE_UNAVAILABLE', '省好差评系统暂时无法连接，评价未保存，请稍后再试');
 
 /**
  * Relays one evaluation (or a follow-up, with `parentReceiptId`) and returns the province's receipt.

@@ -1,5 +1,18 @@
 import { createHash } from 'node:crypto';
-import { addWorkingDays, BAD_LEVELS, CASE_RULES, checkRatingTags, checkRatingWindow, CoreRefusal, isBadLevel, RATING_LEVELS, shanghaiDate, tagsFor, type CoreRating, type RatingLevel } from '@jsb/shared';
+import {
+  addWorkingDays,
+  BAD_LEVELS,
+  CASE_RULES,
+  checkRatingTags,
+  checkRatingWindow,
+  CoreRefusal,
+  isBadLevel,
+  RATING_LEVELS,
+  shanghaiDate,
+  tagsFor,
+  type CoreRating,
+  type RatingLevel,
+} from '@jsb/shared';
 import { CoreError } from '../errors';
 import type { CoreState } from '../state';
 import { calendarOfCase, ensureCase, ensureOwnCase, isClosed, ratingDeadline } from './cases.domain';
@@ -54,7 +67,13 @@ async function once(state: CoreState, c: CaseRecord, requestId: string, relay: (
   }
 }
 
-export async function rateCase(state: CoreState, now: Date, provinceUrl: string | undefined, caseNo: string, input: RateInput): Promise<{ rating: RatingRecord; replay: boolean }> {
+export async function rateCase(
+  state: CoreState,
+  now: Date,
+  provinceUrl: string | undefined,
+  caseNo: string,
+  input: RateInput,
+): Promise<{ rating: RatingRecord; replay: boolean }> {
   const c = ensureOwnCase(state, caseNo, input.personId);
   if (c.rating?.requestId === input.requestId) return { rating: c.rating, replay: true };
   const pending = state.cases.inflight.get(input.requestId);
@@ -68,8 +87,16 @@ export async function rateCase(state: CoreState, now: Date, provinceUrl: string 
 
   const rating = await once(state, c, input.requestId, async () => {
     const receiptId = await relayToProvince(provinceUrl, {
-      requestId: input.requestId, caseNo: c.caseNo, level: input.level, tags: input.tags, comment: input.comment, channel: c.channel,
-      hallId: c.hallId, windowNo: c.windowNo, raterKey: raterKey(c.personId), ratedAt: ratedAt.toISOString(),
+      requestId: input.requestId,
+      caseNo: c.caseNo,
+      level: input.level,
+      tags: input.tags,
+      comment: input.comment,
+      channel: c.channel,
+      hallId: c.hallId,
+      windowNo: c.windowNo,
+      raterKey: raterKey(c.personId),
+      ratedAt: ratedAt.toISOString(),
     });
     state.cases.ratingSeq += 1;
     const ratedDay = shanghaiDate(ratedAt);
@@ -83,7 +110,14 @@ export async function rateCase(state: CoreState, now: Date, provinceUrl: string 
       channel: c.channel,
       ratedAt: ratedAt.toISOString(),
       receiptId,
-      ...(isBadLevel(input.level) ? { loop: { callbackDue: addWorkingDays(ratedDay, CASE_RULES.callbackDays, cal), correctionDue: addWorkingDays(ratedDay, CASE_RULES.correctionDays, cal) } } : {}),
+      ...(isBadLevel(input.level)
+        ? {
+            loop: {
+              callbackDue: addWorkingDays(ratedDay, CASE_RULES.callbackDays, cal),
+              correctionDue: addWorkingDays(ratedDay, CASE_RULES.correctionDays, cal),
+            },
+          }
+        : {}),
     };
     c.rating = r;
     return r;
@@ -92,7 +126,13 @@ export async function rateCase(state: CoreState, now: Date, provinceUrl: string 
 }
 
 /** 追评: once, after a 差评 was called back and corrected with feedback. */
-export async function followUp(state: CoreState, now: Date, provinceUrl: string | undefined, caseNo: string, input: RateInput): Promise<{ rating: RatingRecord; replay: boolean }> {
+export async function followUp(
+  state: CoreState,
+  now: Date,
+  provinceUrl: string | undefined,
+  caseNo: string,
+  input: RateInput,
+): Promise<{ rating: RatingRecord; replay: boolean }> {
   const c = ensureOwnCase(state, caseNo, input.personId);
   const r = c.rating;
   if (r?.followUp?.requestId === input.requestId) return { rating: r, replay: true };
@@ -100,15 +140,28 @@ export async function followUp(state: CoreState, now: Date, provinceUrl: string 
   if (pending && c.ratingInFlight === input.requestId) return { rating: await pending, replay: true };
   if (!r || !r.loop) throw new CoreRefusal(409, 'FOLLOW_UP_NOT_ALLOWED', '只有差评在整改反馈后可以追评', { reason: 'not-bad' });
   if (r.followUp || c.ratingInFlight) throw new CoreRefusal(409, 'FOLLOW_UP_NOT_ALLOWED', '已追评过', { reason: 'already' });
-  if (!r.loop.correctedAt) throw new CoreRefusal(409, 'FOLLOW_UP_NOT_ALLOWED', '整改反馈后才能追评', { reason: 'not-corrected', correctionDue: r.loop.correctionDue });
+  if (!r.loop.correctedAt)
+    throw new CoreRefusal(409, 'FOLLOW_UP_NOT_ALLOWED', '整改反馈后才能追评', { reason: 'not-corrected', correctionDue: r.loop.correctionDue });
   ensureTags(c, input.level, input.tags);
   const ratedAt = ratedAtOf(now, input);
 
   const rating = await once(state, c, input.requestId, async () => {
-    const receiptId = await relayToProvince(provinceUrl, {
-      requestId: input.requestId, caseNo: c.caseNo, level: input.level, tags: input.tags, comment: input.comment, channel: c.channel,
-      hallId: c.hallId, windowNo: c.windowNo, raterKey: raterKey(c.personId), ratedAt: ratedAt.toISOString(),
-    }, r.receiptId);
+    const receiptId = await relayToProvince(
+      provinceUrl,
+      {
+        requestId: input.requestId,
+        caseNo: c.caseNo,
+        level: input.level,
+        tags: input.tags,
+        comment: input.comment,
+        channel: c.channel,
+        hallId: c.hallId,
+        windowNo: c.windowNo,
+        raterKey: raterKey(c.personId),
+        ratedAt: ratedAt.toISOString(),
+      },
+      r.receiptId,
+    );
     r.followUp = { requestId: input.requestId, level: input.level, tags: [...input.tags], comment: input.comment, ratedAt: ratedAt.toISOString(), receiptId };
     return r;
   });
@@ -128,7 +181,14 @@ export function ratingView(state: CoreState, now: Date, c: CaseRecord): CoreRati
     : null;
   const f = r.followUp;
   return {
-    ratingId: r.ratingId, caseNo: c.caseNo, level: r.level, tags: r.tags, comment: r.comment, channel: r.channel, ratedAt: r.ratedAt, receiptId: r.receiptId,
+    ratingId: r.ratingId,
+    caseNo: c.caseNo,
+    level: r.level,
+    tags: r.tags,
+    comment: r.comment,
+    channel: r.channel,
+    ratedAt: r.ratedAt,
+    receiptId: r.receiptId,
     loop,
     followUp: f ? { level: f.level, tags: f.tags, comment: f.comment, ratedAt: f.ratedAt, receiptId: f.receiptId } : null,
     canFollowUp: Boolean(r.loop?.correctedAt) && !f,
@@ -149,7 +209,13 @@ function ensureRating(state: CoreState, ratingId: string): { c: CaseRecord; r: R
 }
 
 /** The rater hears of the loop on their own 差评 (one stream per rating); the window never learns who rated. */
-function emitRatingEvent(state: CoreState, now: Date, c: CaseRecord, r: RatingRecord, e: { type: 'rating.called-back'; note: string; correctionDue: string } | { type: 'rating.corrected'; feedback: string }): void {
+function emitRatingEvent(
+  state: CoreState,
+  now: Date,
+  c: CaseRecord,
+  r: RatingRecord,
+  e: { type: 'rating.called-back'; note: string; correctionDue: string } | { type: 'rating.corrected'; feedback: string },
+): void {
   const base = { stream: `rating:${r.ratingId}`, personId: c.personId };
   const ref = { ratingId: r.ratingId, caseNo: c.caseNo, itemName: c.itemName };
   if (e.type === 'rating.called-back') emit(state.events, now, { ...base, type: e.type, data: { ...ref, note: e.note, correctionDue: e.correctionDue } });
@@ -183,11 +249,30 @@ export function staffRatings(state: CoreState, now: Date, hallId?: string) {
     .filter((c) => c.rating && (!hallId || c.hallId === hallId))
     .map((c) => {
       const v = ratingView(state, now, c)!;
-      return { ratingId: v.ratingId, hallId: c.hallId, windowNo: c.windowNo, itemName: c.itemName, level: v.level, tags: v.tags, comment: v.comment, ratedAt: v.ratedAt, loop: v.loop, followUp: v.followUp };
+      return {
+        ratingId: v.ratingId,
+        hallId: c.hallId,
+        windowNo: c.windowNo,
+        itemName: c.itemName,
+        level: v.level,
+        tags: v.tags,
+        comment: v.comment,
+        ratedAt: v.ratedAt,
+        loop: v.loop,
+        followUp: v.followUp,
+      };
     });
 }
 
-type Row = { total: number; satisfied: number; satisfactionRate: number | null; badCount: number; corrected: number; correctionRate: number | null; byLevel: Record<string, number> };
+type Row = {
+  total: number;
+  satisfied: number;
+  satisfactionRate: number | null;
+  badCount: number;
+  corrected: number;
+  correctionRate: number | null;
+  byLevel: Record<string, number>;
+};
 
 function row(ratings: RatingRecord[]): Row {
   const byLevel = Object.fromEntries(RATING_LEVELS.map((l) => [l, ratings.filter((r) => r.level === l).length]));

@@ -11,7 +11,12 @@ import type { ComplaintRecord } from './complaints.state';
 export function emitComplaintEvent(state: CoreState, now: Date, rec: ComplaintRecord, type: 'complaint.acknowledged' | 'complaint.replied'): void {
   const stream = `complaint:${rec.trackingNo}`;
   if (type === 'complaint.acknowledged') {
-    emit(state.events, now, { type, stream, personId: rec.personId, data: { trackingNo: rec.trackingNo, category: rec.category, replyBy: slaOf(state, rec, now).replyBy } });
+    emit(state.events, now, {
+      type,
+      stream,
+      personId: rec.personId,
+      data: { trackingNo: rec.trackingNo, category: rec.category, replyBy: slaOf(state, rec, now).replyBy },
+    });
     return;
   }
   const reply = rec.replies[rec.replies.length - 1];

@@ -100,7 +100,8 @@ export function storePhoto(state: CoreState, now: Date, input: { photoId: string
   const existing = state.complaints.photos.get(input.photoId);
   if (existing) return existing;
   if (input.data.length === 0) throw new CoreRefusal(422, 'PHOTO_EMPTY', '照片内容为空');
-  if (input.data.length > CORE_PHOTO_MAX_BYTES) throw new CoreRefusal(413, 'PHOTO_TOO_LARGE', `照片不超过${CORE_PHOTO_MAX_BYTES}字节`, { maxBytes: CORE_PHOTO_MAX_BYTES });
+  if (input.data.length > CORE_PHOTO_MAX_BYTES)
+    throw new CoreRefusal(413, 'PHOTO_TOO_LARGE', `照片不超过${CORE_PHOTO_MAX_BYTES}字节`, { maxBytes: CORE_PHOTO_MAX_BYTES });
   const photo: StoredPhoto = { id: input.photoId, contentType: input.contentType, data: input.data, receivedAt: now };
   state.complaints.photos.set(photo.id, photo);
   return photo;
@@ -196,7 +197,11 @@ export function staffView(state: CoreState, rec: ComplaintRecord, now: Date) {
     anonymous: rec.anonymous,
     citizen: rec.anonymous ? null : { name: person?.name ?? '（未登记姓名）', phone: person?.phone ?? null },
     contactNote: rec.anonymous ? '匿名找茬：不显示姓名和电话，请在系统内答复' : '可电话回访',
-    photos: rec.photoIds.map((id) => ({ id, contentType: state.complaints.photos.get(id)?.contentType ?? null, bytes: state.complaints.photos.get(id)?.data.length ?? 0 })),
+    photos: rec.photoIds.map((id) => ({
+      id,
+      contentType: state.complaints.photos.get(id)?.contentType ?? null,
+      bytes: state.complaints.photos.get(id)?.data.length ?? 0,
+    })),
     status: v.status,
     createdAt: v.createdAt,
     sla: v.sla,
@@ -275,7 +280,11 @@ export function reopen(rec: ComplaintRecord, now: Date, reason: string): Complai
   }
   const until = reopenUntil(rec)!;
   if (now.getTime() > until.getTime()) {
-    throw new CoreRefusal(409, 'REOPEN_NOT_ALLOWED', '已超过答复后7天', { reason: 'WINDOW_PASSED', reopenUntil: until.toISOString(), repliedAt: last.at.toISOString() });
+    throw new CoreRefusal(409, 'REOPEN_NOT_ALLOWED', '已超过答复后7天', {
+      reason: 'WINDOW_PASSED',
+      reopenUntil: until.toISOString(),
+      repliedAt: last.at.toISOString(),
+    });
   }
   rec.status = 'reopened';
   rec.reopenedAt = now;

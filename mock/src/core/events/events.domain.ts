@@ -98,7 +98,8 @@ export function parseEventFaults(input: Record<string, unknown>): FaultPatch {
     out.duplicateRate = duplicateRate as number;
   }
   if (delayMs !== undefined) {
-    if (typeof delayMs !== 'number' || !Number.isInteger(delayMs) || delayMs < 0 || delayMs > 600_000) return { ok: false, message: 'delayMs must be an integer 0..600000' };
+    if (typeof delayMs !== 'number' || !Number.isInteger(delayMs) || delayMs < 0 || delayMs > 600_000)
+      return { ok: false, message: 'delayMs must be an integer 0..600000' };
     out.delayMs = delayMs;
   }
   if (reorder !== undefined) {
@@ -110,12 +111,14 @@ export function parseEventFaults(input: Record<string, unknown>): FaultPatch {
     out.holdNext = holdNext;
   }
   if (tamper !== undefined) {
-    if (tamper !== null && tamper !== 'forge' && tamper !== 'replay' && tamper !== 'stale') return { ok: false, message: "tamper must be 'forge', 'replay', 'stale' or null" };
+    if (tamper !== null && tamper !== 'forge' && tamper !== 'replay' && tamper !== 'stale')
+      return { ok: false, message: "tamper must be 'forge', 'replay', 'stale' or null" };
     out.tamper = tamper ?? undefined;
     out.tamperPages = tamper === null ? 0 : 1;
   }
   if (tamperPages !== undefined) {
-    if (typeof tamperPages !== 'number' || !Number.isInteger(tamperPages) || tamperPages < 0) return { ok: false, message: 'tamperPages must be an integer >= 0' };
+    if (typeof tamperPages !== 'number' || !Number.isInteger(tamperPages) || tamperPages < 0)
+      return { ok: false, message: 'tamperPages must be an integer >= 0' };
     out.tamperPages = tamperPages;
   }
   return { ok: true, value: out };

@@ -62,7 +62,13 @@ export const billsFeature: CoreFeature = {
           type: 'payment.refunded',
           stream: `payable:${payable.id}`,
           personId: payable.personId,
-          data: { payableId: payable.id, title: payable.title, amountFen: payable.amountFen, ...(payable.outTradeNo ? { outTradeNo: payable.outTradeNo } : {}), refundedAt: body.refundedAt },
+          data: {
+            payableId: payable.id,
+            title: payable.title,
+            amountFen: payable.amountFen,
+            ...(payable.outTradeNo ? { outTradeNo: payable.outTradeNo } : {}),
+            refundedAt: body.refundedAt,
+          },
         });
       }
       const answer: CorePaymentRecord = { payable, recorded, ...(recorded ? {} : { note: '该退款已记录，未做任何更改' }) };
@@ -83,7 +89,8 @@ export const billsFeature: CoreFeature = {
       const pid = typeof b.personId === 'string' ? b.personId : typeof b.idNumber === 'string' ? personIdFor(b.idNumber) : undefined;
       if (!pid) throw new AdminInputError('personId or idNumber is required');
       if (typeof b.caseNumber !== 'string' || typeof b.title !== 'string') throw new AdminInputError('caseNumber and title are required');
-      if (typeof b.amountFen !== 'number' || !Number.isInteger(b.amountFen) || b.amountFen <= 0) throw new AdminInputError('amountFen must be a positive integer');
+      if (typeof b.amountFen !== 'number' || !Number.isInteger(b.amountFen) || b.amountFen <= 0)
+        throw new AdminInputError('amountFen must be a positive integer');
       try {
         ctx.status = 201;
         ctx.body = addFee(state.bills, {
@@ -108,7 +115,12 @@ export const billsFeature: CoreFeature = {
       const reason = typeof b.reason === 'string' && b.reason.trim() ? b.reason.trim() : '收费已撤销';
       try {
         const fee = closeFee(state.bills, ctx.params.id ?? '');
-        emit(state.events, clock.now(), { type: 'payment.closed', stream: `payable:${fee.id}`, personId: fee.personId, data: { payableId: fee.id, title: fee.title, amountFen: fee.amountFen, reason } });
+        emit(state.events, clock.now(), {
+          type: 'payment.closed',
+          stream: `payable:${fee.id}`,
+          personId: fee.personId,
+          data: { payableId: fee.id, title: fee.title, amountFen: fee.amountFen, reason },
+        });
         ctx.body = { ...fee, closed: true, reason };
       } catch (err) {
         const e = err as { status?: number; code?: string; message: string };

@@ -17,10 +17,22 @@ describe('POST /core/v1/bookings', () => {
     const res = await book(core, A, 'SS05', SLOT);
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
-      id: 'B2026030200001', personId: A, itemId: 'SS05', itemName: '食品经营许可证核发',
-      hallId: 'city', hallName: '市为民服务中心', zoneId: 'shangshi', zoneName: '商事登记',
-      slotId: SLOT, date: '2026-03-03', start: '09:00', end: '09:30', slotKind: 'regular', dayKind: 'workday',
-      status: 'booked', createdAt: '2026-03-02T01:00:00.000Z',
+      id: 'B2026030200001',
+      personId: A,
+      itemId: 'SS05',
+      itemName: '食品经营许可证核发',
+      hallId: 'city',
+      hallName: '市为民服务中心',
+      zoneId: 'shangshi',
+      zoneName: '商事登记',
+      slotId: SLOT,
+      date: '2026-03-03',
+      start: '09:00',
+      end: '09:30',
+      slotKind: 'regular',
+      dayKind: 'workday',
+      status: 'booked',
+      createdAt: '2026-03-02T01:00:00.000Z',
     });
     expect(await remaining(core, SLOT)).toBe(9);
   });
@@ -45,7 +57,13 @@ describe('POST /core/v1/bookings', () => {
   ])('answers 422 OUTSIDE_BOOKING_WINDOW (%s) with the earliest and latest bookable times', async (reason, slotId) => {
     const res = await book(core, A, 'SS05', slotId);
     expect(res.status).toBe(422);
-    expect(res.body).toEqual({ code: 'OUTSIDE_BOOKING_WINDOW', message: expect.any(String), reason, earliest: '2026-03-02T03:00:00.000Z', latest: '2026-03-09' });
+    expect(res.body).toEqual({
+      code: 'OUTSIDE_BOOKING_WINDOW',
+      message: expect.any(String),
+      reason,
+      earliest: '2026-03-02T03:00:00.000Z',
+      latest: '2026-03-09',
+    });
   });
 
   it('answers 409 DAILY_LIMIT for a second booking of the same item on the same day, but takes another day', async () => {

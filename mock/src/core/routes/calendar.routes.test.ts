@@ -33,13 +33,24 @@ describe('GET /core/v1/calendar', () => {
     expect(d['2026-10-10'].kind).toBe('adjusted-workday');
     expect(d['2026-10-11'].kind).toBe('weekend');
     const ny = await days('from=2025-12-31&to=2026-01-05');
-    expect(['2025-12-31', '2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04'].map((x) => ny[x].kind)).toEqual(['workday', 'holiday', 'holiday', 'holiday', 'adjusted-workday']);
+    expect(['2025-12-31', '2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04'].map((x) => ny[x].kind)).toEqual([
+      'workday',
+      'holiday',
+      'holiday',
+      'holiday',
+      'adjusted-workday',
+    ]);
   });
 
   it('answers the maps for working-day arithmetic and the seeded closure of one county hall', async () => {
     const res = await core.call('GET', '/core/v1/calendar?from=2026-03-01&to=2026-03-10&hallId=sishui');
     expect(res.body.closures).toEqual({ '2026-03-06': '设备检修，暂停对外服务一天' });
-    expect(res.body.days.find((x: { date: string }) => x.date === '2026-03-06')).toEqual({ date: '2026-03-06', kind: 'workday', closed: true, closedReason: '设备检修，暂停对外服务一天' });
+    expect(res.body.days.find((x: { date: string }) => x.date === '2026-03-06')).toEqual({
+      date: '2026-03-06',
+      kind: 'workday',
+      closed: true,
+      closedReason: '设备检修，暂停对外服务一天',
+    });
     const other = await core.call('GET', '/core/v1/calendar?from=2026-03-01&to=2026-03-10&hallId=qufu');
     expect(other.body.closures).toEqual({});
     const feb = await core.call('GET', '/core/v1/calendar?from=2026-02-01&to=2026-02-28');
@@ -48,7 +59,9 @@ describe('GET /core/v1/calendar', () => {
   });
 
   it('applies admin overrides: a hall closure and a city-wide holiday for a year not yet published', async () => {
-    expect((await postJson(`${core.url}/__mock/calendar/overrides`, { hallId: 'qufu', date: '2026-03-04', closed: true, reason: '停电检修' })).status).toBe(201);
+    expect((await postJson(`${core.url}/__mock/calendar/overrides`, { hallId: 'qufu', date: '2026-03-04', closed: true, reason: '停电检修' })).status).toBe(
+      201,
+    );
     expect((await postJson(`${core.url}/__mock/calendar/overrides`, { date: '2027-01-01', kind: 'holiday', reason: '元旦' })).status).toBe(201);
     expect((await days('from=2026-03-04&to=2026-03-04&hallId=qufu'))['2026-03-04']).toMatchObject({ closed: true, closedReason: '停电检修' });
     expect((await days('from=2026-03-04&to=2026-03-04&hallId=yutai'))['2026-03-04'].closed).toBe(false);

@@ -22,7 +22,11 @@ afterEach(async () => {
 });
 
 const admin = (method: string, path: string, body?: unknown) =>
-  request(`${core.url}/__mock${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, ...(body ? { body: JSON.stringify(body) } : {}) });
+  request(`${core.url}/__mock${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
 
 async function closedCaseOf(personId: string) {
   const list = await core.call('GET', `/core/v1/cases?personId=${personId}`);
@@ -48,7 +52,11 @@ describe('core cases', () => {
     expect((await admin('POST', `/staff/cases/${no}/pause`, { kind: '补正', reason: '缺少平面图' })).body.countdown.state).toBe('paused');
     expect((await admin('POST', `/staff/cases/${no}/decide`, { decision: '准予' })).status).toBe(409);
     await admin('POST', `/staff/cases/${no}/resume`);
-    const mail = await core.call('POST', `/core/v1/cases/${no}/mailing`, { personId: KONG, requestId: 'm1', address: { recipient: '孔令华', phone: '13905370002', province: '山东省', city: '济宁市', district: '曲阜市', detail: '鲁城街道春秋路18号' } });
+    const mail = await core.call('POST', `/core/v1/cases/${no}/mailing`, {
+      personId: KONG,
+      requestId: 'm1',
+      address: { recipient: '孔令华', phone: '13905370002', province: '山东省', city: '济宁市', district: '曲阜市', detail: '鲁城街道春秋路18号' },
+    });
     expect(mail.status).toBe(201);
     expect(mail.body.mailing.address).toMatchObject({ recipient: '孔*华', phone: '139****0002' });
     await admin('POST', `/staff/cases/${no}/decide`, { decision: '准予' });
@@ -57,7 +65,17 @@ describe('core cases', () => {
     expect(mailed.body.mailing.emsNo).toMatch(/^E[A-Z]\d{9}CN$/);
     const done = await admin('POST', `/staff/cases/${no}/track`, { status: 'delivered', place: '曲阜市' });
     expect(done.body.status).toBe('delivered');
-    expect(done.body.timeline.map((e: { kind: string }) => e.kind)).toEqual(['received', 'accepted', 'review', 'paused', 'resumed', 'decided', 'issued', 'mailed', 'delivered']);
+    expect(done.body.timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      'received',
+      'accepted',
+      'review',
+      'paused',
+      'resumed',
+      'decided',
+      'issued',
+      'mailed',
+      'delivered',
+    ]);
   });
 
   it('relays a rating to the province for its receipt; a repeat of the request id answers the same receipt; another is ALREADY_RATED', async () => {
@@ -83,9 +101,21 @@ describe('core cases', () => {
 
   it('runs the 差评 loop without telling staff who rated, then takes one follow-up', async () => {
     const c = await closedCaseOf(ZHANG);
-    const bad = await core.call('POST', `/core/v1/cases/${c.caseNo}/rating`, { personId: ZHANG, requestId: 'b-1', level: '不满意', tags: ['服务效率低'], comment: '等了很久' });
+    const bad = await core.call('POST', `/core/v1/cases/${c.caseNo}/rating`, {
+      personId: ZHANG,
+      requestId: 'b-1',
+      level: '不满意',
+      tags: ['服务效率低'],
+      comment: '等了很久',
+    });
     expect(bad.body.loop).toMatchObject({ callbackDue: '2026-03-03', correctionDue: '2026-03-09' });
-    const early = await core.call('POST', `/core/v1/cases/${c.caseNo}/rating/follow-up`, { personId: ZHANG, requestId: 'f-1', level: '满意', tags: [], comment: '' });
+    const early = await core.call('POST', `/core/v1/cases/${c.caseNo}/rating/follow-up`, {
+      personId: ZHANG,
+      requestId: 'f-1',
+      level: '满意',
+      tags: [],
+      comment: '',
+    });
     expect(early.body).toMatchObject({ code: 'FOLLOW_UP_NOT_ALLOWED', reason: 'not-corrected' });
     const staff = await admin('GET', '/staff/ratings');
     const text = JSON.stringify(staff.body);
@@ -95,7 +125,13 @@ describe('core cases', () => {
     const id = staff.body.ratings[0].ratingId;
     await admin('POST', `/staff/ratings/${id}/callback`, { note: '已电话回访' });
     await admin('POST', `/staff/ratings/${id}/correct`, { feedback: '增加午间窗口' });
-    const fu = await core.call('POST', `/core/v1/cases/${c.caseNo}/rating/follow-up`, { personId: ZHANG, requestId: 'f-1', level: '满意', tags: ['服务效率高'], comment: '' });
+    const fu = await core.call('POST', `/core/v1/cases/${c.caseNo}/rating/follow-up`, {
+      personId: ZHANG,
+      requestId: 'f-1',
+      level: '满意',
+      tags: ['服务效率高'],
+      comment: '',
+    });
     expect(fu.status).toBe(201);
     expect(fu.body.followUp.receiptId).toMatch(/^SDHCP/);
     const stats = await core.call('GET', '/core/v1/ratings/stats?hallId=city');

@@ -2,7 +2,19 @@ import { z } from 'zod';
 import { addressSchema, correctionMaterialSpecSchema, PAUSE_KINDS, DECISIONS, ratingLevelSchema } from '@jsb/shared';
 import { readAdminBody } from '../../infra/admin';
 import {
-  acceptCase, createCase, createCaseFromBooking, decideCase, ensureCase, ensureOwnCase, issueResult, mailResult, pauseCase, requestMailing, resumeCase, startReview, trackMailing,
+  acceptCase,
+  createCase,
+  createCaseFromBooking,
+  decideCase,
+  ensureCase,
+  ensureOwnCase,
+  issueResult,
+  mailResult,
+  pauseCase,
+  requestMailing,
+  resumeCase,
+  startReview,
+  trackMailing,
 } from '../cases/cases.domain';
 import { caseView, listCases, lookupCase } from '../cases/cases.view';
 import { seedCases } from '../cases/cases.seed';
@@ -102,7 +114,17 @@ export const casesFeature: CoreFeature = {
       ctx.body = { cases: [...st().cases.cases.values()].map(view) };
     });
     router.post('/staff/cases', async (ctx) => {
-      const input = await body(z.object({ personId: personIdSchema, itemId: z.string(), hallId: z.string().optional(), windowNo: z.string().max(10).optional(), channel: z.enum(['online', 'onsite']).optional(), accept: z.boolean().optional() }), ctx);
+      const input = await body(
+        z.object({
+          personId: personIdSchema,
+          itemId: z.string(),
+          hallId: z.string().optional(),
+          windowNo: z.string().max(10).optional(),
+          channel: z.enum(['online', 'onsite']).optional(),
+          accept: z.boolean().optional(),
+        }),
+        ctx,
+      );
       ctx.status = 201;
       ctx.body = view(createCase(st(), now(), input));
     });
@@ -115,12 +137,18 @@ export const casesFeature: CoreFeature = {
       ctx.body = view(acceptCase(st(), now(), no(ctx)));
     });
     router.post('/staff/cases/:caseNo/review', async (ctx) => {
-      const step = await body(z.object({ department: z.string().max(60).optional(), name: z.string().max(30).optional(), note: z.string().max(200).optional() }), ctx);
+      const step = await body(
+        z.object({ department: z.string().max(60).optional(), name: z.string().max(30).optional(), note: z.string().max(200).optional() }),
+        ctx,
+      );
       ctx.body = view(startReview(st(), now(), no(ctx), step));
     });
     router.post('/staff/cases/:caseNo/pause', async (ctx) => {
       // 补正 with its 一次告知 list: each material, why, how many, original or copy
-      const p = await body(z.object({ kind: z.enum(PAUSE_KINDS), reason: z.string().min(1).max(200), materials: z.array(correctionMaterialSpecSchema).min(1).max(20).optional() }), ctx);
+      const p = await body(
+        z.object({ kind: z.enum(PAUSE_KINDS), reason: z.string().min(1).max(200), materials: z.array(correctionMaterialSpecSchema).min(1).max(20).optional() }),
+        ctx,
+      );
       ctx.body = view(pauseCase(st(), now(), no(ctx), p.kind, p.reason, p.materials));
     });
     router.post('/staff/cases/:caseNo/resume', async (ctx) => {
@@ -135,7 +163,15 @@ export const casesFeature: CoreFeature = {
       ctx.body = view(issueResult(st(), now(), no(ctx)));
     });
     router.post('/staff/cases/:caseNo/mail', async (ctx) => {
-      const p = await body(z.object({ emsNo: z.string().regex(/^E[A-Z]\d{9}CN$/).optional() }), ctx);
+      const p = await body(
+        z.object({
+          emsNo: z
+            .string()
+            .regex(/^E[A-Z]\d{9}CN$/)
+            .optional(),
+        }),
+        ctx,
+      );
       ctx.body = view(mailResult(st(), now(), no(ctx), p.emsNo));
     });
     router.post('/staff/cases/:caseNo/track', async (ctx) => {

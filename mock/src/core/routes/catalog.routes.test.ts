@@ -18,7 +18,18 @@ describe('core catalog', () => {
       const city = halls[0];
       expect(city.name).toBe('市为民服务中心');
       expect(city.zones.map((z: { name: string }) => z.name)).toEqual([
-        '商事登记', '社会事务', '经贸交通', '基本建设', '公安服务', '公用事业', '惠企服务', '税务综合', '不动产登记', '公积金服务', '人社医保综合', '中介超市',
+        '商事登记',
+        '社会事务',
+        '经贸交通',
+        '基本建设',
+        '公安服务',
+        '公用事业',
+        '惠企服务',
+        '税务综合',
+        '不动产登记',
+        '公积金服务',
+        '人社医保综合',
+        '中介超市',
       ]);
       expect(halls.map((h: { shortName: string }) => h.shortName)).toEqual(expect.arrayContaining(['任城区', '太白湖新区', '经开区', '梁山县']));
       expect(halls.find((h: { id: string }) => h.id === 'rencheng').name).toBe('任城区为民服务中心');
@@ -67,7 +78,15 @@ describe('core catalog', () => {
     it('answers the full item with its materials, zone and the halls that take it', async () => {
       const res = await core.call('GET', '/core/v1/catalog/items/SS05');
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ id: 'SS05', name: '食品经营许可证核发', zoneId: 'shangshi', zoneName: '商事登记', kind: '承诺件', statutoryDays: 20, promisedDays: 3 });
+      expect(res.body).toMatchObject({
+        id: 'SS05',
+        name: '食品经营许可证核发',
+        zoneId: 'shangshi',
+        zoneName: '商事登记',
+        kind: '承诺件',
+        statutoryDays: 20,
+        promisedDays: 3,
+      });
       expect(res.body.hallIds).toHaveLength(15);
       expect(res.body.materials[0]).toEqual({ name: '食品经营许可证核发申请表', form: '原件', count: 1, required: true, note: expect.any(String) });
     });
@@ -93,7 +112,9 @@ describe('core catalog', () => {
       const names = theme.materials.map((m) => m.name);
       expect(new Set(names).size).toBe(names.length);
       const license = theme.materials.find((m) => m.name === '营业执照');
-      expect(license?.forItems.map((i) => i.name)).toEqual(expect.arrayContaining(['食品经营许可证核发', '公共场所卫生许可', '公众聚集场所投入使用营业前消防安全检查']));
+      expect(license?.forItems.map((i) => i.name)).toEqual(
+        expect.arrayContaining(['食品经营许可证核发', '公共场所卫生许可', '公众聚集场所投入使用营业前消防安全检查']),
+      );
       const premises = theme.materials.find((m) => m.name.startsWith('经营场所使用证明'));
       expect(premises?.forItems.map((i) => i.id)).toEqual(['SS01', 'SS05', 'JS05', 'GY03']);
       const total = theme.items.reduce((n, i) => n + (core.mock.state.catalog.getItem(i.id)?.materials.length ?? 0), 0);

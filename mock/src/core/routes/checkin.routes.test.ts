@@ -19,7 +19,12 @@ describe('GET /core/v1/bookings/:id/ticket and POST /core/v1/checkin', () => {
   it('issues a signed ticket valid from 30 minutes before the slot to 15 minutes after its end', async () => {
     const mine = (await book(core, A, 'SS05', SLOT)).body;
     const t = await ticketFor(mine.id);
-    expect(t).toEqual({ bookingId: mine.id, ticket: expect.stringMatching(/^JSB1\.[\w-]+\.[\w-]+$/), validFrom: '2026-03-03T00:30:00.000Z', validUntil: '2026-03-03T01:45:00.000Z' });
+    expect(t).toEqual({
+      bookingId: mine.id,
+      ticket: expect.stringMatching(/^JSB1\.[\w-]+\.[\w-]+$/),
+      validFrom: '2026-03-03T00:30:00.000Z',
+      validUntil: '2026-03-03T01:45:00.000Z',
+    });
 
     core.clock.set(at('2026-03-03T00:29:00Z'));
     const early = await core.call('POST', '/core/v1/checkin', { ticket: t.ticket });

@@ -135,7 +135,13 @@ export const complaintsFeature: CoreFeature = {
     // for tests that count what the core holds per request id
     router.get('/complaints', (ctx) => {
       ctx.body = {
-        complaints: [...state.complaints.byId.values()].map((r) => ({ id: r.id, trackingNo: r.trackingNo, requestId: r.requestId ?? null, clientRef: r.clientRef ?? null, status: r.status })),
+        complaints: [...state.complaints.byId.values()].map((r) => ({
+          id: r.id,
+          trackingNo: r.trackingNo,
+          requestId: r.requestId ?? null,
+          clientRef: r.clientRef ?? null,
+          status: r.status,
+        })),
         photos: state.complaints.photos.size,
       };
     });

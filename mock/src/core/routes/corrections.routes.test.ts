@@ -13,7 +13,11 @@ beforeEach(async () => {
 afterEach(() => core.close());
 
 const admin = (method: string, path: string, body?: unknown) =>
-  request(`${core.url}/__mock${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, ...(body ? { body: JSON.stringify(body) } : {}) });
+  request(`${core.url}/__mock${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
 
 const MATERIALS = [
   { name: '经营场所平面图', reason: '申请材料中缺少', copies: 1, form: '复印件' },
@@ -26,7 +30,14 @@ async function pausedCase(): Promise<{ no: string; correctionId: string }> {
   return { no, correctionId: paused.body.correction.id };
 }
 const file = (no: string, fileId: string, materialId: string, personId = KONG) =>
-  core.call('POST', `/core/v1/cases/${no}/corrections/files`, { personId, fileId, materialId, contentType: 'image/jpeg', dataBase64: Buffer.from('jpeg').toString('base64'), pages: 1 });
+  core.call('POST', `/core/v1/cases/${no}/corrections/files`, {
+    personId,
+    fileId,
+    materialId,
+    contentType: 'image/jpeg',
+    dataBase64: Buffer.from('jpeg').toString('base64'),
+    pages: 1,
+  });
 const submit = (no: string, correctionId: string, requestId: string, materials: { materialId: string; fileIds: string[] }[]) =>
   core.call('POST', `/core/v1/cases/${no}/corrections/${correctionId}/submissions`, { personId: KONG, requestId, materials });
 
@@ -58,7 +69,10 @@ describe('补正 at the core', () => {
     expect(missing.status).toBe(422);
     expect(missing.body).toMatchObject({ code: 'MATERIAL_MISSING', materials: ['M2'] });
     await file(no, 'file-m2-000001', 'M2');
-    const both = [{ materialId: 'M1', fileIds: ['file-m1-000001'] }, { materialId: 'M2', fileIds: ['file-m2-000001'] }];
+    const both = [
+      { materialId: 'M1', fileIds: ['file-m1-000001'] },
+      { materialId: 'M2', fileIds: ['file-m2-000001'] },
+    ];
     const ok = await submit(no, correctionId, 'req-2', both);
     expect(ok.status).toBe(201);
     expect(ok.body.correction).toMatchObject({ state: 'submitted', submissions: 1 });
@@ -71,16 +85,25 @@ describe('补正 at the core', () => {
     const { no, correctionId } = await pausedCase();
     await file(no, 'file-m1-000001', 'M1');
     await file(no, 'file-m2-000001', 'M2');
-    await submit(no, correctionId, 'req-1', [{ materialId: 'M1', fileIds: ['file-m1-000001'] }, { materialId: 'M2', fileIds: ['file-m2-000001'] }]);
+    await submit(no, correctionId, 'req-1', [
+      { materialId: 'M1', fileIds: ['file-m1-000001'] },
+      { materialId: 'M2', fileIds: ['file-m2-000001'] },
+    ]);
     const rejected = await admin('POST', `/staff/cases/${no}/correction/reject`, {
       reason: '健康证明照片看不清',
       whatToDo: '请在光线充足处重新拍摄健康证明正反面',
       materials: [{ id: 'M2', reason: '照片模糊，看不清有效期', whatToDo: '重新拍摄正反两面' }],
     });
-    expect(rejected.body.correction).toMatchObject({ state: 'rejected', materials: [{ id: 'M1' }, { id: 'M2', rejection: { reason: '照片模糊，看不清有效期' } }] });
+    expect(rejected.body.correction).toMatchObject({
+      state: 'rejected',
+      materials: [{ id: 'M1' }, { id: 'M2', rejection: { reason: '照片模糊，看不清有效期' } }],
+    });
     expect(rejected.body.correction.materials[0].rejection).toBeUndefined();
     await file(no, 'file-m2-000002', 'M2');
-    await submit(no, correctionId, 'req-2', [{ materialId: 'M1', fileIds: ['file-m1-000001'] }, { materialId: 'M2', fileIds: ['file-m2-000002'] }]);
+    await submit(no, correctionId, 'req-2', [
+      { materialId: 'M1', fileIds: ['file-m1-000001'] },
+      { materialId: 'M2', fileIds: ['file-m2-000002'] },
+    ]);
     const accepted = await admin('POST', `/staff/cases/${no}/correction/accept`);
     expect(accepted.body.correction).toMatchObject({ state: 'accepted', how: 'online', submissions: 2 });
     expect(accepted.body.countdown.state).toBe('running');
@@ -100,7 +123,10 @@ describe('补正 at the core', () => {
     await file(no, 'file-m1-000001', 'M1');
     await file(no, 'file-m2-000001', 'M2');
     core.clock.set(new Date('2026-03-17T02:00:00Z'));
-    const late = await submit(no, correctionId, 'req-1', [{ materialId: 'M1', fileIds: ['file-m1-000001'] }, { materialId: 'M2', fileIds: ['file-m2-000001'] }]);
+    const late = await submit(no, correctionId, 'req-1', [
+      { materialId: 'M1', fileIds: ['file-m1-000001'] },
+      { materialId: 'M2', fileIds: ['file-m2-000001'] },
+    ]);
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ code: 'CORRECTION_OVERDUE', deadline: '2026-03-16' });
   });

@@ -21,12 +21,18 @@ const fileBody = z.object({
 const submissionBody = z.object({
   personId: personIdSchema,
   requestId: z.string().min(1).max(200),
-  materials: z.array(z.object({ materialId: z.string().regex(/^M\d{1,2}$/), fileIds: z.array(z.string().min(1).max(64)).min(1).max(20) })).min(1).max(20),
+  materials: z
+    .array(z.object({ materialId: z.string().regex(/^M\d{1,2}$/), fileIds: z.array(z.string().min(1).max(64)).min(1).max(20) }))
+    .min(1)
+    .max(20),
 });
 const rejectBody = z.object({
   reason: z.string().min(1).max(200),
   whatToDo: z.string().min(1).max(200),
-  materials: z.array(z.object({ id: z.string(), reason: z.string().min(1).max(200), whatToDo: z.string().min(1).max(200) })).min(1).optional(),
+  materials: z
+    .array(z.object({ id: z.string(), reason: z.string().min(1).max(200), whatToDo: z.string().min(1).max(200) }))
+    .min(1)
+    .optional(),
 });
 
 /**
@@ -51,7 +57,11 @@ export const correctionsFeature: CoreFeature = {
       const state = st();
       const now = deps.clock.now();
       const c = ensureOwnCase(state, ctx.params.caseNo ?? '', input.personId);
-      const { replay } = submitCorrection(state, now, c, { requestId: input.requestId, correctionId: ctx.params.correctionId ?? '', materials: input.materials });
+      const { replay } = submitCorrection(state, now, c, {
+        requestId: input.requestId,
+        correctionId: ctx.params.correctionId ?? '',
+        materials: input.materials,
+      });
       ctx.status = replay ? 200 : 201;
       ctx.body = caseView(state, now, c);
     });
@@ -78,7 +88,15 @@ export const correctionsFeature: CoreFeature = {
     router.get('/correction-files/:fileId', (ctx) => {
       const f = deps.state.cases.correctionFiles.get(ctx.params.fileId ?? '');
       if (!f) throw new AdminInputError('no such file', 404, 'NOT_FOUND');
-      ctx.body = { fileId: f.fileId, caseNo: f.caseNo, materialId: f.materialId, contentType: f.contentType, pages: f.pages, bytes: f.data.length, dataBase64: f.data.toString('base64') };
+      ctx.body = {
+        fileId: f.fileId,
+        caseNo: f.caseNo,
+        materialId: f.materialId,
+        contentType: f.contentType,
+        pages: f.pages,
+        bytes: f.data.length,
+        dataBase64: f.data.toString('base64'),
+      };
     });
   },
 };

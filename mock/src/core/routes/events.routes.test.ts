@@ -17,7 +17,11 @@ beforeEach(async () => {
 afterEach(() => core.close());
 
 const admin = (method: string, path: string, body?: unknown) =>
-  request(`${core.url}/__mock${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, ...(body ? { body: JSON.stringify(body) } : {}) });
+  request(`${core.url}/__mock${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
 
 /** One page of the feed, read as the bff does, with the raw text to check the signature on. */
 async function page(after = 0, challenge = 'challenge-0123456789abcdef') {
@@ -52,7 +56,12 @@ describe('GET /core/v1/events (the change feed)', () => {
       ['case.decided', 4],
     ]);
     // 10 working days from Mon 2 Mar 2026 (the rule, CORRECTION_RULES.workingDays)
-    expect(mine[1].data).toMatchObject({ caseNo: no, deadline: '2026-03-16', workingDays: 10, materials: [{ id: 'M1', name: '经营场所平面图', copies: 1, form: '复印件' }] });
+    expect(mine[1].data).toMatchObject({
+      caseNo: no,
+      deadline: '2026-03-16',
+      workingDays: 10,
+      materials: [{ id: 'M1', name: '经营场所平面图', copies: 1, form: '复印件' }],
+    });
     expect(mine[2].data).toMatchObject({ how: 'counter', remainingDays: 3 });
     expect(new Set(p.body.events.map((e: { id: string }) => e.id)).size).toBe(p.body.events.length);
     expect(p.body.events.map((e: { seq: number }) => e.seq)).toEqual(p.body.events.map((_: unknown, i: number) => i + 1));

@@ -9,7 +9,10 @@ const MAX_NAME_CHARS = 40;
 
 /** Same person, however the phone keyboard wrote it: NFC, and one middle dot for 间隔号. */
 export function normaliseName(name: string): string {
-  return name.normalize('NFC').trim().replace(/[•・．.‧∙]/g, '·');
+  return name
+    .normalize('NFC')
+    .trim()
+    .replace(/[•・．.‧∙]/g, '·');
 }
 
 export type VerifyResult = { match: true; personId: string } | { match: false; reason: 'NAME_MISMATCH' | 'NOT_FOUND' };

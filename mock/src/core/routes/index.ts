@@ -17,6 +17,19 @@ import { slotsFeature } from './slots.routes';
  * complaints, ratings, bills): write `<name>.routes.ts` exporting a `CoreFeature`, give it a
  * slice in `../state.ts`, and list it here.
  */
-export const CORE_FEATURES: readonly CoreFeature[] = [pingFeature, identityFeature, catalogFeature, calendarFeature, slotsFeature, bookingsFeature, checkinFeature, casesFeature, correctionsFeature, complaintsFeature, billsFeature, eventsFeature];
+export const CORE_FEATURES: readonly CoreFeature[] = [
+  pingFeature,
+  identityFeature,
+  catalogFeature,
+  calendarFeature,
+  slotsFeature,
+  bookingsFeature,
+  checkinFeature,
+  casesFeature,
+  correctionsFeature,
+  complaintsFeature,
+  billsFeature,
+  eventsFeature,
+];
 
 export type { CoreDeps, CoreFeature } from './feature';

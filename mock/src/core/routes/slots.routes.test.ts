@@ -29,7 +29,16 @@ describe('GET /core/v1/slots', () => {
   it('serves full workday slots on Sat 14 Feb (调休上班), with after-hours and zone capacity', async () => {
     const d = await day('hallId=city&zoneId=shangshi', '2026-02-14');
     expect(d.kind).toBe('adjusted-workday');
-    expect(d.slots[0]).toEqual({ id: 'city.shangshi.2026-02-14.0900', date: '2026-02-14', start: '09:00', end: '09:30', kind: 'regular', capacity: 10, remaining: 10, bookable: true });
+    expect(d.slots[0]).toEqual({
+      id: 'city.shangshi.2026-02-14.0900',
+      date: '2026-02-14',
+      start: '09:00',
+      end: '09:30',
+      kind: 'regular',
+      capacity: 10,
+      remaining: 10,
+      bookable: true,
+    });
     expect(d.slots.filter((s) => s.kind === 'regular')).toHaveLength(13);
     expect(d.slots.filter((s) => s.kind === 'after-hours').map((s) => s.capacity)).toEqual([4, 4, 4, 4, 4, 4, 4]);
     expect(d.slots.at(-1)).toMatchObject({ start: '18:30', kind: 'after-hours' });

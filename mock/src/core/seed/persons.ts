@@ -36,6 +36,4 @@ const ROWS: readonly SeedRow[] = [
   { name: '林文静', idNumber: '370831198212300047', phone: '13905370011', note: '泗水县，女' },
 ];
 
-export const SEED_PERSONS: readonly Person[] = Object.freeze(
-  ROWS.map((row) => Object.freeze({ ...row, personId: personIdFor(row.idNumber) })),
-);
+export const SEED_PERSONS: readonly Person[] = Object.freeze(ROWS.map((row) => Object.freeze({ ...row, personId: personIdFor(row.idNumber) })));

@@ -24,7 +24,8 @@ describe('POST /cgi-bin/message/subscribe/send', () => {
       ...body,
     });
   /** the citizen's answers on the subscription sheet, as wx.requestSubscribeMessage would show it */
-  const sheet = (answers: Record<string, string>, openid = CITIZEN) => postJson(`${wx.url}/__mock/request-subscribe-message`, { openid, tmplIds: Object.keys(answers), answers });
+  const sheet = (answers: Record<string, string>, openid = CITIZEN) =>
+    postJson(`${wx.url}/__mock/request-subscribe-message`, { openid, tmplIds: Object.keys(answers), answers });
 
   it('accepts a message the citizen allowed on the sheet and records it with the mock time', async () => {
     expect((await sheet({ [TEMPLATE]: 'accept' })).body).toEqual({ errMsg: 'requestSubscribeMessage:ok', [TEMPLATE]: 'accept' });
@@ -118,7 +119,11 @@ describe('POST /__mock/request-subscribe-message (the subscription sheet)', () =
   it('answers what wx.requestSubscribeMessage reports, and at most 3 templates at once', async () => {
     const r = await postJson(`${wx.url}/__mock/request-subscribe-message`, { openid: CITIZEN, tmplIds: ['a1', 'b2'], answers: { a1: 'accept', b2: 'reject' } });
     expect(r.body).toEqual({ errMsg: 'requestSubscribeMessage:ok', a1: 'accept', b2: 'reject' });
-    const many = await postJson(`${wx.url}/__mock/request-subscribe-message`, { openid: CITIZEN, tmplIds: ['a1', 'b2', 'c3', 'd4'], answers: { a1: 'accept', b2: 'accept', c3: 'accept', d4: 'accept' } });
+    const many = await postJson(`${wx.url}/__mock/request-subscribe-message`, {
+      openid: CITIZEN,
+      tmplIds: ['a1', 'b2', 'c3', 'd4'],
+      answers: { a1: 'accept', b2: 'accept', c3: 'accept', d4: 'accept' },
+    });
     expect(many.body).toEqual({ errMsg: 'requestSubscribeMessage:fail Templates count out of max bounds', errCode: 20003 });
     expect((await getJson(`${wx.url}/__mock/subscriptions?openid=${CITIZEN}`)).body.grants).toEqual({ a1: 1 });
   });

@@ -23,7 +23,17 @@ export interface WxpayAdminDeps {
 }
 
 /** Crafted one-off notifications: what an attacker, a probe or a broken network could send to notify_url. */
-export const NOTIFY_VARIANTS = ['valid', 'tampered-body', 'unknown-serial', 'stale-timestamp', 'signtest', 'bad-signature', 'bad-tag', 'amount-mismatch', 'wrong-appid'] as const;
+export const NOTIFY_VARIANTS = [
+  'valid',
+  'tampered-body',
+  'unknown-serial',
+  'stale-timestamp',
+  'signtest',
+  'bad-signature',
+  'bad-tag',
+  'amount-mismatch',
+  'wrong-appid',
+] as const;
 type Variant = (typeof NOTIFY_VARIANTS)[number];
 
 function orderOf(state: WxpayState, key: unknown): WxOrder {
@@ -94,7 +104,11 @@ export function registerWxpayAdminRoutes(router: Router, d: WxpayAdminDeps): voi
   // A mini-program runtime's stand-in for the pay sheet of wx.requestPayment: answers what the app's callback gets.
   router.post('/jsapi/request-payment', async (ctx) => {
     try {
-      const { order, action } = checkRequestPayment(await readAdminBody(ctx), { state: d.state, nowMs: d.clock.now().getTime(), merchantPublicKey: d.merchantPublicKey });
+      const { order, action } = checkRequestPayment(await readAdminBody(ctx), {
+        state: d.state,
+        nowMs: d.clock.now().getTime(),
+        merchantPublicKey: d.merchantPublicKey,
+      });
       if (action === 'pay') await pay(order.prepay_id);
       ctx.body = { errMsg: action === 'pay' ? 'requestPayment:ok' : 'requestPayment:fail cancel' };
     } catch (err) {
@@ -154,7 +168,8 @@ export function registerWxpayAdminRoutes(router: Router, d: WxpayAdminDeps): voi
               : {};
     let sent = body;
     if (variant === 'tampered-body') sent = body.replace('"summary":"支付成功"', '"summary":"支付成功 "');
-    const send = () => d.notifier.post(o.notify_url, sent, signedHeaders(d.platformKey, sent, { ...headerOpts, ...(variant === 'tampered-body' ? { signedBody: body } : {}) }));
+    const send = () =>
+      d.notifier.post(o.notify_url, sent, signedHeaders(d.platformKey, sent, { ...headerOpts, ...(variant === 'tampered-body' ? { signedBody: body } : {}) }));
     const results = b.concurrent === true ? await Promise.all(Array.from({ length: copies }, send)) : await sequential(copies, send);
     ctx.body = { variant, results };
   });

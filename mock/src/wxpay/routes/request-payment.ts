@@ -30,9 +30,11 @@ export function checkRequestPayment(b: Record<string, unknown>, d: { state: Wxpa
   if (!order) throw new AdminInputError('prepay_id not found', 404, 'ORDER_NOT_EXIST');
   if (appId !== order.appid) throw new AdminInputError('appId does not match the order (appid和mch_id不匹配)', 403, 'NO_AUTH');
   // paySign: SHA256withRSA with the merchant API key; WeChat checks it with the merchant certificate
-  if (!rsaVerify(signMessage([appId, timeStamp, nonceStr, pkg]), paySign, d.merchantPublicKey)) throw new AdminInputError('invalid paySign (支付验证签名失败)', 403, 'SIGN_ERROR');
+  if (!rsaVerify(signMessage([appId, timeStamp, nonceStr, pkg]), paySign, d.merchantPublicKey))
+    throw new AdminInputError('invalid paySign (支付验证签名失败)', 403, 'SIGN_ERROR');
   if (order.trade_state === 'SUCCESS' || order.trade_state === 'REFUND') throw new AdminInputError('order paid (该订单已支付)', 409, 'ORDERPAID');
   if (order.trade_state === 'CLOSED') throw new AdminInputError('order closed (该订单已关闭)', 409, 'ORDER_CLOSED');
-  if (d.nowMs - order.createdAtMs > PREPAY_TTL_MS || isExpired(order, d.nowMs)) throw new AdminInputError('prepay_id expired (订单已过期，请重新下单)', 409, 'ORDER_CLOSED');
+  if (d.nowMs - order.createdAtMs > PREPAY_TTL_MS || isExpired(order, d.nowMs))
+    throw new AdminInputError('prepay_id expired (订单已过期，请重新下单)', 409, 'ORDER_CLOSED');
   return { order, action: b.action };
 }

@@ -1,34 +1,34 @@
-import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import type { NearestSlot } from '@jsb/shared'
-import { bookingWords, DAY_KIND_LABEL, parseSlotId, SLOT_KIND_LABEL } from '@jsb/shared'
-import { createAppointment, getItem, listSlots } from '../../../api'
-import { ErrorNotice } from '../../../components/ErrorNotice'
-import { Page } from '../../../components/Page'
-import { IdentityStep } from '../../../components/IdentityStep'
-import { StateBlock } from '../../../components/StateBlock'
-import { Button } from '../../../components/ui'
-import { Fact, MaterialList, RefusalNotice } from '../../../components/booking'
-import { useActionKey } from '../../../hooks/useActionKey'
-import { useLoad } from '../../../hooks/useLoad'
-import { useSignedIn } from '../../../hooks/useSignedIn'
-import { useSubmit } from '../../../hooks/useSubmit'
-import { identityWait, useIdentity } from '../../../hooks/useIdentity'
-import { currentHall, loadHalls } from '../../../services/booking'
-import { fullDateLabel, slotStateText, timeRange } from '../../../utils/booking-format'
-import { refusalView } from '../../../utils/booking-refusal'
-import { appointmentUrl, param, slotsUrl } from '../../../utils/routes'
-import './index.scss'
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import type { NearestSlot } from '@jsb/shared';
+import { bookingWords, DAY_KIND_LABEL, parseSlotId, SLOT_KIND_LABEL } from '@jsb/shared';
+import { createAppointment, getItem, listSlots } from '../../../api';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Page } from '../../../components/Page';
+import { IdentityStep } from '../../../components/IdentityStep';
+import { StateBlock } from '../../../components/StateBlock';
+import { Button } from '../../../components/ui';
+import { Fact, MaterialList, RefusalNotice } from '../../../components/booking';
+import { useActionKey } from '../../../hooks/useActionKey';
+import { useLoad } from '../../../hooks/useLoad';
+import { useSignedIn } from '../../../hooks/useSignedIn';
+import { useSubmit } from '../../../hooks/useSubmit';
+import { identityWait, useIdentity } from '../../../hooks/useIdentity';
+import { currentHall, loadHalls } from '../../../services/booking';
+import { fullDateLabel, slotStateText, timeRange } from '../../../utils/booking-format';
+import { refusalView } from '../../../utils/booking-refusal';
+import { appointmentUrl, param, slotsUrl } from '../../../utils/routes';
+import './index.scss';
 
-const words = bookingWords()
+const words = bookingWords();
 
 interface Target {
-  slotId: string
-  date: string
-  start: string
-  end: string
-  kind: NearestSlot['kind']
+  slotId: string;
+  date: string;
+  start: string;
+  end: string;
+  kind: NearestSlot['kind'];
 }
 
 /**
@@ -36,80 +36,100 @@ interface Target {
  * One Idempotency-Key per confirm action: a retry after a lost answer cannot book twice.
  */
 export default function ConfirmPage() {
-  const params = useRouter().params
-  const itemId = param(params.itemId)
-  const hallId = param(params.hallId)
-  const themeId = param(params.themeId)
-  const signedIn = useSignedIn()
-  const identity = useIdentity()
-  const [retarget, setRetarget] = useState<Target | null>(null)
-  const slotId = retarget?.slotId ?? param(params.slotId)
-  const date = retarget?.date ?? parseSlotId(slotId)?.date ?? ''
+  const params = useRouter().params;
+  const itemId = param(params.itemId);
+  const hallId = param(params.hallId);
+  const themeId = param(params.themeId);
+  const signedIn = useSignedIn();
+  const identity = useIdentity();
+  const [retarget, setRetarget] = useState<Target | null>(null);
+  const slotId = retarget?.slotId ?? param(params.slotId);
+  const date = retarget?.date ?? parseSlotId(slotId)?.date ?? '';
 
-  const item = useLoad(() => getItem(itemId), [itemId], Boolean(itemId))
-  const halls = useLoad(loadHalls, [])
-  const day = useLoad(() => listSlots({ hallId, itemId, from: date, to: date }), [hallId, itemId, date], signedIn && Boolean(hallId && itemId && date))
+  const item = useLoad(() => getItem(itemId), [itemId], Boolean(itemId));
+  const halls = useLoad(loadHalls, []);
+  const day = useLoad(() => listSlots({ hallId, itemId, from: date, to: date }), [hallId, itemId, date], signedIn && Boolean(hallId && itemId && date));
 
-  const [checked, setChecked] = useState<boolean[]>([])
-  const key = useActionKey()
+  const [checked, setChecked] = useState<boolean[]>([]);
+  const key = useActionKey();
   // a definite refusal ends this action; after a lost answer (network, 5xx) the retry reuses the key (useSubmit)
   const confirming = useSubmit(
     async (slotId: string) => {
-      const appt = await createAppointment({ itemId, slotId }, key.take())
-      void Taro.redirectTo({ url: appointmentUrl(appt.id, true, themeId || undefined) })
+      const appt = await createAppointment({ itemId, slotId }, key.take());
+      void Taro.redirectTo({ url: appointmentUrl(appt.id, true, themeId || undefined) });
     },
     {
       key,
       onError: (e) => {
-        if (e.code === 'SLOT_FULL' || e.code === 'OUTSIDE_BOOKING_WINDOW') day.reload()
+        if (e.code === 'SLOT_FULL' || e.code === 'OUTSIDE_BOOKING_WINDOW') day.reload();
       },
     },
-  )
-  const failed = confirming.error
-  const refusal = failed ? { view: refusalView(failed), ref: failed.status >= 500 ? failed.requestId : '' } : null
+  );
+  const failed = confirming.error;
+  const refusal = failed ? { view: refusalView(failed), ref: failed.status >= 500 ? failed.requestId : '' } : null;
 
-  const slotDay = day.data?.days.find((d) => d.date === date)
-  const slot = slotDay?.slots.find((s) => s.id === slotId)
-  const target: Target | null = slot ? { slotId: slot.id, date: slot.date, start: slot.start, end: slot.end, kind: slot.kind } : retarget
-  const hall = halls.data ? currentHall(halls.data, hallId) : undefined
-  const zone = hall?.zones.find((z) => z.id === (day.data?.zoneId ?? item.data?.zoneId))
-  const materials = item.data?.materials ?? []
-  const ticked = materials.filter((_, i) => checked[i]).length
+  const slotDay = day.data?.days.find((d) => d.date === date);
+  const slot = slotDay?.slots.find((s) => s.id === slotId);
+  const target: Target | null = slot ? { slotId: slot.id, date: slot.date, start: slot.start, end: slot.end, kind: slot.kind } : retarget;
+  const hall = halls.data ? currentHall(halls.data, hallId) : undefined;
+  const zone = hall?.zones.find((z) => z.id === (day.data?.zoneId ?? item.data?.zoneId));
+  const materials = item.data?.materials ?? [];
+  const ticked = materials.filter((_, i) => checked[i]).length;
   // 实名 is asked up front: the button says why it waits until the step on top is done
-  const waiting = identityWait(identity, 'realName', '确认预约')
+  const waiting = identityWait(identity, 'realName', '确认预约');
 
   function reselect() {
-    const pages = Taro.getCurrentPages()
-    const prev = pages[pages.length - 2]
-    if (prev?.route?.includes('pages/booking/slots/index')) void Taro.navigateBack()
-    else void Taro.redirectTo({ url: slotsUrl({ itemId, hallId }) })
+    const pages = Taro.getCurrentPages();
+    const prev = pages[pages.length - 2];
+    if (prev?.route?.includes('pages/booking/slots/index')) void Taro.navigateBack();
+    else void Taro.redirectTo({ url: slotsUrl({ itemId, hallId }) });
   }
 
   function toggle(i: number) {
     setChecked((c) => {
-      const next = [...c]
-      next[i] = !next[i]
-      return next
-    })
+      const next = [...c];
+      next[i] = !next[i];
+      return next;
+    });
   }
 
   function onNearest(n: NearestSlot) {
-    setRetarget({ slotId: n.slotId, date: n.date, start: n.start, end: n.end, kind: n.kind })
-    confirming.clear()
-    key.renew()
-    void Taro.showToast({ title: `已改选 ${timeRange(n.start, n.end)}`, icon: 'none' })
+    setRetarget({ slotId: n.slotId, date: n.date, start: n.start, end: n.end, kind: n.kind });
+    confirming.clear();
+    key.renew();
+    void Taro.showToast({ title: `已改选 ${timeRange(n.start, n.end)}`, icon: 'none' });
   }
 
   function onConfirm() {
-    if (target) void confirming.run(target.slotId)
+    if (target) void confirming.run(target.slotId);
   }
 
-  if (!signedIn) return <Page><IdentityStep need='signIn' why='预约办事需要先登录。' /></Page>
-  if (!itemId || !hallId || !parseSlotId(slotId)) return <Page><StateBlock text='预约信息不完整，请回到预约页重新选择。' /></Page>
-  if (item.status === 'error' && !item.data) return <Page><ErrorNotice error={item.error} retryText='重新加载' onRetry={item.reload} /></Page>
-  if (!item.data || (!day.data && day.status !== 'error')) return <Page><StateBlock tone='loading' text='正在核对预约信息…' /></Page>
+  if (!signedIn)
+    return (
+      <Page>
+        <IdentityStep need='signIn' why='预约办事需要先登录。' />
+      </Page>
+    );
+  if (!itemId || !hallId || !parseSlotId(slotId))
+    return (
+      <Page>
+        <StateBlock text='预约信息不完整，请回到预约页重新选择。' />
+      </Page>
+    );
+  if (item.status === 'error' && !item.data)
+    return (
+      <Page>
+        <ErrorNotice error={item.error} retryText='重新加载' onRetry={item.reload} />
+      </Page>
+    );
+  if (!item.data || (!day.data && day.status !== 'error'))
+    return (
+      <Page>
+        <StateBlock tone='loading' text='正在核对预约信息…' />
+      </Page>
+    );
 
-  const unavailable = slot && !slot.bookable ? slotStateText(slot) : !slot && !retarget && day.status === 'ready' ? '该时段已不可预约' : ''
+  const unavailable = slot && !slot.bookable ? slotStateText(slot) : !slot && !retarget && day.status === 'ready' ? '该时段已不可预约' : '';
 
   return (
     <Page className='confirm'>
@@ -161,9 +181,17 @@ export default function ConfirmPage() {
 
       {refusal ? <RefusalNotice view={refusal.view} requestRef={refusal.ref} onNearest={onNearest} onReselect={reselect} onRetry={onConfirm} /> : null}
 
-      <Button className='confirm__submit' type='primary' size='large' block loading={confirming.busy} disabled={!target || Boolean(unavailable) || Boolean(waiting)} onClick={onConfirm}>
+      <Button
+        className='confirm__submit'
+        type='primary'
+        size='large'
+        block
+        loading={confirming.busy}
+        disabled={!target || Boolean(unavailable) || Boolean(waiting)}
+        onClick={onConfirm}
+      >
         {waiting ?? '确认预约'}
       </Button>
     </Page>
-  )
+  );
 }

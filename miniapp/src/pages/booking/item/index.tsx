@@ -1,39 +1,44 @@
-import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { getItem } from '../../../api'
-import { ErrorNotice } from '../../../components/ErrorNotice'
-import { Page } from '../../../components/Page'
-import { opening } from '../../../components/Opening'
-import { StateBlock } from '../../../components/StateBlock'
-import { Button } from '../../../components/ui'
-import { Fact, MaterialList } from '../../../components/booking'
-import { useLoad } from '../../../hooks/useLoad'
-import { useStore } from '../../../hooks/useStore'
-import { chooseHall, currentHall, hallIdStore, loadHalls } from '../../../services/booking'
-import { formatFee, formatLimits } from '../../../utils/booking-format'
-import { param, slotsUrl } from '../../../utils/routes'
-import './index.scss'
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { getItem } from '../../../api';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Page } from '../../../components/Page';
+import { opening } from '../../../components/Opening';
+import { StateBlock } from '../../../components/StateBlock';
+import { Button } from '../../../components/ui';
+import { Fact, MaterialList } from '../../../components/booking';
+import { useLoad } from '../../../hooks/useLoad';
+import { useStore } from '../../../hooks/useStore';
+import { chooseHall, currentHall, hallIdStore, loadHalls } from '../../../services/booking';
+import { formatFee, formatLimits } from '../../../utils/booking-format';
+import { param, slotsUrl } from '../../../utils/routes';
+import './index.scss';
 
 /** One item: everything the citizen needs to know (一次告知) before choosing a time. */
 export default function ItemPage() {
-  const params = useRouter().params
-  const id = param(params.id)
-  const storedHallId = useStore(hallIdStore)
-  const hallId = param(params.hallId) || storedHallId
-  const item = useLoad(() => getItem(id), [id], Boolean(id))
-  const halls = useLoad(loadHalls, [])
+  const params = useRouter().params;
+  const id = param(params.id);
+  const storedHallId = useStore(hallIdStore);
+  const hallId = param(params.hallId) || storedHallId;
+  const item = useLoad(() => getItem(id), [id], Boolean(id));
+  const halls = useLoad(loadHalls, []);
 
-  if (!id) return <Page><StateBlock text='没有指定事项，请回到预约页重新选择。' /></Page>
-  const opened = opening({ load: item, loading: '正在读取事项…', keepData: true })
-  if (opened || !item.data) return <Page>{opened}</Page>
+  if (!id)
+    return (
+      <Page>
+        <StateBlock text='没有指定事项，请回到预约页重新选择。' />
+      </Page>
+    );
+  const opened = opening({ load: item, loading: '正在读取事项…', keepData: true });
+  if (opened || !item.data) return <Page>{opened}</Page>;
 
-  const it = item.data
-  const hall = halls.data ? currentHall(halls.data, hallId) : undefined
-  const here = hall ? it.hallIds.includes(hall.id) : true
-  const elsewhere = (halls.data ?? []).filter((h) => it.hallIds.includes(h.id))
+  const it = item.data;
+  const hall = halls.data ? currentHall(halls.data, hallId) : undefined;
+  const here = hall ? it.hallIds.includes(hall.id) : true;
+  const elsewhere = (halls.data ?? []).filter((h) => it.hallIds.includes(h.id));
 
   function book(targetHallId: string) {
-    void Taro.navigateTo({ url: slotsUrl({ itemId: it.id, hallId: targetHallId }) })
+    void Taro.navigateTo({ url: slotsUrl({ itemId: it.id, hallId: targetHallId }) });
   }
 
   return (
@@ -89,8 +94,8 @@ export default function ItemPage() {
                 fill='outline'
                 block
                 onClick={() => {
-                  chooseHall(h.id)
-                  book(h.id)
+                  chooseHall(h.id);
+                  book(h.id);
                 }}
               >
                 {`在${h.name}预约办理`}
@@ -100,5 +105,5 @@ export default function ItemPage() {
         {!hall && halls.status === 'error' ? <ErrorNotice error={halls.error} onRetry={halls.reload} /> : null}
       </View>
     </Page>
-  )
+  );
 }

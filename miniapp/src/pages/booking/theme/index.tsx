@@ -1,42 +1,47 @@
-import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { getTheme, listMyAppointments } from '../../../api'
-import { ErrorNotice } from '../../../components/ErrorNotice'
-import { Page } from '../../../components/Page'
-import { opening } from '../../../components/Opening'
-import { StateBlock } from '../../../components/StateBlock'
-import { Button } from '../../../components/ui'
-import { ItemRow, MaterialList } from '../../../components/booking'
-import { useIdentity } from '../../../hooks/useIdentity'
-import { useLoad } from '../../../hooks/useLoad'
-import { useReshow } from '../../../hooks/useReshow'
-import { useStore } from '../../../hooks/useStore'
-import { currentHall, hallIdStore, loadHalls } from '../../../services/booking'
-import { dateLabel, themeProgress, timeRange } from '../../../utils/booking-format'
-import { appointmentUrl, itemUrl, param, slotsUrl } from '../../../utils/routes'
-import './index.scss'
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { getTheme, listMyAppointments } from '../../../api';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Page } from '../../../components/Page';
+import { opening } from '../../../components/Opening';
+import { StateBlock } from '../../../components/StateBlock';
+import { Button } from '../../../components/ui';
+import { ItemRow, MaterialList } from '../../../components/booking';
+import { useIdentity } from '../../../hooks/useIdentity';
+import { useLoad } from '../../../hooks/useLoad';
+import { useReshow } from '../../../hooks/useReshow';
+import { useStore } from '../../../hooks/useStore';
+import { currentHall, hallIdStore, loadHalls } from '../../../services/booking';
+import { dateLabel, themeProgress, timeRange } from '../../../utils/booking-format';
+import { appointmentUrl, itemUrl, param, slotsUrl } from '../../../utils/routes';
+import './index.scss';
 
 /**
  * 一链办理: the theme's items as steps in order, one merged checklist (what an earlier step makes is marked, each
  * agency keeps its own form), and the citizen's progress: each step booked or still to book, "已预约 2/7".
  */
 export default function ThemePage() {
-  const params = useRouter().params
-  const id = param(params.id)
-  const storedHallId = useStore(hallIdStore)
-  const hallId = param(params.hallId) || storedHallId
-  const theme = useLoad(() => getTheme(id), [id], Boolean(id))
-  const halls = useLoad(loadHalls, [])
-  const hall = halls.data ? currentHall(halls.data, hallId) : undefined
-  const identity = useIdentity()
-  const mine = useLoad(listMyAppointments, [], identity.status === 'verified')
-  useReshow(() => mine.reload())
+  const params = useRouter().params;
+  const id = param(params.id);
+  const storedHallId = useStore(hallIdStore);
+  const hallId = param(params.hallId) || storedHallId;
+  const theme = useLoad(() => getTheme(id), [id], Boolean(id));
+  const halls = useLoad(loadHalls, []);
+  const hall = halls.data ? currentHall(halls.data, hallId) : undefined;
+  const identity = useIdentity();
+  const mine = useLoad(listMyAppointments, [], identity.status === 'verified');
+  useReshow(() => mine.reload());
 
-  if (!id) return <Page><StateBlock text='没有指定主题，请回到预约页重新选择。' /></Page>
-  const opened = opening({ load: theme, loading: '正在读取…', keepData: true })
-  if (opened || !theme.data) return <Page>{opened}</Page>
-  const t = theme.data
-  const progress = themeProgress(t.items, mine.data ?? [])
+  if (!id)
+    return (
+      <Page>
+        <StateBlock text='没有指定主题，请回到预约页重新选择。' />
+      </Page>
+    );
+  const opened = opening({ load: theme, loading: '正在读取…', keepData: true });
+  if (opened || !theme.data) return <Page>{opened}</Page>;
+  const t = theme.data;
+  const progress = themeProgress(t.items, mine.data ?? []);
 
   return (
     <Page className='theme'>
@@ -58,7 +63,7 @@ export default function ThemePage() {
         <Text className='jsb-subtitle'>办理步骤</Text>
         <Text className='jsb-muted'>按顺序一步一步预约办理：前一步拿到的证照，后面的步骤就不用另外准备。</Text>
         {t.items.map((it, i) => {
-          const booked = progress.byItem.get(it.id)
+          const booked = progress.byItem.get(it.id);
           return (
             <View key={it.id} className='theme__item'>
               <Text className='theme__step'>第{i + 1}步</Text>
@@ -84,7 +89,7 @@ export default function ThemePage() {
                 </Button>
               )}
             </View>
-          )
+          );
         })}
         {hall ? <Text className='jsb-muted theme__hall'>预约大厅：{hall.name}（可在预约页切换）</Text> : null}
         {halls.status === 'error' ? <ErrorNotice error={halls.error} onRetry={halls.reload} /> : null}
@@ -95,5 +100,5 @@ export default function ThemePage() {
         <MaterialList materials={t.materials} />
       </View>
     </Page>
-  )
+  );
 }

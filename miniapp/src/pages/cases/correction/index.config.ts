@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '补正材料' })
+export default definePageConfig({ navigationBarTitleText: '补正材料' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '免费邮寄' })
+export default definePageConfig({ navigationBarTitleText: '免费邮寄' });

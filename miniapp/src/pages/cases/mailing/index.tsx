@@ -1,22 +1,22 @@
-import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { addressSchema, type MailingAddress, momentText } from '@jsb/shared'
-import { showApiError } from '../../../api'
-import { getCase, requestMailing } from '../../../api/cases'
-import { Page } from '../../../components/Page'
-import { opening } from '../../../components/Opening'
-import { Field } from '../../../components/Field'
-import { Button } from '../../../components/ui'
-import { KeyValue } from '../../../components/cases'
-import { useActionKey } from '../../../hooks/useActionKey'
-import { useDraft } from '../../../hooks/useDraft'
-import { useLoad } from '../../../hooks/useLoad'
-import { useSignedIn } from '../../../hooks/useSignedIn'
-import { useSubmit } from '../../../hooks/useSubmit'
-import { mailingHeadline } from '../../../utils/case-format'
-import { param } from '../../../utils/routes'
-import { GROUPS } from '../../../utils/text-input'
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { addressSchema, type MailingAddress, momentText } from '@jsb/shared';
+import { showApiError } from '../../../api';
+import { getCase, requestMailing } from '../../../api/cases';
+import { Page } from '../../../components/Page';
+import { opening } from '../../../components/Opening';
+import { Field } from '../../../components/Field';
+import { Button } from '../../../components/ui';
+import { KeyValue } from '../../../components/cases';
+import { useActionKey } from '../../../hooks/useActionKey';
+import { useDraft } from '../../../hooks/useDraft';
+import { useLoad } from '../../../hooks/useLoad';
+import { useSignedIn } from '../../../hooks/useSignedIn';
+import { useSubmit } from '../../../hooks/useSubmit';
+import { mailingHeadline } from '../../../utils/case-format';
+import { param } from '../../../utils/routes';
+import { GROUPS } from '../../../utils/text-input';
 
 const FIELDS: { key: keyof MailingAddress; label: string; placeholder: string }[] = [
   { key: 'recipient', label: '收件人', placeholder: '收件人姓名' },
@@ -25,50 +25,56 @@ const FIELDS: { key: keyof MailingAddress; label: string; placeholder: string }[
   { key: 'city', label: '城市', placeholder: '城市' },
   { key: 'district', label: '区县', placeholder: '区县' },
   { key: 'detail', label: '详细地址', placeholder: '详细地址（街道、门牌号）' },
-]
+];
 
-const EMPTY_ADDRESS: MailingAddress = { recipient: '', phone: '', province: '山东省', city: '济宁市', district: '', detail: '' }
-
+const EMPTY_ADDRESS: MailingAddress = { recipient: '', phone: '', province: '山东省', city: '济宁市', district: '', detail: '' };
 
 /** 免费邮寄: the address form (checked with the shared schema before sending), then the EMS tracking. */
 export default function MailingPage() {
-  const caseNo = param(useRouter().params.caseNo)
-  const signedIn = useSignedIn()
-  const c = useLoad(() => getCase(caseNo), [caseNo], signedIn && caseNo !== '')
+  const caseNo = param(useRouter().params.caseNo);
+  const signedIn = useSignedIn();
+  const c = useLoad(() => getCase(caseNo), [caseNo], signedIn && caseNo !== '');
   // the address is kept as a draft: it survives leaving the page and is offered again for the next case
-  const address = useDraft<MailingAddress>('mailing-address', EMPTY_ADDRESS)
-  const form = address.value
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const key = useActionKey()
+  const address = useDraft<MailingAddress>('mailing-address', EMPTY_ADDRESS);
+  const form = address.value;
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const key = useActionKey();
   const sending = useSubmit(
     async (to: MailingAddress) => {
-      await requestMailing(caseNo, to, key.take())
-      c.reload()
+      await requestMailing(caseNo, to, key.take());
+      c.reload();
     },
     { key, onError: showApiError },
-  )
+  );
 
-  const opened = opening({ signIn: { signedIn, why: '登录后可以申请免费邮寄办理结果。' }, load: c, loading: '正在读取…' })
-  if (opened || !c.data) return <Page>{opened}</Page>
-  const m = c.data.mailing
+  const opened = opening({ signIn: { signedIn, why: '登录后可以申请免费邮寄办理结果。' }, load: c, loading: '正在读取…' });
+  if (opened || !c.data) return <Page>{opened}</Page>;
+  const m = c.data.mailing;
 
   const submit = () => {
-    const parsed = addressSchema.safeParse(form)
+    const parsed = addressSchema.safeParse(form);
     if (!parsed.success) {
-      setProblems(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])))
-      return
+      setProblems(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      return;
     }
-    setProblems({})
-    void sending.run(parsed.data)
-  }
+    setProblems({});
+    void sending.run(parsed.data);
+  };
 
   if (m) {
     return (
       <Page>
         <View className='jsb-card'>
           <Text className='jsb-subtitle cs-block'>{mailingHeadline(m.state, c.data.status)}</Text>
-          <Text className='jsb-muted cs-block'>收件人 {m.address.recipient} {m.address.phone}</Text>
-          <Text className='jsb-muted cs-block'>{m.address.province}{m.address.city}{m.address.district}{m.address.detail}</Text>
+          <Text className='jsb-muted cs-block'>
+            收件人 {m.address.recipient} {m.address.phone}
+          </Text>
+          <Text className='jsb-muted cs-block'>
+            {m.address.province}
+            {m.address.city}
+            {m.address.district}
+            {m.address.detail}
+          </Text>
           {m.emsNo ? (
             <>
               <KeyValue k='EMS 单号' v={m.emsNo} />
@@ -85,14 +91,17 @@ export default function MailingPage() {
             <Text className='jsb-subtitle cs-block'>物流信息</Text>
             {[...m.events].reverse().map((e) => (
               <View key={e.at + e.status} className='cs-row'>
-                <Text>{e.text}{e.place ? ` · ${e.place}` : ''}</Text>
+                <Text>
+                  {e.text}
+                  {e.place ? ` · ${e.place}` : ''}
+                </Text>
                 <Text className='jsb-muted cs-block'>{momentText(e.at)}</Text>
               </View>
             ))}
           </View>
         ) : null}
       </Page>
-    )
+    );
   }
 
   return (
@@ -112,8 +121,8 @@ export default function MailingPage() {
             value={form[f.key]}
             error={problems[f.key]}
             onChange={(v) => {
-              address.set({ [f.key]: v })
-              setProblems(({ [f.key]: _fixed, ...rest }) => rest)
+              address.set({ [f.key]: v });
+              setProblems(({ [f.key]: _fixed, ...rest }) => rest);
             }}
           />
         ))}
@@ -123,5 +132,5 @@ export default function MailingPage() {
         {!c.data.mailingAvailable ? <Text className='jsb-muted cs-block'>这个办件现在不能申请邮寄，请到受理窗口领取结果。</Text> : null}
       </View>
     </Page>
-  )
+  );
 }

@@ -1,33 +1,33 @@
-import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
-import { complaintPhotoPath } from '../../../api/complaints'
-import { Button } from '../../../components/ui'
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import { complaintPhotoPath } from '../../../api/complaints';
+import { Button } from '../../../components/ui';
 
-type Shown = { state: 'loading' } | { state: 'ready'; path: string } | { state: 'failed' }
+type Shown = { state: 'loading' } | { state: 'ready'; path: string } | { state: 'failed' };
 
 /** The photos sent with a complaint: thumbnails, tap for the large view; each one loads on its own and can be retried. */
 export function ComplaintPhotos({ id, photoIds }: { id: string; photoIds: string[] }) {
-  const [shown, setShown] = useState<Record<string, Shown>>({})
+  const [shown, setShown] = useState<Record<string, Shown>>({});
 
   function load(photoId: string) {
-    setShown((s) => ({ ...s, [photoId]: { state: 'loading' } }))
+    setShown((s) => ({ ...s, [photoId]: { state: 'loading' } }));
     complaintPhotoPath(id, photoId).then(
       (path) => setShown((s) => ({ ...s, [photoId]: { state: 'ready', path } })),
       () => setShown((s) => ({ ...s, [photoId]: { state: 'failed' } })),
-    )
+    );
   }
 
   useEffect(() => {
-    photoIds.forEach(load)
+    photoIds.forEach(load);
     // the photos of this complaint, loaded once per complaint
-  }, [id, photoIds.join(',')])
+  }, [id, photoIds.join(',')]);
 
-  const ready = photoIds.map((p) => shown[p]).flatMap((s) => (s?.state === 'ready' ? [s.path] : []))
+  const ready = photoIds.map((p) => shown[p]).flatMap((s) => (s?.state === 'ready' ? [s.path] : []));
   return (
     <View className='zc-photos__grid' aria-label={`${photoIds.length}张照片`}>
       {photoIds.map((photoId, i) => {
-        const s = shown[photoId] ?? { state: 'loading' }
+        const s = shown[photoId] ?? { state: 'loading' };
         if (s.state === 'ready') {
           return (
             <View key={photoId} className='zc-photo'>
@@ -39,7 +39,7 @@ export function ComplaintPhotos({ id, photoIds }: { id: string; photoIds: string
                 onClick={() => void Taro.previewImage({ current: s.path, urls: ready })}
               />
             </View>
-          )
+          );
         }
         return (
           <View key={photoId} className='zc-photo zc-photo__placeholder'>
@@ -52,8 +52,8 @@ export function ComplaintPhotos({ id, photoIds }: { id: string; photoIds: string
               </Button>
             ) : null}
           </View>
-        )
+        );
       })}
     </View>
-  )
+  );
 }

@@ -1,42 +1,48 @@
-import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
-import { View, Text, Textarea } from '@tarojs/components'
-import { COMPLAINT_RATINGS, COMPLAINT_RULES, complaintWords, type Complaint, type ComplaintRating, momentText, monthDayText } from '@jsb/shared'
-import { getComplaint, rateComplaintReply, reopenComplaint } from '../../../api/complaints'
-import { ErrorNotice } from '../../../components/ErrorNotice'
-import { Page } from '../../../components/Page'
-import { opening } from '../../../components/Opening'
-import { SubscribeCard } from '../../../components/SubscribeCard'
-import { Button } from '../../../components/ui'
-import { useActionKey } from '../../../hooks/useActionKey'
-import { useLoad } from '../../../hooks/useLoad'
-import { useSignedIn } from '../../../hooks/useSignedIn'
-import { useSubmit } from '../../../hooks/useSubmit'
-import { slaLine } from '../../../utils/complaint-format'
-import { param } from '../../../utils/routes'
-import { ComplaintPhotos } from './ComplaintPhotos'
-import '../index.scss'
+import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View, Text, Textarea } from '@tarojs/components';
+import { COMPLAINT_RATINGS, COMPLAINT_RULES, complaintWords, type Complaint, type ComplaintRating, momentText, monthDayText } from '@jsb/shared';
+import { getComplaint, rateComplaintReply, reopenComplaint } from '../../../api/complaints';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { Page } from '../../../components/Page';
+import { opening } from '../../../components/Opening';
+import { SubscribeCard } from '../../../components/SubscribeCard';
+import { Button } from '../../../components/ui';
+import { useActionKey } from '../../../hooks/useActionKey';
+import { useLoad } from '../../../hooks/useLoad';
+import { useSignedIn } from '../../../hooks/useSignedIn';
+import { useSubmit } from '../../../hooks/useSubmit';
+import { slaLine } from '../../../utils/complaint-format';
+import { param } from '../../../utils/routes';
+import { ComplaintPhotos } from './ComplaintPhotos';
+import '../index.scss';
 
-const words = complaintWords()
+const words = complaintWords();
 
 /** One complaint: state and deadlines, the timeline, the reply; rate the reply, reopen once. */
 export default function ComplaintDetail() {
-  const params = useRouter().params
-  const id = param(params.id)
-  const signedIn = useSignedIn()
-  const loaded = useLoad(() => getComplaint(id), [id], signedIn && !!id)
-  const [latest, setLatest] = useState<Complaint | null>(null)
-  const c = latest ?? loaded.data
+  const params = useRouter().params;
+  const id = param(params.id);
+  const signedIn = useSignedIn();
+  const loaded = useLoad(() => getComplaint(id), [id], signedIn && !!id);
+  const [latest, setLatest] = useState<Complaint | null>(null);
+  const c = latest ?? loaded.data;
 
-  const opened = opening({ signIn: { signedIn, why: '登录后可以查看找茬的进度和答复。' }, load: loaded, loading: '正在读取…', keepData: true })
-  if (!c || (opened && !latest)) return <Page className='zc'>{opened}</Page>
-  const sla = slaLine(c)
+  const opened = opening({ signIn: { signedIn, why: '登录后可以查看找茬的进度和答复。' }, load: loaded, loading: '正在读取…', keepData: true });
+  if (!c || (opened && !latest)) return <Page className='zc'>{opened}</Page>;
+  const sla = slaLine(c);
   // 满意 with the last reply: thank the citizen instead of offering to reopen
-  const satisfied = c.replies.at(-1)?.rating === '满意'
+  const satisfied = c.replies.at(-1)?.rating === '满意';
   return (
     <Page className='zc'>
-      {params.created ? <Text className='zc-notice zc-notice--ok'>{c.trackingNo ? `已提交，找茬编号 ${c.trackingNo}` : '已提交。政务系统暂时连不上，恢复后自动转交，不需要重新提交。'}</Text> : null}
-      {params.created && c.trackingNo ? <SubscribeCard moment='complaint' title='找茬答复通知' what='签收和答复时，通过微信告诉您' action='订阅答复通知' /> : null}
+      {params.created ? (
+        <Text className='zc-notice zc-notice--ok'>
+          {c.trackingNo ? `已提交，找茬编号 ${c.trackingNo}` : '已提交。政务系统暂时连不上，恢复后自动转交，不需要重新提交。'}
+        </Text>
+      ) : null}
+      {params.created && c.trackingNo ? (
+        <SubscribeCard moment='complaint' title='找茬答复通知' what='签收和答复时，通过微信告诉您' action='订阅答复通知' />
+      ) : null}
       {c.notice ? <Text className='zc-notice'>{c.notice}</Text> : null}
       <View className='jsb-card'>
         <View className='zc-row__head'>
@@ -101,48 +107,74 @@ export default function ComplaintDetail() {
         ))}
       </View>
     </Page>
-  )
+  );
 }
 
 function RateReply({ id, onDone }: { id: string; onDone: (c: Complaint) => void }) {
-  const [rating, setRating] = useState<ComplaintRating | null>(null)
-  const key = useActionKey()
-  const sending = useSubmit(async (r: ComplaintRating) => onDone(await rateComplaintReply(id, { rating: r }, key.take())), { key })
+  const [rating, setRating] = useState<ComplaintRating | null>(null);
+  const key = useActionKey();
+  const sending = useSubmit(async (r: ComplaintRating) => onDone(await rateComplaintReply(id, { rating: r }, key.take())), { key });
   return (
     <View className='jsb-card'>
       <Text className='jsb-subtitle'>您对这次答复满意吗？</Text>
       <View className='zc-chips'>
         {COMPLAINT_RATINGS.map((r) => (
-          <View key={r} className={`zc-chip${rating === r ? ' zc-chip--on' : ''}`} role='radio' aria-checked={rating === r} onClick={() => (setRating(r), key.renew())}>
+          <View
+            key={r}
+            className={`zc-chip${rating === r ? ' zc-chip--on' : ''}`}
+            role='radio'
+            aria-checked={rating === r}
+            onClick={() => (setRating(r), key.renew())}
+          >
             <Text>{r}</Text>
           </View>
         ))}
       </View>
       {sending.error ? <ErrorNotice error={sending.error} /> : null}
-      <Button type='primary' block disabled={!rating || sending.busy} loading={sending.busy} onClick={() => {
-          if (rating) void sending.run(rating)
-        }}>
+      <Button
+        type='primary'
+        block
+        disabled={!rating || sending.busy}
+        loading={sending.busy}
+        onClick={() => {
+          if (rating) void sending.run(rating);
+        }}
+      >
         提交评价
       </Button>
     </View>
-  )
+  );
 }
 
 function Reopen({ c, onDone }: { c: Complaint; onDone: (c: Complaint) => void }) {
-  const [reason, setReason] = useState('')
-  const key = useActionKey()
-  const sending = useSubmit(async (why: string) => onDone(await reopenComplaint(c.id, why, key.take())), { key })
+  const [reason, setReason] = useState('');
+  const key = useActionKey();
+  const sending = useSubmit(async (why: string) => onDone(await reopenComplaint(c.id, why, key.take())), { key });
   return (
     <View className='jsb-card'>
       <Text className='jsb-subtitle'>问题没有解决？</Text>
       <Text className='jsb-muted'>
-        {words.reopen}{c.reopenUntil ? `（${momentText(c.reopenUntil)}前）` : ''}，{words.reopenAgainReplyDays}。
+        {words.reopen}
+        {c.reopenUntil ? `（${momentText(c.reopenUntil)}前）` : ''}，{words.reopenAgainReplyDays}。
       </Text>
-      <Textarea className='zc-textarea' placeholder={`请说明哪里还没有解决（${words.reopenReasonMin}）`} maxlength={COMPLAINT_RULES.reopenReasonMax} value={reason} onInput={(e) => (setReason(e.detail.value), key.renew())} />
+      <Textarea
+        className='zc-textarea'
+        placeholder={`请说明哪里还没有解决（${words.reopenReasonMin}）`}
+        maxlength={COMPLAINT_RULES.reopenReasonMax}
+        value={reason}
+        onInput={(e) => (setReason(e.detail.value), key.renew())}
+      />
       {sending.error ? <ErrorNotice error={sending.error} /> : null}
-      <Button type='primary' fill='outline' block disabled={reason.trim().length < COMPLAINT_RULES.reopenReasonMin || sending.busy} loading={sending.busy} onClick={() => void sending.run(reason.trim())}>
+      <Button
+        type='primary'
+        fill='outline'
+        block
+        disabled={reason.trim().length < COMPLAINT_RULES.reopenReasonMin || sending.busy}
+        loading={sending.busy}
+        onClick={() => void sending.run(reason.trim())}
+      >
         申请重新办理
       </Button>
     </View>
-  )
+  );
 }

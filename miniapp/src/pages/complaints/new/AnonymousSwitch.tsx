@@ -1,4 +1,4 @@
-import { View, Text } from '@tarojs/components'
+import { View, Text } from '@tarojs/components';
 
 /** The anonymous choice, with an honest account of what the staff handling it will and will not see. */
 export function AnonymousSwitch({ on, onToggle }: { on: boolean; onToggle: () => void }) {
@@ -22,5 +22,5 @@ export function AnonymousSwitch({ on, onToggle }: { on: boolean; onToggle: () =>
         </View>
       )}
     </View>
-  )
+  );
 }

@@ -1,3 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '我要找茬',
-})
+});
