@@ -2,8 +2,7 @@
 import { createApp } from './app';
 import { loadConfig, ConfigError } from './config';
 import { createLogger } from './log';
-import { createCoreClient } from './clients/core.client';
-import { createWechatClient } from './clients/wechat.client';
+import { upstreamClients } from './clients/upstreams';
 import { prepareDatabase } from './db/prepare';
 import { connectDatabase } from './db/connect';
 import { createJobRunner } from './jobs/runner';
@@ -27,19 +26,7 @@ async function main(): Promise<void> {
     db,
     clock,
     log,
-    wechat: createWechatClient({
-      baseUrl: config.WECHAT_API_BASE,
-      appid: config.WECHAT_APPID,
-      secret: config.WECHAT_SECRET,
-      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
-    }),
-    core: createCoreClient({
-      baseUrl: config.CORE_API_BASE,
-      clientId: config.CORE_CLIENT_ID,
-      secret: config.CORE_HMAC_SECRET,
-      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
-      breaker: { cooldownMs: config.CORE_BREAKER_COOLDOWN_MS },
-    }),
+    ...upstreamClients(config),
   });
   await prepareDatabase(db, log, clock());
   const runner = createJobRunner({ jobs, claims, owner: instanceId, clock, log });

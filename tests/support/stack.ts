@@ -19,7 +19,7 @@ import {
   type WechatMock,
 } from '@jsb/mock';
 import { createWxpayMock, loadOrCreateWxpayKeys, type WxpayKeys, type WxpayMock } from '@jsb/mock';
-import { createApp, createCoreClient, createLogger, createWechatClient, loadConfig, prepareDatabase, type Config } from '@jsb/bff';
+import { createApp, createLogger, loadConfig, prepareDatabase, upstreamClients, type Config } from '@jsb/bff';
 
 export const TEST_APPID = 'wx1234567890abcdef';
 export const TEST_WX_SECRET = 'test-wechat-secret';
@@ -139,19 +139,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       log,
       clock: () => clock.now(),
       instanceId: `test-bff-${instances.length + 1}`,
-      wechat: createWechatClient({
-        baseUrl: config.WECHAT_API_BASE,
-        appid: config.WECHAT_APPID,
-        secret: config.WECHAT_SECRET,
-        timeoutMs: config.UPSTREAM_TIMEOUT_MS,
-      }),
-      core: createCoreClient({
-        baseUrl: config.CORE_API_BASE,
-        clientId: config.CORE_CLIENT_ID,
-        secret: config.CORE_HMAC_SECRET,
-        timeoutMs: config.UPSTREAM_TIMEOUT_MS,
-        breaker: { cooldownMs: config.CORE_BREAKER_COOLDOWN_MS, now: breakerClock.now },
-      }),
+      ...upstreamClients(config, { breakerNow: breakerClock.now }),
     });
     const server = built.app.listen(0, '127.0.0.1');
     await new Promise<void>((r) => server.once('listening', () => r()));

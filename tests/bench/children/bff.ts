@@ -5,7 +5,7 @@
  * database command (by command and collection) and every upstream call, for the `counts` question over IPC.
  */
 import mongoose from 'mongoose';
-import { createApp, createCoreClient, createLogger, createWechatClient, loadConfig, prepareDatabase, sweepExpired } from '@jsb/bff';
+import { createApp, createLogger, loadConfig, prepareDatabase, sweepExpired, upstreamClients } from '@jsb/bff';
 import { answerParent, ready } from '../procs';
 import { profilerHandlers } from '../profiler';
 
@@ -48,20 +48,7 @@ async function main(): Promise<void> {
     log,
     clock,
     instanceId: `bench-${process.pid}`,
-    wechat: createWechatClient({
-      baseUrl: config.WECHAT_API_BASE,
-      appid: config.WECHAT_APPID,
-      secret: config.WECHAT_SECRET,
-      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
-      fetch: countedFetch('wechat'),
-    }),
-    core: createCoreClient({
-      baseUrl: config.CORE_API_BASE,
-      clientId: config.CORE_CLIENT_ID,
-      secret: config.CORE_HMAC_SECRET,
-      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
-      fetch: countedFetch('core'),
-    }),
+    ...upstreamClients(config, { fetchFor: countedFetch }),
   });
   if (process.env.BENCH_PREPARE === '1') await prepareDatabase(db, log, clock());
   // mongoose's own start-up work for each model, done before READY, so that the commands counted are the requests' own

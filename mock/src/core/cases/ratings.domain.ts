@@ -17,7 +17,7 @@ import { CoreError } from '../errors';
 import type { CoreState } from '../state';
 import { calendarOfCase, ensureCase, ensureOwnCase, isClosed, ratingDeadline } from './cases.domain';
 import type { CaseRecord, RatingRecord } from './cases.state';
-import { relayToProvince } from './province.client';
+import { relayToProvince, type ProvinceEvaluation } from './province.client';
 import { emit } from '../events/events.domain';
 
 /*
@@ -25,6 +25,22 @@ import { emit } from '../events/events.domain';
  * the province), so two different submissions cannot both pass "not rated yet". A province that does not
  * answer leaves nothing recorded (503), and the same request id may be sent again.
  */
+
+/** What the province's 好差评 system is told of a rating or a follow-up: the case's channel and window, the rater as a key, never a name. */
+function evaluationOf(c: CaseRecord, input: RateInput, ratedAt: Date): ProvinceEvaluation {
+  return {
+    requestId: input.requestId,
+    caseNo: c.caseNo,
+    level: input.level,
+    tags: input.tags,
+    comment: input.comment,
+    channel: c.channel,
+    hallId: c.hallId,
+    windowNo: c.windowNo,
+    raterKey: raterKey(c.personId),
+    ratedAt: ratedAt.toISOString(),
+  };
+}
 
 export interface RateInput {
   personId: string;
@@ -86,18 +102,7 @@ export async function rateCase(
   ensureTags(c, input.level, input.tags);
 
   const rating = await once(state, c, input.requestId, async () => {
-    const receiptId = await relayToProvince(provinceUrl, {
-      requestId: input.requestId,
-      caseNo: c.caseNo,
-      level: input.level,
-      tags: input.tags,
-      comment: input.comment,
-      channel: c.channel,
-      hallId: c.hallId,
-      windowNo: c.windowNo,
-      raterKey: raterKey(c.personId),
-      ratedAt: ratedAt.toISOString(),
-    });
+    const receiptId = await relayToProvince(provinceUrl, evaluationOf(c, input, ratedAt));
     state.cases.ratingSeq += 1;
     const ratedDay = shanghaiDate(ratedAt);
     const cal = calendarOfCase(state, c);
@@ -146,22 +151,7 @@ export async function followUp(
   const ratedAt = ratedAtOf(now, input);
 
   const rating = await once(state, c, input.requestId, async () => {
-    const receiptId = await relayToProvince(
-      provinceUrl,
-      {
-        requestId: input.requestId,
-        caseNo: c.caseNo,
-        level: input.level,
-        tags: input.tags,
-        comment: input.comment,
-        channel: c.channel,
-        hallId: c.hallId,
-        windowNo: c.windowNo,
-        raterKey: raterKey(c.personId),
-        ratedAt: ratedAt.toISOString(),
-      },
-      r.receiptId,
-    );
+    const receiptId = await relayToProvince(provinceUrl, evaluationOf(c, input, ratedAt), r.receiptId);
     r.followUp = { requestId: input.requestId, level: input.level, tags: [...input.tags], comment: input.comment, ratedAt: ratedAt.toISOString(), receiptId };
     return r;
   });
