@@ -18,15 +18,17 @@ export async function prepareDatabase(conn: Connection, log: Logger, now: Date):
 const RETIRED = ['lookup_attempts'];
 
 async function dropRetired(conn: Connection, log: Logger): Promise<void> {
-  const present = new Set((await conn.db!.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
-  for (const name of RETIRED.filter((n) => present.has(n))) {
+  const db = conn.db!;
+  const present = async () => new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
+  const here = await present();
+  for (const name of RETIRED.filter((n) => here.has(n))) {
     try {
-      await conn.db!.dropCollection(name);
+      await db.dropCollection(name);
       log.info({ collection: name }, 'retired collection dropped');
     } catch (err) {
-      // another instance dropped it first (NamespaceNotFound, code 26; mongo-java-server says only "ns not found")
-      const e = err as { code?: number; message?: string };
-      if (e.code !== 26 && !/ns not found/i.test(e.message ?? '')) throw err;
+      // another instance starting at the same moment dropped it first: each server says so its own way (MongoDB
+      // NamespaceNotFound, mongo-java-server "ns not found" or a NullPointerException), so what counts is that it is gone
+      if ((await present()).has(name)) throw err;
     }
   }
 }
