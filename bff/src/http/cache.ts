@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 export interface Cached<T> {
   value: T;
   etag: string;
+  /** the value as the JSON answer, written once per entry: a hot slot list is not serialised again for every request */
+  json: string;
 }
 
 export function createTtlCache<T>(o: { ttlMs: number; max?: number; now?: () => number }) {
@@ -22,7 +24,8 @@ export function createTtlCache<T>(o: { ttlMs: number; max?: number; now?: () => 
       if (pending) return pending;
       const p = load()
         .then((value) => {
-          const item = { value, etag: etagOf(value) };
+          const json = JSON.stringify(value);
+          const item = { value, etag: etagOfJson(json), json };
           if (entries.size >= max) entries.delete(entries.keys().next().value as string);
           entries.set(key, { at: now(), item });
           return item;
@@ -39,5 +42,9 @@ export function createTtlCache<T>(o: { ttlMs: number; max?: number; now?: () => 
 }
 
 export function etagOf(value: unknown): string {
-  return `W/"${createHash('sha1').update(JSON.stringify(value)).digest('base64url').slice(0, 22)}"`;
+  return etagOfJson(JSON.stringify(value));
+}
+
+function etagOfJson(json: string): string {
+  return `W/"${createHash('sha1').update(json).digest('base64url').slice(0, 22)}"`;
 }

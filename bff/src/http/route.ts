@@ -145,7 +145,11 @@ export function mountRoutes(table: RouteTable, deps: { authenticate: Authenticat
         }
       }
       ctx.status = spec.status ?? 200;
-      ctx.body = out;
+      const json = ctx.state.json as string | undefined;
+      if (typeof json === 'string') {
+        ctx.type = 'application/json';
+        ctx.body = json;
+      } else ctx.body = out;
     });
   }
   return router;

@@ -10,6 +10,7 @@ import {
   themeSchema,
 } from '@jsb/shared';
 import type { RouteTable } from '../../http/route';
+import type { Cached } from '../../http/cache';
 import type { CatalogService } from './catalog.service';
 
 const CATALOG_CACHE = 'public, max-age=300';
@@ -90,7 +91,9 @@ export function catalogRoutes(t: RouteTable, catalog: CatalogService): void {
 }
 
 /** Hands the cached value's ETag to the route wrapper, which answers 304 when the client already has it. */
-function withEtag<T>(ctx: { state: Record<string, unknown> }, cached: { value: T; etag: string }): T {
+function withEtag<T>(ctx: { state: Record<string, unknown> }, cached: Cached<T>): T {
   ctx.state.etag = cached.etag;
+  // route.ts answers with the cached entry's JSON as it is (the value is still checked against the response schema)
+  ctx.state.json = cached.json;
   return cached.value;
 }

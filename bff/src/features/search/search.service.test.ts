@@ -24,7 +24,7 @@ const THEMES: ThemeSummary[] = [{ id: 'T01', name: '我要开饭店', descriptio
 /** The catalog service as search reads it: cached values, one detail per item (the only place keywords are). */
 function fakeCatalog(o: { failDetail?: Set<string> } = {}) {
   const calls = { items: 0, themes: 0, item: 0 };
-  const cached = <T>(value: T) => ({ value, etag: 'W/"x"' });
+  const cached = <T>(value: T) => ({ value, etag: 'W/"x"', json: JSON.stringify(value) });
   return {
     calls,
     items: async () => (calls.items++, cached({ items: ITEMS })),
