@@ -83,9 +83,15 @@ describe('weapp build: 找茬', () => {
     await screen.back();
     await screen.tap('我的找茬');
     await screen.waitForPage('pages/complaints/index');
+    // the connection drops while the photo downloads: the page says so and offers to try again, nothing breaks
+    mp.device.downloadsFail = true;
     await screen.tap(rec!.trackingNo);
     await screen.waitForPage('pages/complaints/detail/index');
     await screen.waitFor('已核实，窗口已一次性告知所缺材料并致歉');
+    await screen.waitFor('第1张照片暂时打不开');
+    mp.device.downloadsFail = false;
+    await screen.tap('重新加载', { exact: true });
+    await screen.waitForGone('第1张照片暂时打不开');
     expect(mp.problems).toEqual([]);
   });
 });

@@ -40,6 +40,8 @@ function uploadWeapp(url: string, f: LocalFile, token: string, onProgress: (perc
       success: (res) => resolve({ status: res.statusCode, body: parse(res.data) }),
       fail: (err) => reject(networkError(err)),
     });
+    // Taro's task is also a Promise that rejects on failure, callbacks or not: `fail` has answered it
+    task.catch(() => undefined);
     task.onProgressUpdate((p) => onProgress(p.progress));
   });
 }
@@ -82,15 +84,13 @@ export async function uploadFile<T>(apiPath: string, f: LocalFile, onProgress: (
 }
 
 function download(url: string, token: string): Promise<{ status: number; path: string }> {
-  return new Promise((resolve, reject) => {
-    Taro.downloadFile({
-      url,
-      header: { Authorization: `Bearer ${token}` },
-      timeout: 30_000,
-      success: (res) => resolve({ status: res.statusCode, path: res.tempFilePath }),
-      fail: (err) => reject(networkError(err)),
-    });
-  });
+  // the Promise Taro returns, not callbacks: it rejects on a failed download whether or not `fail` is given
+  return Taro.downloadFile({ url, header: { Authorization: `Bearer ${token}` }, timeout: 30_000 }).then(
+    (res) => ({ status: res.statusCode, path: res.tempFilePath }),
+    (err: unknown) => {
+      throw networkError(err);
+    },
+  );
 }
 
 /** A file only its owner may read, fetched with the sign-in into a local path (an image URL cannot carry the token). */

@@ -27,6 +27,8 @@ export interface Device {
   phoneAnswer: SheetAnswer;
   /** photos the album offers next (JPEG bytes); a fresh photo with GPS EXIF when empty */
   album: Buffer[];
+  /** the phone loses its connection for file downloads: wx.downloadFile fails as WeChat reports a network error */
+  downloadsFail: boolean;
   /** files in the citizen's WeChat chats, offered by wx.chooseMessageFile (a scanned PDF someone sent them) */
   chatFiles: { name: string; bytes: Buffer }[];
   clipboard: string;
@@ -51,6 +53,7 @@ export function createDevice(o: { openid?: string; phoneNumber?: string } = {}):
     payAnswer: 'pay',
     phoneAnswer: 'accept',
     album: [],
+    downloadsFail: false,
     chatFiles: [],
     clipboard: '',
     calls: [],

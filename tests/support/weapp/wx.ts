@@ -240,6 +240,7 @@ export function createWx(device: Device, up: WxUpstreams, host: WxHost): Record<
       // a task API: WeChat returns the task, never a Promise, so a failure without callbacks goes nowhere
       quiet(
         callback('downloadFile', o, async () => {
+          if (device.downloadsFail) throw new WxFail('TypeError: fetch failed');
           const res = await fetch(route(String(o.url)), { headers: (o.header as Record<string, string>) ?? {}, signal: abort.signal });
           const bytes = Buffer.from(await res.arrayBuffer());
           const ext = (res.headers.get('content-type') ?? '').includes('png') ? '.png' : '.jpg';
