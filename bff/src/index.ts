@@ -4,6 +4,7 @@ export { createLogger, redact, redactString, type Logger } from './log';
 export { createCoreClient, signCoreHeaders, type CoreClient } from './clients/core.client';
 export { createWechatClient, type WechatClient } from './clients/wechat.client';
 export { upstreamClients } from './clients/upstreams';
+export { applyServerTimeouts } from './http/server-timeouts';
 export { ensureIndexes } from './db/indexes';
 export { expirySweepJob, sweepExpired } from './db/expiry';
 export { prepareDatabase } from './db/prepare';

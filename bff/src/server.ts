@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { loadConfig, ConfigError } from './config';
 import { createLogger } from './log';
 import { upstreamClients } from './clients/upstreams';
+import { applyServerTimeouts } from './http/server-timeouts';
 import { prepareDatabase } from './db/prepare';
 import { connectDatabase } from './db/connect';
 import { createJobRunner } from './jobs/runner';
@@ -33,8 +34,7 @@ async function main(): Promise<void> {
   runner.start();
 
   const server = app.listen(config.BFF_PORT, config.BFF_HOST);
-  server.keepAliveTimeout = 65_000;
-  server.requestTimeout = 30_000;
+  applyServerTimeouts(server);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.BFF_PORT;

@@ -19,7 +19,7 @@ import {
   type WechatMock,
 } from '@jsb/mock';
 import { createWxpayMock, loadOrCreateWxpayKeys, type WxpayKeys, type WxpayMock } from '@jsb/mock';
-import { createApp, createLogger, loadConfig, prepareDatabase, upstreamClients, type Config } from '@jsb/bff';
+import { applyServerTimeouts, createApp, createLogger, loadConfig, prepareDatabase, upstreamClients, type Config } from '@jsb/bff';
 
 export const TEST_APPID = 'wx1234567890abcdef';
 export const TEST_WX_SECRET = 'test-wechat-secret';
@@ -142,6 +142,8 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       ...upstreamClients(config, { breakerNow: breakerClock.now }),
     });
     const server = built.app.listen(0, '127.0.0.1');
+    // as server.ts runs it: a client's pooled connection is never closed under it by the bff first
+    applyServerTimeouts(server);
     await new Promise<void>((r) => server.once('listening', () => r()));
     const instance: BffInstance = {
       ...built,
