@@ -166,6 +166,22 @@ describe('POST /api/v1/appointments', () => {
     expect((await book(second, 'GA05', nearest[0]!.slotId)).status).toBe(201);
   });
 
+  it('offers a seat freed by a cancellation at once, though the slot was just called full', async () => {
+    const slotId = 'city.gongan.2026-02-12.1500';
+    await setCapacity(slotId, 1);
+    const first = await verifiedCitizen(s);
+    const held = await book(first, 'GA05', slotId);
+    expect(held.status).toBe(201);
+    const second = await verifiedCitizen(s);
+    // twice within a second: the second answer is the bff's memory of the core's SLOT_FULL, with the same nearest slots
+    const [a, b] = [await book(second, 'GA05', slotId), await book(second, 'GA05', slotId)];
+    expect([a.body.error.code, b.body.error.code]).toEqual(['SLOT_FULL', 'SLOT_FULL']);
+    expect(b.body.error.details).toEqual(a.body.error.details);
+    const cancelled = await call<Appointment>(s.bffUrl, 'POST', `/api/v1/appointments/${held.body.id}/cancel`, { token: first.accessToken });
+    expect(cancelled.body.status).toBe('cancelled');
+    expect((await book(second, 'GA05', slotId)).status).toBe(201);
+  });
+
   it('answers OUTSIDE_BOOKING_WINDOW for a slot less than 2 hours ahead and one beyond 7 days', async () => {
     const c = await verifiedCitizen(s);
     const soon = await book(c, 'SH01', 'city.shehui.2026-02-09.0930');

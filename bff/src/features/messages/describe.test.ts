@@ -81,8 +81,9 @@ const ALLOWED: [RegExp, (v: string) => boolean][] = [
 ];
 
 describe('describe: what each core event says to the citizen', () => {
-  it.each(CORE_EVENT_TYPES)('%s: Chinese title, what happened, what to do next, and a page of the app', (type) => {
-    const e = {
+  /** the fixture's event of a type, as the core's feed carries it */
+  const eventOf = (type: CoreEventType) =>
+    ({
       id: 'EV0123456789',
       seq: 1,
       type,
@@ -91,8 +92,10 @@ describe('describe: what each core event says to the citizen', () => {
       personId: 'P1',
       occurredAt: '2026-03-02T02:00:00.000Z',
       data: data[type],
-    } as KnownCoreEvent;
-    const m = describeEvent(e);
+    }) as KnownCoreEvent;
+
+  it.each(CORE_EVENT_TYPES)('%s: Chinese title, what happened, what to do next, and a page of the app', (type) => {
+    const m = describeEvent(eventOf(type));
     for (const text of [m.title, m.body, m.nextStep]) expect(text).toMatch(/[\u4e00-\u9fff]/);
     expect(m.nextStep).toMatch(/。$/);
     expect(m.link.page).toMatch(/^pages\/[a-z/-]+\/index(\?\w+=[A-Za-z0-9%-]+)?$/);
@@ -106,17 +109,7 @@ describe('describe: what each core event says to the citizen', () => {
   });
 
   it('takes every number it tells from the event or the rule: promised days, the 补正 deadline, the reopen window', () => {
-    const at = (type: CoreEventType) =>
-      describeEvent({
-        id: 'EV0123456789',
-        seq: 1,
-        type,
-        stream: 's',
-        streamSeq: 1,
-        personId: 'P1',
-        occurredAt: '2026-03-02T02:00:00.000Z',
-        data: data[type],
-      } as KnownCoreEvent);
+    const at = (type: CoreEventType) => describeEvent(eventOf(type));
     expect(at('case.accepted').body).toContain('承诺3个工作日内办结，最迟3月5日');
     expect(at('case.correction-requested').nextStep).toBe('请在3月16日前（10个工作日内）在小程序上传，或带齐材料到市为民服务中心A03号窗口补交。');
     // 20 characters at most: the first material's name is cut, how many there are stays
