@@ -69,6 +69,27 @@ async function indexedQueryMs(db: Db, n: number): Promise<number> {
   return (performance.now() - started) / 100;
 }
 
+/**
+ * Lookups by _id at two sizes (issue 14, what bff/src/db/by-id.ts relies on): `{ _id }` alone, `{ _id: { $in } }` of
+ * 20, and `{ _id, owner }` (an owner check in the query). Mean ms of 30 each.
+ */
+async function idQueriesMs(db: Db, n: number): Promise<string> {
+  const c = db.collection<{ _id: string; owner: string; pad: string }>(`ids${n}`);
+  for (let i = 0; i < n; i += 1000)
+    await c.insertMany(Array.from({ length: Math.min(1000, n - i) }, (_, j) => ({ _id: `d${i + j}`, owner: `u${(i + j) % 500}`, pad: 'x'.repeat(200) })));
+  const id = (i: number) => `d${(i * 7919) % n}`;
+  const time = async (query: (i: number) => Promise<unknown>) => {
+    for (let i = 0; i < 5; i++) await query(i); // warm-up
+    const started = performance.now();
+    for (let i = 0; i < 30; i++) await query(i);
+    return ((performance.now() - started) / 30).toFixed(2);
+  };
+  const alone = await time((i) => c.findOne({ _id: id(i) }));
+  const among = await time((i) => c.find({ _id: { $in: Array.from({ length: 20 }, (_, k) => id(i * 20 + k)) } }).toArray());
+  const owned = await time((i) => c.findOne({ _id: id(i), owner: `u${((i * 7919) % n) % 500}` }));
+  return `${alone} / ${among} / ${owned}`;
+}
+
 async function pushSlice(db: Db): Promise<string> {
   const c = db.collection<{ _id: string; xs: number[] }>('push');
   await c.insertOne({ _id: 'p', xs: [1, 2, 3] });
@@ -115,6 +136,8 @@ async function measure({ handle, clients, dbs }: Server): Promise<Record<string,
     '200 × $inc at once (lowest final value of 3 tries)': String(await incFinal(dbs)),
     'unique secondary index, 20 inserts of one key at once (inserted)': String(await uniqueWinners(dbs)),
     'indexed non-_id findOne, 2k / 20k documents (ms, mean of 100)': `${await ms(2000)} / ${await ms(20_000)}`,
+    'by _id at 2k documents: { _id } / { _id: { $in } } of 20 / { _id, owner } (ms)': await idQueriesMs(dbs[0]!, 2000),
+    'by _id at 20k documents: the same (ms)': await idQueriesMs(dbs[0]!, 20_000),
     '$push with $slice': await pushSlice(dbs[0]!),
     'multi-document transaction': await transaction(clients[0]!, dbs[0]!),
   };

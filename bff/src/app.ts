@@ -32,6 +32,7 @@ import type { PeriodicJob } from './jobs/runner';
 import { claimModel, createClaims } from './db/claims';
 import { expirySweepJob } from './db/expiry';
 import { attemptModel, createRateLimiter } from './db/attempts';
+import { createLists, listEntryModel } from './db/lists';
 import { createOutbox, type Deliver } from './outbox/outbox';
 import { outboxModel } from './outbox/outbox.model';
 import { createPaymentsFeature } from './features/payments/payments.feature';
@@ -89,14 +90,17 @@ export function createApp(deps: AppDeps) {
     rateAttempts: attemptModel(db),
     correctionFiles: correctionFileModel(db),
     correctionSnapshots: snapshotModel(db),
+    listEntries: listEntryModel(db),
   };
   const claims = createClaims(models.claims);
+  // a citizen's own lists (消息, 缴费记录, 我的找茬, 补正), found by _id alone (db/lists.ts, issue 14)
+  const lists = createLists({ model: models.listEntries });
   // every rate limit: sign-in, 凭码查询, the 找茬 quota and photo uploads (db/attempts.ts)
   const limiter = createRateLimiter({ model: models.rateAttempts, clock });
   const idempotency = createIdempotencyStore({ model: models.idempotency, clock });
   // features register how each kind of queued write reaches its core system
   const deliverers: Record<string, Deliver> = {};
-  const outbox = createOutbox({ model: models.outbox, claims, owner: instanceId, clock, log: deps.log, deliverers });
+  const outbox = createOutbox({ model: models.outbox, lists, claims, owner: instanceId, clock, log: deps.log, deliverers });
   const auth = createAuthService({
     citizens: models.citizens,
     links: models.openidLinks,
@@ -114,7 +118,7 @@ export function createApp(deps: AppDeps) {
     },
     tokens: { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, accessTtlSeconds: config.ACCESS_TTL_SECONDS },
   });
-  const me = createMeService({ ...models, core: deps.core, wechat: deps.wechat, piiHashSecret: config.PII_HASH_SECRET, clock });
+  const me = createMeService({ ...models, lists, core: deps.core, wechat: deps.wechat, piiHashSecret: config.PII_HASH_SECRET, clock });
   // each core client answers its area's refusals with our codes, once (features/*/refusals.ts)
   const coreBooking = createCoreBookingClient(deps.core, refusalToAppError);
   const catalog = createCatalogService({ core: coreBooking, clock });
@@ -126,6 +130,7 @@ export function createApp(deps: AppDeps) {
     wechat: deps.wechat,
     citizens: models.citizens,
     claims,
+    lists,
     idempotency,
     clock,
     log: deps.log,
@@ -133,6 +138,7 @@ export function createApp(deps: AppDeps) {
   });
   const reminders = createReminders({
     reminders: models.reminders,
+    lists,
     citizens: models.citizens,
     wechat: deps.wechat,
     templateId: config.WECHAT_TPL_BOOKING_REMINDER,
@@ -168,6 +174,7 @@ export function createApp(deps: AppDeps) {
     core: createCoreCorrectionsClient(deps.core, caseRefusal),
     citizens: models.citizens,
     files: models.correctionFiles,
+    lists,
     snapshots: models.correctionSnapshots,
     outbox,
     idempotency,
@@ -186,6 +193,7 @@ export function createApp(deps: AppDeps) {
     core: deps.core,
     citizens: models.citizens,
     claims,
+    lists,
     outbox,
     idempotency,
     clock,

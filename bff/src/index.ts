@@ -10,6 +10,7 @@ export { expirySweepJob, sweepExpired } from './db/expiry';
 export { prepareDatabase } from './db/prepare';
 export { connectDatabase } from './db/connect';
 export { createClaims, claimModel } from './db/claims';
+export { createLists, listEntryModel, type Lists } from './db/lists';
 export { createJobRunner, type PeriodicJob } from './jobs/runner';
 export { createOutbox, type Outbox, type OutboxEntry, type Deliver } from './outbox/outbox';
 export { outboxModel } from './outbox/outbox.model';

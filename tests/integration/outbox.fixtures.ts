@@ -1,4 +1,4 @@
-export { claimModel, createClaims, createOutbox, outboxModel, type Outbox } from '@jsb/bff';
+export { claimModel, createClaims, createLists, createOutbox, listEntryModel, outboxModel, type Outbox } from '@jsb/bff';
 import { createHttpClient } from '../../bff/src/clients/http';
 
 export function createHttpClientForTests(baseUrl: string) {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import mongoose, { type Connection } from 'mongoose';
-import { claimModel, createClaims, createHttpClientForTests, createOutbox, outboxModel, type Outbox } from './outbox.fixtures';
+import { claimModel, createClaims, createHttpClientForTests, createLists, createOutbox, listEntryModel, outboxModel, type Outbox } from './outbox.fixtures';
 import { startStack, type Stack } from '../support/stack';
 
 /** A stand-in core endpoint that can be taken down, and that dedupes by request id as the real systems do. */
@@ -51,6 +51,7 @@ async function instance(name: string): Promise<Outbox> {
   const client = createHttpClientForTests(core.url);
   return createOutbox({
     model: outboxModel(conn),
+    lists: createLists({ model: listEntryModel(conn) }),
     claims: createClaims(claimModel(conn)),
     owner: name,
     clock: () => s.clock.now(),

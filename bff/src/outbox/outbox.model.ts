@@ -19,12 +19,13 @@ const outboxSchema = new Schema(
     /** what the core answered on acceptance (e.g. the tracking number) */
     result: { type: Schema.Types.Mixed },
     createdAt: { type: Date, required: true },
+    /** its number in the citizen's list of this kind (db/lists.ts) */
+    place: { type: Number },
     deliveredAt: { type: Date },
   },
   { collection: 'outbox', versionKey: false },
 );
 outboxSchema.index({ state: 1, nextAttemptAt: 1 });
-outboxSchema.index({ userId: 1, kind: 1, createdAt: -1 });
 
 const build = (conn: Connection) => conn.model('Outbox', outboxSchema);
 export type OutboxModel = ReturnType<typeof build>;

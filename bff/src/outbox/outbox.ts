@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { CoreRefusal, type CoreRefusalData } from '@jsb/shared';
 import type { Claims } from '../db/claims';
+import type { Lists } from '../db/lists';
+import { findByIds } from '../db/by-id';
 import { UpstreamError } from '../clients/http';
 import type { Logger } from '../log';
 import type { OutboxModel } from './outbox.model';
@@ -31,6 +33,8 @@ export interface OutboxEntry<P = unknown, R = unknown> {
 
 export interface OutboxDeps {
   model: OutboxModel;
+  /** each citizen's entries of each kind, newest first (`<kind>|<userId>`) */
+  lists: Lists;
   claims: Claims;
   owner: string;
   clock: () => Date;
@@ -48,6 +52,11 @@ export interface OutboxDeps {
  * waiting that long after a restart.)
  */
 export const STALE_ATTEMPT_MS = 30_000;
+
+/** a citizen's entries of one kind (my complaints, a case's 补正 submissions), newest first: served by `_id` (issue 14) */
+export const listOf = (kind: string, userId: string) => `${kind}|${userId}`;
+/** the newest entries `listFor` returns */
+const LIST_LIMIT = 200;
 
 const defaultBackoff = (n: number) => Math.min(5_000 * 2 ** Math.max(0, n - 1), 600_000);
 
@@ -132,7 +141,9 @@ export function createOutbox(d: OutboxDeps) {
       const id = key ? `${kind}:${userId}:${key}` : `${kind}:${randomBytes(12).toString('hex')}`;
       const now = d.clock();
       try {
-        await d.model.create({ _id: id, kind, userId, payload, state: 'queued', attempts: 0, nextAttemptAt: now, createdAt: now });
+        // the citizen's list names the entry first (db/lists.ts): a crash in between leaves an entry naming nothing
+        const place = await d.lists.add(listOf(kind, userId), id);
+        await d.model.create({ _id: id, kind, userId, payload, state: 'queued', attempts: 0, nextAttemptAt: now, createdAt: now, place });
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
         const existing = await d.model.findById(id).lean<Doc>();
@@ -149,7 +160,9 @@ export function createOutbox(d: OutboxDeps) {
     },
 
     async listFor(userId: string, kind: string): Promise<OutboxEntry[]> {
-      const docs = await d.model.find({ userId, kind }).sort({ createdAt: -1 }).limit(200).lean<Doc[]>();
+      const { docs } = await d.lists.page(listOf(kind, userId), { limit: LIST_LIMIT }, async (ids) =>
+        (await findByIds<Doc & { place?: number }>(d.model, ids)).filter((x) => x.userId === userId && x.kind === kind),
+      );
       return docs.map(toEntry);
     },
 

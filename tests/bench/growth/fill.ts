@@ -95,6 +95,16 @@ function copyDoc(t: Doc, w: Swap): Doc {
   return doc;
 }
 
+/**
+ * The citizen's lists a copy is filed in, as the bff files what it writes (bff/src/db/lists.ts): 消息, 缴费记录 and
+ * each kind of outbox entry. (A payment's payable list is left out: copies share their template's payable.)
+ */
+const LIST_OF: Record<string, (doc: Doc) => string> = {
+  messages: (d) => `messages|${String(d.userId)}`,
+  payments: (d) => `payments|${String(d.userId)}`,
+  outbox: (d) => `${String(d.kind)}|${String(d.userId)}`,
+};
+
 const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(width, '0');
 
 /**
@@ -148,15 +158,26 @@ export async function fillCitizens(
         await add(name, doc);
       }
     }
+    const numbers = new Map<string, number>();
     for (const [name, mean] of Object.entries(PER_CITIZEN)) {
       const pool = templates.get(name) ?? [];
       if (!pool.length) continue;
       const n = Math.floor(mean * heavy) + (rand() < (mean * heavy) % 1 ? 1 : 0);
       for (let k = 0; k < n; k++) {
         const tpl = pool[Math.floor(rand() * pool.length)]!;
-        await add(name, copyDoc(tpl, { ...base, suffix: `${i}.${k}`, shiftMs: rand() * 90 * DAY }));
+        const doc = copyDoc(tpl, { ...base, suffix: `${i}.${k}`, shiftMs: rand() * 90 * DAY });
+        const listOf = LIST_OF[name];
+        if (listOf) {
+          const list = listOf(doc);
+          const n = (numbers.get(list) ?? 0) + 1;
+          numbers.set(list, n);
+          doc.place = n;
+          await add('list_entries', { _id: `${list}#${n}`, ref: doc._id });
+        }
+        await add(name, doc);
       }
     }
+    for (const [list, n] of numbers) await add('list_entries', { _id: list, n });
     if ((i - first + 1) % 5000 === 0) progress(i - first + 1);
   }
   for (const name of batch.keys()) await flush(name, true);

@@ -24,7 +24,6 @@ const reminderSchema = new Schema(
   { collection: 'reminders', versionKey: false },
 );
 reminderSchema.index({ state: 1, dueAt: 1 });
-reminderSchema.index({ bookingId: 1 });
 reminderSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 
 const build = (conn: Connection) => conn.model('Reminder', reminderSchema);

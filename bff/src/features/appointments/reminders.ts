@@ -4,10 +4,14 @@ import type { CitizenModel } from '../auth/citizen.model';
 import type { ReminderModel } from './reminder.model';
 import type { Claims } from '../../db/claims';
 import { isDuplicateKey } from '../../db/duplicate';
+import { findByIds, setByIds } from '../../db/by-id';
+import type { Lists } from '../../db/lists';
 import type { Consents } from '../messages/consents';
 
 export interface RemindersDeps {
   reminders: ReminderModel;
+  /** each booking's slots that had reminders (`reminders|<bookingId>`), so a cancellation finds them by _id (issue 14) */
+  lists: Lists;
   citizens: CitizenModel;
   wechat: WechatClient;
   templateId: string;
@@ -19,6 +23,12 @@ export interface RemindersDeps {
   clock: () => Date;
 }
 
+/** a booking's reminders are found through the slots it had (db/lists.ts): `<bookingId>:<slotId>` */
+export const remindersListOf = (bookingId: string) => `reminders|${bookingId}`;
+const reminderId = (slotOfBooking: string, kind: keyof typeof LEADS) => `${slotOfBooking}:${kind}`;
+/** how many of a booking's slots are looked at when it is cancelled or moved: far more than it is ever moved */
+const SLOTS_LOOKED_AT = 50;
+
 const LEADS = { 'day-before': 24 * 3600_000, 'hour-before': 3600_000 } as const;
 /** a claim older than this is taken to be from a crashed instance and may be retried */
 const STALE_CLAIM_MS = 5 * 60_000;
@@ -29,9 +39,11 @@ export function createReminders(d: RemindersDeps) {
     async schedule(userId: string, b: Booking): Promise<void> {
       const now = d.clock();
       const { start } = slotInstants(b);
-      for (const [kind, lead] of Object.entries(LEADS) as [keyof typeof LEADS, number][]) {
+      const planned = (Object.entries(LEADS) as [keyof typeof LEADS, number][]).filter(([, lead]) => start.getTime() - lead > now.getTime());
+      // listed before they are written: a cancellation always finds them
+      if (planned.length) await d.lists.add(remindersListOf(b.id), `${b.id}:${b.slotId}`);
+      for (const [kind, lead] of planned) {
         const dueAt = new Date(start.getTime() - lead);
-        if (dueAt.getTime() <= now.getTime()) continue;
         const payload = {
           page: `pages/appointments/detail/index?id=${b.id}`,
           data: {
@@ -44,7 +56,7 @@ export function createReminders(d: RemindersDeps) {
         };
         await d.reminders
           .updateOne(
-            { _id: `${b.id}:${b.slotId}:${kind}` },
+            { _id: reminderId(`${b.id}:${b.slotId}`, kind) },
             {
               $setOnInsert: {
                 bookingId: b.id,
@@ -63,12 +75,21 @@ export function createReminders(d: RemindersDeps) {
             if (!isDuplicateKey(err)) throw err; // planned at the same moment elsewhere: one is enough
           });
         // moved back to a slot it had before: wake that slot's cancelled reminder up again
-        await d.reminders.updateOne({ _id: `${b.id}:${b.slotId}:${kind}`, state: 'cancelled' }, { $set: { state: 'pending', dueAt, payload } });
+        const id = reminderId(`${b.id}:${b.slotId}`, kind);
+        if ((await d.reminders.findById(id, { state: 1 }).lean())?.state === 'cancelled')
+          await d.reminders.updateOne({ _id: id }, { $set: { state: 'pending', dueAt, payload } });
       }
     },
 
     async cancelFor(bookingId: string): Promise<void> {
-      await d.reminders.updateMany({ bookingId, state: 'pending' }, { $set: { state: 'cancelled' } });
+      const slots = await d.lists.newest(remindersListOf(bookingId), SLOTS_LOOKED_AT);
+      const ids = slots.flatMap((s) => (Object.keys(LEADS) as (keyof typeof LEADS)[]).map((kind) => reminderId(s.ref, kind)));
+      const docs = await findByIds<{ _id: string; bookingId: string; state: string }>(d.reminders, ids, { bookingId: 1, state: 1 });
+      await setByIds(
+        d.reminders,
+        docs.filter((r) => r.bookingId === bookingId && r.state === 'pending').map((r) => r._id),
+        { state: 'cancelled' },
+      );
     },
 
     /**

@@ -12,3 +12,6 @@ export async function ensurePerson(citizens: CitizenModel, auth: AuthContext, hi
   if (!personId) throw new AppError('REAL_NAME_REQUIRED', { hint });
   return personId;
 }
+
+/** The citizens (WeChat accounts) verified as one person at the core, by _id (db/lists.ts): who a core event is for. */
+export const personListOf = (personId: string) => `person|${personId}`;

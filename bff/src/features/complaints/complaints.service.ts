@@ -25,6 +25,7 @@ import type { ComplaintPhotoModel } from './photo.model';
 import { photoFromBody, reencodePhoto } from './photos';
 import { fromCore, fromEntry, type ComplaintEntry, type ComplaintPayload } from './view';
 import { ensurePerson } from '../auth/person';
+import { findByIds, setByIds } from '../../db/by-id';
 
 export const COMPLAINT_KIND = 'complaint.create';
 const DAY_MS = 24 * 3600_000;
@@ -129,8 +130,13 @@ export function createComplaintsService(d: ComplaintsDeps) {
       });
     }
     if (!ids.length) return;
-    const found = await d.photos.find({ _id: { $in: ids }, userId, expiresAt: { $gt: now } }, { _id: 1, complaintRef: 1 }).lean();
-    const usable = new Set(found.filter((p) => !p.complaintRef || p.complaintRef === ref).map((p) => p._id));
+    const found = await findByIds<{ _id: string; userId: string; expiresAt: Date; complaintRef?: string | null }>(d.photos, ids, {
+      _id: 1,
+      userId: 1,
+      expiresAt: 1,
+      complaintRef: 1,
+    });
+    const usable = new Set(found.filter((p) => p.userId === userId && p.expiresAt > now && (!p.complaintRef || p.complaintRef === ref)).map((p) => p._id));
     const missing = ids.filter((id) => !usable.has(id));
     if (missing.length) throw new AppError('PHOTO_NOT_FOUND', { details: { photoIds: missing } });
   }
@@ -219,11 +225,8 @@ export function createComplaintsService(d: ComplaintsDeps) {
           const entry = await counted(
             place,
             async () => {
-              if (photoIds.length)
-                await d.photos.updateMany(
-                  { _id: { $in: photoIds }, userId: auth.userId },
-                  { $set: { complaintRef: ref, expiresAt: new Date(now.getTime() + 60 * DAY_MS) } },
-                );
+              // the citizen's own photos: ensurePhotos checked each of them above
+              await setByIds(d.photos, photoIds, { complaintRef: ref, expiresAt: new Date(now.getTime() + 60 * DAY_MS) });
               return (await d.outbox.submit(COMPLAINT_KIND, auth.userId, payload, ref)) as ComplaintEntry;
             },
             async () => (await d.outbox.get(entryId(auth.userId, ref))) !== null,
@@ -246,7 +249,7 @@ export function createComplaintsService(d: ComplaintsDeps) {
       }
       const { ref, hallName: _h, zoneName: _z, ...rest } = payload;
       const complaint = await d.core.create({ ...rest, clientRef: ref, requestId });
-      if (payload.photoIds.length) await d.photos.updateMany({ _id: { $in: payload.photoIds } }, { $set: { expiresAt: new Date(now.getTime() + DAY_MS) } });
+      await setByIds(d.photos, payload.photoIds, { expiresAt: new Date(now.getTime() + DAY_MS) });
       return complaint;
     },
 

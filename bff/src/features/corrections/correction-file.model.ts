@@ -19,12 +19,13 @@ const fileSchema = new Schema(
     pages: { type: Number, required: true },
     data: { type: Buffer, required: true },
     createdAt: { type: Date, required: true },
+    /** its number in the correction's list of files (db/lists.ts) */
+    place: { type: Number },
     deliveredAt: { type: Date },
     expiresAt: { type: Date, required: true },
   },
   { collection: 'correction_files', versionKey: false },
 );
-fileSchema.index({ userId: 1, caseNo: 1 });
 fileSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 
 const build = (conn: Connection) => conn.model('CorrectionFile', fileSchema);

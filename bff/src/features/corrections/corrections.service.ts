@@ -14,6 +14,8 @@ import type { CorrectionFileModel } from './correction-file.model';
 import type { SnapshotModel } from './snapshot.model';
 import { UpstreamError } from '../../clients/http';
 import { isDuplicateKey } from '../../db/duplicate';
+import { findByIds, setByIds } from '../../db/by-id';
+import type { Lists } from '../../db/lists';
 import { cleanCorrectionFile, correctionFileFromBody } from './files';
 import { buildCorrection, correctionStatusLabel, filesToSend, type CorrectionEntry, type CorrectionPayload, type FileDoc } from './view';
 
@@ -21,6 +23,9 @@ export const CORRECTION_KIND = 'case.correction';
 const DAY_MS = 24 * 3600_000;
 /** uploads wait this long for their submission; submitted ones are kept a month for the citizen to look at again */
 const KEEP_MS = 30 * DAY_MS;
+/** a correction's files (db/lists.ts), and how many of them are looked at: far more than its materials may have */
+export const filesListOf = (userId: string, caseNo: string, correctionId: string) => `correction-files|${userId}|${caseNo}|${correctionId}`;
+const FILES_LOOKED_AT = 200;
 const FILE_FIELDS = { _id: 1, materialId: 1, round: 1, type: 1, bytes: 1, pages: 1, createdAt: 1 } as const;
 
 export interface CorrectionsDeps {
@@ -28,6 +33,8 @@ export interface CorrectionsDeps {
   core: CoreCorrectionsClient;
   citizens: CitizenModel;
   files: CorrectionFileModel;
+  /** each correction's files, by _id (db/lists.ts, issue 14) */
+  lists: Lists;
   snapshots: SnapshotModel;
   outbox: Outbox;
   idempotency: IdempotencyStore;
@@ -47,8 +54,17 @@ export function createCorrectionsService(d: CorrectionsDeps) {
       (e) => e.payload.caseNo === caseNo && e.payload.correctionId === correctionId,
     );
   const latest = (list: CorrectionEntry[]) => list.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0] ?? null;
-  const filesOf = (userId: string, caseNo: string, correctionId: string) =>
-    d.files.find({ userId, caseNo, correctionId }, FILE_FIELDS).sort({ createdAt: 1 }).lean<FileDoc[]>();
+  async function filesOf(userId: string, caseNo: string, correctionId: string): Promise<FileDoc[]> {
+    const entries = await d.lists.newest(filesListOf(userId, caseNo, correctionId), FILES_LOOKED_AT);
+    const docs = await findByIds<FileDoc & { userId: string; caseNo: string; correctionId: string }>(
+      d.files,
+      entries.map((e) => e.ref),
+      { ...FILE_FIELDS, userId: 1, caseNo: 1, correctionId: 1 },
+    );
+    return docs
+      .filter((f) => f.userId === userId && f.caseNo === caseNo && f.correctionId === correctionId)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  }
 
   /**
    * The citizen's case as the core shows it now, remembered when it has an open 补正; while the core is down, the last
@@ -69,8 +85,8 @@ export function createCorrectionsService(d: CorrectionsDeps) {
       return c;
     } catch (err) {
       if (!(err instanceof UpstreamError)) throw err;
-      const kept = await d.snapshots.findOne({ _id: id, expiresAt: { $gt: d.clock() } }).lean();
-      if (!kept) throw err;
+      const kept = await d.snapshots.findById(id).lean();
+      if (!kept || kept.expiresAt <= d.clock()) throw err;
       return kept.case as CoreCase;
     }
   }
@@ -140,7 +156,9 @@ export function createCorrectionsService(d: CorrectionsDeps) {
       const clean = await cleanCorrectionFile(correctionFileFromBody(body));
       const now = d.clock();
       const id = `cf_${randomBytes(12).toString('hex')}`;
+      const place = await d.lists.add(filesListOf(auth.userId, caseNo, k.id), id);
       await d.files.create({
+        place,
         _id: id,
         userId: auth.userId,
         caseNo,
@@ -163,13 +181,13 @@ export function createCorrectionsService(d: CorrectionsDeps) {
       if (!f) throw noFile();
       if (f.round !== k.submissions)
         throw new AppError('CORRECTION_NOT_OPEN', { message: '这个文件已随上一次补交提交，不能删除。', hint: '只需为标出的材料重新上传。' });
-      await d.files.deleteOne({ _id: fileId, userId: auth.userId });
+      await d.files.deleteOne({ _id: fileId });
       return (await view(auth.userId, c))!;
     },
 
     async file(auth: AuthContext, caseNo: string, materialId: string, fileId: string): Promise<{ contentType: string; data: Buffer }> {
-      const f = await d.files.findOne({ _id: fileId, userId: auth.userId, caseNo, materialId }, { type: 1, data: 1 }).lean();
-      if (!f) throw noFile();
+      const f = await d.files.findById(fileId, { userId: 1, caseNo: 1, materialId: 1, type: 1, data: 1 }).lean();
+      if (!f || f.userId !== auth.userId || f.caseNo !== caseNo || f.materialId !== materialId) throw noFile();
       return { contentType: f.type, data: asBuffer(f.data) };
     },
 
@@ -226,9 +244,10 @@ export function createCorrectionsService(d: CorrectionsDeps) {
       }
       const c = await d.core.submit(payload.caseNo, payload.correctionId, { personId: payload.personId, requestId, materials: payload.materials });
       const now = d.clock();
-      await d.files.updateMany(
-        { _id: { $in: payload.materials.flatMap((m) => m.fileIds) } },
-        { $set: { deliveredAt: now, expiresAt: new Date(now.getTime() + KEEP_MS) } },
+      await setByIds(
+        d.files,
+        payload.materials.flatMap((m) => m.fileIds),
+        { deliveredAt: now, expiresAt: new Date(now.getTime() + KEEP_MS) },
       );
       return c;
     },

@@ -4,6 +4,7 @@ import { UpstreamError, UpstreamRejection } from '../../clients/http';
 import { isDuplicateKey } from '../../db/duplicate';
 import type { Logger } from '../../log';
 import { positionId, type CoreEventModel, type EventCursorModel } from './event.model';
+import { findByIds, setByIds } from '../../db/by-id';
 
 /**
  * Reading the core's change feed (issue 12): at least once in, exactly once out.
@@ -101,7 +102,13 @@ export function createEventFeed(d: FeedDeps) {
     const now = d.clock();
     const fresh = new Map<number, CoreEvent>();
     const seen = new Map(
-      (await d.events.find({ _id: { $in: events.map((e) => positionId(epoch, e.seq)) } }, { eventId: 1, seq: 1 }).lean()).map((r) => [r.seq, r.eventId]),
+      (
+        await findByIds<{ seq: number; eventId: string }>(
+          d.events,
+          events.map((e) => positionId(epoch, e.seq)),
+          { eventId: 1, seq: 1 },
+        )
+      ).map((r) => [r.seq, r.eventId]),
     );
     for (const e of events) {
       const first = seen.get(e.seq);
@@ -153,7 +160,7 @@ export function createEventFeed(d: FeedDeps) {
       }
       through = seq;
     }
-    if (done.length) await d.events.updateMany({ _id: { $in: done } }, { $set: { appliedAt: d.clock() } });
+    await setByIds(d.events, done, { appliedAt: d.clock() });
     return through;
   }
 

@@ -7,10 +7,13 @@ import type { CoreClient } from '../../clients/core.client';
 import { WechatApiError, type WechatClient } from '../../clients/wechat.client';
 import type { CitizenDoc, CitizenModel } from '../auth/citizen.model';
 import type { AuditModel } from '../auth/audit.model';
+import type { Lists } from '../../db/lists';
+import { personListOf } from '../auth/person';
 
 export interface MeServiceDeps {
   citizens: CitizenModel;
   audit: AuditModel;
+  lists: Lists;
   core: CoreClient;
   wechat: WechatClient;
   piiHashSecret: string;
@@ -70,6 +73,8 @@ export function createMeService(d: MeServiceDeps) {
             : {},
         );
       }
+      // the person's citizens (消息 reach each of them, messages/inbox.ts): listed first, checked when read
+      await d.lists.add(personListOf(verdict.personId), auth.userId);
       const updated = await d.citizens
         .findOneAndUpdate(
           { _id: auth.userId },

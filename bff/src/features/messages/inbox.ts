@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { parseCoreEvent, type CoreEvent, type SubscriptionTemplateKey } from '@jsb/shared';
 import { isDuplicateKey } from '../../db/duplicate';
 import type { Logger } from '../../log';
+import type { Lists } from '../../db/lists';
 import type { CitizenModel } from '../auth/citizen.model';
+import { personListOf } from '../auth/person';
+import { findByIds } from '../../db/by-id';
 import { describe } from './describe';
 import type { MessageModel } from './message.model';
 import type { PushModel } from './push.model';
@@ -11,6 +14,12 @@ import type { PushModel } from './push.model';
 export function messageIdOf(eventId: string, userId: string): string {
   return `m_${createHash('sha256').update(`${eventId}|${userId}`).digest('hex').slice(0, 24)}`;
 }
+
+/** how many of a person's accounts are looked at: one person, a handful of WeChat accounts at most */
+const PERSON_ACCOUNTS = 20;
+
+/** a citizen's 消息, newest first (db/lists.ts) */
+export const messagesListOf = (userId: string) => `messages|${userId}`;
 
 /** how long a subscription message's record is kept (its state shows in 消息: sent, not subscribed …) */
 const PUSH_KEEP_MS = 400 * 24 * 3600_000;
@@ -28,6 +37,7 @@ async function insertOnce(write: () => Promise<unknown>): Promise<boolean> {
 export interface InboxDeps {
   citizens: CitizenModel;
   messages: MessageModel;
+  lists: Lists;
   pushes: PushModel;
   /** the mini-program's WeChat template id of each template */
   templateIds: Record<SubscriptionTemplateKey, string>;
@@ -47,7 +57,13 @@ export function createInbox(d: InboxDeps) {
     const key = `person:${personId}`;
     const known = round?.get(key) as { _id: string; openid: string }[] | undefined;
     if (known) return known;
-    const found = await d.citizens.find({ 'realName.personId': personId }, { _id: 1, openid: 1 }).lean();
+    const entries = await d.lists.newest(personListOf(personId), PERSON_ACCOUNTS);
+    const citizens = await findByIds<{ _id: string; openid: string; realName?: { personId?: string } | null }>(
+      d.citizens,
+      entries.map((e) => e.ref),
+      { _id: 1, openid: 1, realName: 1 },
+    );
+    const found = citizens.filter((c) => c.realName?.personId === personId).map((c) => ({ _id: c._id, openid: c.openid }));
     round?.set(key, found);
     return found;
   }
@@ -66,8 +82,12 @@ export function createInbox(d: InboxDeps) {
     const sortKey = `${occurredAt.toISOString()}|${String(e.seq).padStart(12, '0')}`;
     for (const r of recipients) {
       const id = messageIdOf(e.id, r._id);
+      // the citizen's list names the message first (db/lists.ts); a repeat of the event finds the message there
+      const there = await d.messages.exists({ _id: id });
+      const place = there ? null : await d.lists.add(messagesListOf(r._id), id);
       await insertOnce(() =>
         d.messages.create({
+          place,
           _id: id,
           userId: r._id,
           eventId: e.id,

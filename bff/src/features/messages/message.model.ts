@@ -17,15 +17,15 @@ const messageSchema = new Schema(
     nextStep: { type: String, required: true },
     link: { type: new Schema({ kind: String, id: String, page: String }, { _id: false }), required: true },
     occurredAt: { type: Date, required: true },
-    /** newest first: `<occurredAt ISO>|<feed position>`, unique enough to page by */
+    /** `<occurredAt ISO>|<feed position>|<id>`: the order of the news (the list shows them in the order they arrived) */
     sortKey: { type: String, required: true },
     createdAt: { type: Date, required: true },
     readAt: { type: Date, default: null },
+    /** its number in the citizen's list `messages|<userId>` (db/lists.ts): 消息 and the unread count are read by _id */
+    place: { type: Number },
   },
   { collection: 'messages', versionKey: false },
 );
-messageSchema.index({ userId: 1, sortKey: -1 });
-messageSchema.index({ userId: 1, readAt: 1 });
 
 const build = (conn: Connection) => conn.model('Message', messageSchema);
 export type MessageModel = ReturnType<typeof build>;

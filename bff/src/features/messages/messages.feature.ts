@@ -3,6 +3,7 @@ import type { SubscriptionTemplateKey } from '@jsb/shared';
 import type { Config } from '../../config';
 import type { Claims } from '../../db/claims';
 import type { IdempotencyStore } from '../../db/idempotency';
+import type { Lists } from '../../db/lists';
 import type { CoreClient } from '../../clients/core.client';
 import { createCoreEventsClient } from '../../clients/core-events.client';
 import type { WechatClient } from '../../clients/wechat.client';
@@ -42,6 +43,7 @@ export function createMessagesFeature(d: {
   wechat: WechatClient;
   citizens: CitizenModel;
   claims: Claims;
+  lists: Lists;
   idempotency: IdempotencyStore;
   clock: () => Date;
   log: Logger;
@@ -58,7 +60,15 @@ export function createMessagesFeature(d: {
   };
   const templateIds = templateIdsOf(d.config);
   const consents = createConsents({ model: models.consents, clock: d.clock });
-  const apply = createInbox({ citizens: d.citizens, messages: models.messages, pushes: models.pushes, templateIds, clock: d.clock, log: d.log });
+  const apply = createInbox({
+    citizens: d.citizens,
+    messages: models.messages,
+    lists: d.lists,
+    pushes: models.pushes,
+    templateIds,
+    clock: d.clock,
+    log: d.log,
+  });
   const feed = createEventFeed({
     client: createCoreEventsClient(d.core, { secret: d.config.CORE_EVENTS_SECRET ?? d.config.CORE_HMAC_SECRET, wireNow: d.wireNow }),
     events: models.coreEvents,
@@ -72,6 +82,7 @@ export function createMessagesFeature(d: {
   const sendPushes = createPushSender({ pushes: models.pushes, consents, wechat: d.wechat, claims: d.claims, owner: d.owner, clock: d.clock, log: d.log });
   const service = createMessagesService({
     messages: models.messages,
+    lists: d.lists,
     pushes: models.pushes,
     consents,
     templateIds,

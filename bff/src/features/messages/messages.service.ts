@@ -11,12 +11,16 @@ import {
 import { AppError } from '../../http/errors';
 import type { AuthContext } from '../../http/auth';
 import type { IdempotencyStore } from '../../db/idempotency';
+import type { Lists } from '../../db/lists';
+import { findByIds, setByIds } from '../../db/by-id';
+import { messagesListOf } from './inbox';
 import type { Consents } from './consents';
 import type { MessageModel } from './message.model';
 import type { PushModel } from './push.model';
 
 export interface MessagesDeps {
   messages: MessageModel;
+  lists: Lists;
   pushes: PushModel;
   consents: Consents;
   templateIds: Record<SubscriptionTemplateKey, string>;
@@ -34,6 +38,7 @@ type Doc = {
   occurredAt: Date;
   sortKey: string;
   readAt?: Date | null;
+  place?: number | null;
 };
 
 const WECHAT: Record<string, Message['wechat']> = {
@@ -46,13 +51,28 @@ const WECHAT: Record<string, Message['wechat']> = {
 };
 
 const notFound = () => new AppError('NOT_FOUND', { message: '没有找到这条消息。', hint: '请返回“消息”刷新后查看。' });
-const encode = (sortKey: string) => Buffer.from(sortKey).toString('base64url');
-const decode = (cursor: string) => Buffer.from(cursor, 'base64url').toString();
+/** the cursor of the next page: the list number it starts below */
+const encode = (place: number) => Buffer.from(`below:${place}`).toString('base64url');
+function decode(cursor: string): number {
+  const m = /^below:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!m) throw new AppError('VALIDATION_FAILED', { message: '翻页参数已失效。', hint: '请返回“消息”下拉刷新后再往下翻。' });
+  return Number(m[1]);
+}
+
+/**
+ * The unread count looks at the newest this many messages (a lookup by _id whatever the database's size, issue 14):
+ * unread ones older than those are not counted, nor marked by 全部已读 (a citizen who left that many unread is told so).
+ */
+export const UNREAD_LOOKS_AT = 200;
 
 /** 消息 (issue 12): the citizen's own messages, newest first, and their WeChat subscription consents. */
 export function createMessagesService(d: MessagesDeps) {
   async function views(docs: Doc[]): Promise<Message[]> {
-    const pushes = await d.pushes.find({ _id: { $in: docs.map((x) => x._id) } }, { state: 1 }).lean();
+    const pushes = await findByIds<{ _id: string; state: string }>(
+      d.pushes,
+      docs.map((x) => x._id),
+      { state: 1 },
+    );
     const state = new Map(pushes.map((p) => [p._id, p.state]));
     return docs.map((x) => ({
       id: x._id,
@@ -68,12 +88,21 @@ export function createMessagesService(d: MessagesDeps) {
     }));
   }
 
-  const unreadOf = (userId: string) => d.messages.countDocuments({ userId, readAt: null });
+  /** the citizen's unread messages among the newest UNREAD_LOOKS_AT, each at its own list number */
+  async function unreadIds(userId: string): Promise<string[]> {
+    const entries = await d.lists.newest(messagesListOf(userId), UNREAD_LOOKS_AT);
+    if (!entries.length) return [];
+    const at = new Map(entries.map((e) => [e.ref, e.n]));
+    const docs = await findByIds<Doc & { userId: string }>(d.messages, [...at.keys()], { _id: 1, userId: 1, readAt: 1, place: 1 });
+    const listed = new Set(entries.map((e) => `${e.ref}#${e.n}`));
+    return docs.filter((x) => x.userId === userId && !x.readAt && (x.place == null || listed.has(`${x._id}#${x.place}`))).map((x) => x._id);
+  }
+  const unreadOf = async (userId: string) => (await unreadIds(userId)).length;
 
   async function own(auth: AuthContext, id: string): Promise<Doc> {
     // another citizen's message answers exactly like a missing one
-    const doc = await d.messages.findOne({ _id: id, userId: auth.userId }).lean<Doc>();
-    if (!doc) throw notFound();
+    const doc = await d.messages.findById(id).lean<Doc & { userId: string }>();
+    if (!doc || doc.userId !== auth.userId) throw notFound();
     return doc;
   }
 
@@ -97,15 +126,14 @@ export function createMessagesService(d: MessagesDeps) {
 
   return {
     async list(auth: AuthContext, q: { before?: string; limit: number }): Promise<MessageList> {
-      const filter = { userId: auth.userId, ...(q.before ? { sortKey: { $lt: decode(q.before) } } : {}) };
-      const docs = await d.messages
-        .find(filter)
-        .sort({ sortKey: -1 })
-        .limit(q.limit + 1)
-        .lean<Doc[]>();
-      const page = docs.slice(0, q.limit);
-      const more = docs.length > q.limit;
-      return { messages: await views(page), unread: await unreadOf(auth.userId), ...(more ? { next: encode(page[page.length - 1]!.sortKey) } : {}) };
+      const below = q.before ? decode(q.before) : undefined;
+      const [page, unread] = await Promise.all([
+        d.lists.page(messagesListOf(auth.userId), { limit: q.limit, ...(below ? { below } : {}) }, (ids) =>
+          findByIds<Doc & { userId: string }>(d.messages, ids).then((docs) => docs.filter((x) => x.userId === auth.userId)),
+        ),
+        unreadOf(auth.userId),
+      ]);
+      return { messages: await views(page.docs), unread, ...(page.next ? { next: encode(page.next) } : {}) };
     },
 
     async unread(auth: AuthContext): Promise<{ unread: number }> {
@@ -121,15 +149,16 @@ export function createMessagesService(d: MessagesDeps) {
       const doc = await own(auth, id);
       if (!doc.readAt) {
         const readAt = d.clock();
-        await d.messages.updateOne({ _id: id, userId: auth.userId, readAt: null }, { $set: { readAt } });
+        await d.messages.updateOne({ _id: id }, { $set: { readAt } });
         doc.readAt = readAt;
       }
       return (await views([doc]))[0]!;
     },
 
     async readAll(auth: AuthContext): Promise<{ marked: number; unread: number }> {
-      const r = await d.messages.updateMany({ userId: auth.userId, readAt: null }, { $set: { readAt: d.clock() } });
-      return { marked: r.modifiedCount, unread: await unreadOf(auth.userId) };
+      const ids = await unreadIds(auth.userId);
+      const marked = await setByIds(d.messages, ids, { readAt: d.clock() });
+      return { marked, unread: await unreadOf(auth.userId) };
     },
 
     subscriptions,

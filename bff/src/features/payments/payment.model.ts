@@ -20,6 +20,8 @@ const paymentSchema = new Schema(
     status: { type: String, enum: ['pending', 'paid', 'closed', 'refunding', 'refunded', 'flagged'], required: true },
     prepayId: { type: String },
     createdAt: { type: Date, required: true },
+    /** its number in the citizen's list `payments|<userId>` (db/lists.ts) */
+    place: { type: Number },
     expiresAt: { type: Date, required: true },
     paidAt: { type: Date },
     transactionId: { type: String },
@@ -50,9 +52,7 @@ const paymentSchema = new Schema(
   },
   { collection: 'payments', versionKey: false },
 );
-paymentSchema.index({ userId: 1, createdAt: -1 });
 paymentSchema.index({ status: 1, createdAt: 1 });
-paymentSchema.index({ payableId: 1, userId: 1, status: 1 });
 
 export type PaymentDoc = InferSchemaType<typeof paymentSchema> & { _id: string };
 const build = (conn: Connection) => conn.model('Payment', paymentSchema);

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Config } from '../../config';
 import type { Claims } from '../../db/claims';
+import type { Lists } from '../../db/lists';
 import type { IdempotencyStore } from '../../db/idempotency';
 import type { CoreClient } from '../../clients/core.client';
 import { createCoreBillsClient } from '../../clients/core-bills.client';
@@ -28,6 +29,7 @@ export function createPaymentsFeature(d: {
   core: CoreClient;
   citizens: CitizenModel;
   claims: Claims;
+  lists: Lists;
   outbox: Outbox;
   idempotency: IdempotencyStore;
   clock: () => Date;
@@ -55,6 +57,7 @@ export function createPaymentsFeature(d: {
     : null;
   const service = createPaymentsService({
     payments: models.payments,
+    lists: d.lists,
     citizens: d.citizens,
     core: coreBills,
     idempotency: d.idempotency,

@@ -3,6 +3,8 @@ import type { CreatePaymentResponse, MyBills, Payment, PaymentList, UtilityLooku
 import { AppError } from '../../http/errors';
 import type { AuthContext } from '../../http/auth';
 import type { IdempotencyStore } from '../../db/idempotency';
+import type { Lists } from '../../db/lists';
+import { findByIds } from '../../db/by-id';
 import type { CorePayable } from '@jsb/shared';
 import type { CoreBillsClient } from '../../clients/core-bills.client';
 import type { Logger } from '../../log';
@@ -17,6 +19,8 @@ import { ensurePerson } from '../auth/person';
 
 export interface PaymentsDeps {
   payments: PaymentModel;
+  /** each citizen's orders and each payable's orders, newest first, found by _id (db/lists.ts, issue 14) */
+  lists: Lists;
   citizens: CitizenModel;
   core: CoreBillsClient;
   idempotency: IdempotencyStore;
@@ -42,6 +46,12 @@ export function newOutTradeNo(now: Date): string {
 export function beijingRfc3339(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+08:00');
 }
+
+/** a citizen's orders (缴费记录) and a payable's orders (settled already? an order to sign again?) */
+export const paymentsListOf = (userId: string) => `payments|${userId}`;
+export const payableListOf = (payableId: string) => `payable|${payableId}`;
+/** how many of a payable's newest orders are looked at: a bill is paid after a few tries at most */
+const PAYABLE_ORDERS = 50;
 
 export function createPaymentsService(d: PaymentsDeps) {
   const lastQueried = new Map<string, number>();
@@ -97,11 +107,18 @@ export function createPaymentsService(d: PaymentsDeps) {
     if (payable.kind === 'fee' && payable.personId !== (await personOf(auth))) {
       throw new AppError('NOT_FOUND', { message: '没有找到这笔费用。', hint: '只能缴纳本人办件的费用；请返回缴费页刷新后重试。' });
     }
-    const settled = await d.payments.exists({ payableId, status: { $in: ['paid', 'refunding', 'refunded'] } });
+    const entries = await d.lists.newest(payableListOf(payableId), PAYABLE_ORDERS);
+    const orders = (
+      await findByIds<PaymentDoc>(
+        d.payments,
+        entries.map((e) => e.ref),
+      )
+    ).filter((o) => o.payableId === payableId);
+    const settled = orders.some((o) => o.status === 'paid' || o.status === 'refunding' || o.status === 'refunded');
     if (payable.status !== 'due' || settled) throw new AppError('ALREADY_PAID');
 
     const now = d.clock();
-    const pending = await d.payments.find({ payableId, userId: auth.userId, status: 'pending' }).sort({ createdAt: -1 }).lean();
+    const pending = orders.filter((o) => o.userId === auth.userId && o.status === 'pending').sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
     const reusable = pending.find((p) => p.prepayId && p.amountFen === payable.amountFen && p.expiresAt.getTime() - now.getTime() > RESIGN_MIN_LEFT_MS);
     if (reusable) {
       // the same order, freshly signed: a second tap or a return to the page never creates a second order
@@ -131,7 +148,10 @@ export function createPaymentsService(d: PaymentsDeps) {
       accountNumber: payable.accountNumber,
       period: payable.period,
     };
-    await d.payments.create(doc);
+    // both lists name the order before it is written (db/lists.ts): a crash in between leaves entries naming nothing
+    const place = await d.lists.add(paymentsListOf(auth.userId), outTradeNo);
+    await d.lists.add(payableListOf(payableId), outTradeNo);
+    await d.payments.create({ ...doc, place });
     let prepayId: string;
     try {
       prepayId = await wx(
@@ -177,8 +197,8 @@ export function createPaymentsService(d: PaymentsDeps) {
 
     /** The result page polls this: a pending order is also asked about at WeChat (never trusting the phone's callback). */
     async get(auth: AuthContext, id: string): Promise<Payment> {
-      let doc = await d.payments.findOne({ _id: id, userId: auth.userId }).lean();
-      if (!doc) throw new AppError('NOT_FOUND', { message: '没有找到这笔缴费记录。', hint: '请在“缴费记录”里查看。' });
+      let doc = await d.payments.findById(id).lean();
+      if (!doc || doc.userId !== auth.userId) throw new AppError('NOT_FOUND', { message: '没有找到这笔缴费记录。', hint: '请在“缴费记录”里查看。' });
       const now = d.clock().getTime();
       if (doc.status === 'pending' && d.wx && now - (lastQueried.get(id) ?? 0) >= POLL_QUERY_EVERY_MS) {
         lastQueried.set(id, now);
@@ -192,11 +212,9 @@ export function createPaymentsService(d: PaymentsDeps) {
     },
 
     async listMine(auth: AuthContext): Promise<PaymentList> {
-      const docs = await d.payments
-        .find({ userId: auth.userId, status: { $ne: 'closed' } })
-        .sort({ createdAt: -1 })
-        .limit(50)
-        .lean();
+      const { docs } = await d.lists.page(paymentsListOf(auth.userId), { limit: 50 }, async (ids) =>
+        (await findByIds<PaymentDoc>(d.payments, ids)).filter((x) => x.userId === auth.userId && x.status !== 'closed'),
+      );
       const refundable = await refundableIds(auth, docs);
       return { payments: docs.map((x) => toPayment(x, refundable.has(x.payableId))) };
     },
@@ -204,8 +222,8 @@ export function createPaymentsService(d: PaymentsDeps) {
     /** 退费 of a fee whose application was withdrawn (staff made it refundable at the core). WeChat dedupes by out_refund_no. */
     async refund(auth: AuthContext, id: string): Promise<Payment> {
       const w = configured();
-      const doc = await d.payments.findOne({ _id: id, userId: auth.userId }).lean();
-      if (!doc) throw new AppError('NOT_FOUND', { message: '没有找到这笔缴费记录。', hint: '请在“缴费记录”里查看。' });
+      const doc = await d.payments.findById(id).lean();
+      if (!doc || doc.userId !== auth.userId) throw new AppError('NOT_FOUND', { message: '没有找到这笔缴费记录。', hint: '请在“缴费记录”里查看。' });
       if (doc.status === 'refunding' || doc.status === 'refunded') return toPayment(doc);
       const payable = await d.core.payable(doc.payableId);
       if (doc.status !== 'paid' || doc.kind !== 'fee' || payable.status !== 'refundable' || payable.transactionId !== doc.transactionId)
