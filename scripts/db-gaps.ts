@@ -90,6 +90,19 @@ async function idQueriesMs(db: Db, n: number): Promise<string> {
   return `${alone} / ${among} / ${owned}`;
 }
 
+/** How the server plans `{ _id }` (FerretDB answers `explain` with SQLite's plan: SEARCH uses an index, SCAN does not). */
+async function idPlan(db: Db): Promise<string> {
+  const c = db.collection<{ _id: string }>('plan');
+  await c.insertMany(Array.from({ length: 10 }, (_, i) => ({ _id: `p${i}` })));
+  const ex = (await db.command({ explain: { find: 'plan', filter: { _id: 'p7' } } }).catch((err: Error) => ({ refused: err.message }))) as Record<
+    string,
+    unknown
+  >;
+  if (ex.refused) return `explain refused: ${String(ex.refused)}`;
+  const plan = (ex.queryPlanner as { Plan?: string[]; winningPlan?: unknown } | undefined) ?? {};
+  return JSON.stringify(plan.Plan ?? plan.winningPlan ?? ex).slice(0, 120);
+}
+
 async function pushSlice(db: Db): Promise<string> {
   const c = db.collection<{ _id: string; xs: number[] }>('push');
   await c.insertOne({ _id: 'p', xs: [1, 2, 3] });
@@ -138,6 +151,7 @@ async function measure({ handle, clients, dbs }: Server): Promise<Record<string,
     'indexed non-_id findOne, 2k / 20k documents (ms, mean of 100)': `${await ms(2000)} / ${await ms(20_000)}`,
     'by _id at 2k documents: { _id } / { _id: { $in } } of 20 / { _id, owner } (ms)': await idQueriesMs(dbs[0]!, 2000),
     'by _id at 20k documents: the same (ms)': await idQueriesMs(dbs[0]!, 20_000),
+    'the plan of { _id } (explain)': await idPlan(dbs[0]!),
     '$push with $slice': await pushSlice(dbs[0]!),
     'multi-document transaction': await transaction(clients[0]!, dbs[0]!),
   };

@@ -1,11 +1,13 @@
 import type { Connection, Model } from 'mongoose';
 
 /**
- * Documents by `_id`, asked the way each server answers from its `_id` index instead of reading the whole collection
- * (issue 14; measured by `npx tsx scripts/db-gaps.ts`): MongoDB and mongo-java-server answer `{ _id: { $in: [...] } }`
- * from the index, mongo-java-server only when `_id` is the query's one field (`{ _id, userId }` is a scan there);
- * FerretDB v1.24 (SQLite) only `{ _id: <value> }`, so there each document is asked for alone, all at once. Anything
- * else a caller needs (the owner, the state) is checked on the documents read.
+ * Documents by `_id`, asked the way each server answers cheapest (issue 14; measured by `npx tsx scripts/db-gaps.ts`).
+ * MongoDB and mongo-java-server answer `{ _id: { $in: [...] } }` from the `_id` index — mongo-java-server only when
+ * `_id` is the query's one field (`{ _id, userId }` reads the whole collection there). FerretDB v1.24.2 (SQLite)
+ * hands only `{ _id: <string> }` to SQLite (`$in` is decoded and filtered document by document in Go), and even that
+ * is a table scan in SQLite, stopped at the match: its `_id` index is on `_ferretdb_sjson->"_id"` but the query asks
+ * `_ferretdb_sjson->'$._id'`, which SQLite does not match to the index (EXPLAIN: `SCAN`). So there each document is
+ * asked for alone, all at once. Anything else a caller needs (the owner, the state) is checked on what was read.
  */
 const ferretdb = new WeakMap<Connection, Promise<boolean>>();
 
