@@ -97,8 +97,17 @@ export async function bookingBurst(sys: BenchSystem, n: number): Promise<void> {
   console.log(show('bff POST /api/v1/appointments', n, through));
   const coreCalls = (c: Record<string, number>) => c['core POST /core/v1/bookings'] ?? 0;
   const first = await bff.ask<Record<string, number>>('counts');
+  const dbCommands = (c: Record<string, number>) =>
+    Object.entries(c)
+      .filter(([k]) => k.startsWith('db '))
+      .sort((a, b) => b[1] - a[1]);
+  const dbLine = (c: Record<string, number>) =>
+    `${dbCommands(c).reduce((n, [, v]) => n + v, 0)} database commands (${dbCommands(c)
+      .slice(0, 4)
+      .map(([k, v]) => `${k.slice(3)} ${v}`)
+      .join(', ')})`;
   console.log(
-    `   ratio bff/core: throughput ${(core.wallMs / through.wallMs).toFixed(2)}, p99 ${(through.p99 / core.p99).toFixed(1)}×; the bff asked the core ${coreCalls(first)} times (the rest: SLOT_FULL from its memory of the core's last answer)`,
+    `   ratio bff/core: throughput ${(core.wallMs / through.wallMs).toFixed(2)}, p99 ${(through.p99 / core.p99).toFixed(1)}×; the bff asked the core ${coreCalls(first)} times (the rest: SLOT_FULL from its memory of the core's last answer); ${dbLine(first)}`,
   );
   // the same instance again at another 20-seat slot: its connections made, the citizens' sessions known
   const slot2 = 'city.shangshi.2026-02-12.1000';
@@ -113,7 +122,8 @@ export async function bookingBurst(sys: BenchSystem, n: number): Promise<void> {
     }),
   );
   console.log(show('the same bff again (warm), another slot', n, again));
-  console.log(`   the bff asked the core ${coreCalls(await bff.ask<Record<string, number>>('counts'))} times`);
+  const second = await bff.ask<Record<string, number>>('counts');
+  console.log(`   the bff asked the core ${coreCalls(second)} times; ${dbLine(second)}`);
   const listed = await call<SlotsResponse>(bff.url, 'GET', '/api/v1/slots?hallId=city&zoneId=shangshi&from=2026-02-10&to=2026-02-10', {
     token: citizens[0]!.accessToken,
   });

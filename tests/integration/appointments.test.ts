@@ -182,6 +182,17 @@ describe('POST /api/v1/appointments', () => {
     expect((await book(second, 'GA05', slotId)).status).toBe(201);
   });
 
+  it('answers 30 citizens pressing 预约 at once for a 3-seat slot: 3 booked, every other one SLOT_FULL with the nearest free slots', async () => {
+    const slotId = 'city.gongan.2026-02-13.1000';
+    await setCapacity(slotId, 3);
+    const citizens = await Promise.all(Array.from({ length: 30 }, () => verifiedCitizen(s)));
+    const answers = await Promise.all(citizens.map((c) => book(c, 'GA05', slotId)));
+    expect(answers.filter((r) => r.status === 201)).toHaveLength(3);
+    const refused = answers.filter((r) => r.status !== 201);
+    expect(refused.map((r) => r.body.error.code)).toEqual(Array.from({ length: 27 }, () => 'SLOT_FULL'));
+    for (const r of refused) expect((r.body.error.details!.nearest as unknown[]).length).toBeGreaterThan(0);
+  });
+
   it('answers OUTSIDE_BOOKING_WINDOW for a slot less than 2 hours ahead and one beyond 7 days', async () => {
     const c = await verifiedCitizen(s);
     const soon = await book(c, 'SH01', 'city.shehui.2026-02-09.0930');

@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Connection } from 'mongoose';
 import { createLists, listEntryModel, prepareDatabase, createLogger } from '@jsb/bff';
+import { findOneById } from '../../bff/src/db/by-id';
 import type { MessageList } from '@jsb/shared';
 import { startStack, type Stack } from '../support/stack';
 import { call, openid, signIn } from '../support/http';
@@ -103,5 +104,23 @@ describe('lists', () => {
     // filed once: a later start reads nothing and files nothing again
     await prepareDatabase(s.db, log, now);
     expect((await call<MessageList>(s.bffUrl, 'GET', '/api/v1/messages', { token: p.accessToken })).body.messages).toHaveLength(2);
+  });
+
+  it('answer lookups by _id asked for at the same moment together, each caller with its own document', async () => {
+    const conn = await mongoose.createConnection(s.config.MONGODB_URI, { dbName: s.config.MONGODB_DB, monitorCommands: true }).asPromise();
+    extra.push(conn);
+    const finds: number[] = [];
+    conn.getClient().on('commandStarted', (e) => {
+      if (e.commandName === 'find' && e.command.find === 'listed_things') finds.push(1);
+    });
+    const model = conn.model<Thing>('ListedThing', thingSchema);
+    await model.insertMany(Array.from({ length: 60 }, (_, i) => ({ _id: `g${i}`, place: 1, n: i })));
+    const asked = [...Array.from({ length: 60 }, (_, i) => `g${i}`), 'g7', 'g8', 'nobody'];
+    const got = await Promise.all(asked.map((id) => findOneById<Thing>(model, id, { n: 1 })));
+    expect(got.map((t) => t?.n ?? null)).toEqual([...Array.from({ length: 60 }, (_, i) => i), 7, 8, null]);
+    // the first lookup goes at once, the rest wait for it and go together
+    expect(finds.length).toBeLessThanOrEqual(2);
+    // alone, a lookup is asked for at once
+    expect((await findOneById<Thing>(model, 'g3', { n: 1 }))?.n).toBe(3);
   });
 });

@@ -33,6 +33,12 @@ export interface AppointmentsDeps {
    * 1000; 0 = always ask the core).
    */
   slotFullMemoryMs?: number;
+  /**
+   * How many bookings of one slot this instance has at the core at once (default 8); the others wait their turn, at
+   * most `slotQueueWaitMs` (default 3000), and most of them are then answered from the SLOT_FULL memory.
+   */
+  slotGateWidth?: number;
+  slotQueueWaitMs?: number;
 }
 
 /** The allow-list of what a citizen sees of a booking, with the deadlines worked out. */
@@ -98,6 +104,45 @@ export function createAppointmentsService(d: AppointmentsDeps) {
   };
   const seatFreed = (slotId: string) => void full.delete(slotId);
 
+  /**
+   * A few bookings of one slot at the core at a time (issue 14). Read together (db/by-id.ts), a burst of 500 citizens
+   * reaches the booking call in the same moment, before the core has said the slot is full, and all 500 would queue at
+   * the core; through this gate the first few book, the next few hear SLOT_FULL, and the rest are answered from the
+   * memory above at once. A turn not given within `slotQueueWaitMs` (the core hangs) is refused as the core being
+   * away, saying nothing was booked.
+   */
+  const gateWidth = d.slotGateWidth ?? 8;
+  const queueWaitMs = d.slotQueueWaitMs ?? 3000;
+  const gates = new Map<string, { inside: number; queue: (() => void)[] }>();
+  async function enterGate(slotId: string): Promise<() => void> {
+    let g = gates.get(slotId);
+    if (!g) gates.set(slotId, (g = { inside: 0, queue: [] }));
+    const gate = g;
+    const leave = () => {
+      const next = gate.queue.shift();
+      if (next) return next();
+      gate.inside -= 1;
+      if (gate.inside === 0) gates.delete(slotId);
+    };
+    if (gate.inside < gateWidth) {
+      gate.inside += 1;
+      return leave;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const turn = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        gate.queue.splice(gate.queue.indexOf(turn), 1);
+        // nothing was sent to the core: the citizen may simply try again
+        reject(new AppError('UPSTREAM_UNAVAILABLE', { message: '同一时段预约的人很多，这次没有排上，未预约成功。', hint: '请稍后再试，或换一个时段。' }));
+      }, queueWaitMs);
+      gate.queue.push(turn);
+    });
+    return leave;
+  }
+
   return {
     async create(auth: AuthContext, input: { itemId: string; slotId: string }, idempotencyKey?: string): Promise<Appointment> {
       const personId = await personOf(auth);
@@ -108,12 +153,22 @@ export function createAppointmentsService(d: AppointmentsDeps) {
         request: input,
         run: async () => {
           const requestId = idempotencyKey ? `${auth.userId}:${idempotencyKey}` : undefined;
-          const known = knownFull(input.slotId);
-          if (known) throw new AppError('SLOT_FULL', { message: known.message, hint: known.hint, details: known.details });
-          const booking = await d.core.createBooking({ personId, itemId: input.itemId, slotId: input.slotId, requestId }).catch((err: unknown) => {
-            noteFull(input.slotId, err);
-            throw err;
-          });
+          const answerFull = () => {
+            const known = knownFull(input.slotId);
+            if (known) throw new AppError('SLOT_FULL', { message: known.message, hint: known.hint, details: known.details });
+          };
+          answerFull();
+          const leave = await enterGate(input.slotId);
+          let booking: Booking;
+          try {
+            answerFull(); // the core may have called it full while this one waited
+            booking = await d.core.createBooking({ personId, itemId: input.itemId, slotId: input.slotId, requestId }).catch((err: unknown) => {
+              noteFull(input.slotId, err);
+              throw err;
+            });
+          } finally {
+            leave();
+          }
           d.catalog.seatsChanged(booking.hallId);
           await d.reminders.schedule(auth.userId, booking);
           return view(booking);

@@ -54,9 +54,10 @@ export function createReminders(d: RemindersDeps) {
             thing4: { value: kind === 'day-before' ? '明天办事，请备齐材料' : `${minutesText(LEADS['hour-before'] / 60_000)}后办事，请提前到达` },
           },
         };
-        await d.reminders
+        const id = reminderId(`${b.id}:${b.slotId}`, kind);
+        const planned = await d.reminders
           .updateOne(
-            { _id: reminderId(`${b.id}:${b.slotId}`, kind) },
+            { _id: id },
             {
               $setOnInsert: {
                 bookingId: b.id,
@@ -71,12 +72,13 @@ export function createReminders(d: RemindersDeps) {
             },
             { upsert: true },
           )
+          .then((r) => r.upsertedCount === 1)
           .catch((err: unknown) => {
             if (!isDuplicateKey(err)) throw err; // planned at the same moment elsewhere: one is enough
+            return true;
           });
-        // moved back to a slot it had before: wake that slot's cancelled reminder up again
-        const id = reminderId(`${b.id}:${b.slotId}`, kind);
-        if ((await d.reminders.findById(id, { state: 1 }).lean())?.state === 'cancelled')
+        // there already: moved back to a slot it had before, so wake that slot's cancelled reminder up again
+        if (!planned && (await d.reminders.findById(id, { state: 1 }).lean())?.state === 'cancelled')
           await d.reminders.updateOne({ _id: id }, { $set: { state: 'pending', dueAt, payload } });
       }
     },

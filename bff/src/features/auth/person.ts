@@ -1,3 +1,4 @@
+import { findOneById } from '../../db/by-id';
 import { AppError } from '../../http/errors';
 import type { AuthContext } from '../../http/auth';
 import type { CitizenModel } from './citizen.model';
@@ -7,7 +8,8 @@ import type { CitizenModel } from './citizen.model';
  * needs a verified real name; `hint` tells, in the words of that service, why and where to verify.
  */
 export async function ensurePerson(citizens: CitizenModel, auth: AuthContext, hint: string): Promise<string> {
-  const c = await citizens.findById(auth.userId, { realName: 1 }).lean();
+  // read with the other citizens asked for at the same moment (db/by-id.ts)
+  const c = await findOneById<{ realName?: { personId?: string } | null }>(citizens, auth.userId, { realName: 1 });
   const personId = c?.realName?.personId;
   if (!personId) throw new AppError('REAL_NAME_REQUIRED', { hint });
   return personId;
