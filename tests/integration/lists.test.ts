@@ -118,8 +118,10 @@ describe('lists', () => {
     const asked = [...Array.from({ length: 60 }, (_, i) => `g${i}`), 'g7', 'g8', 'nobody'];
     const got = await Promise.all(asked.map((id) => findOneById<Thing>(model, id, { n: 1 })));
     expect(got.map((t) => t?.n ?? null)).toEqual([...Array.from({ length: 60 }, (_, i) => i), 7, 8, null]);
-    // the first lookup goes at once, the rest wait for it and go together
-    expect(finds.length).toBeLessThanOrEqual(2);
+    // the first lookup goes at once, the rest wait for it and go together: one $in, or on FerretDB (whose $in reads
+    // the whole collection, db/by-id.ts) one { _id } each, every id asked for once
+    const ferretdb = typeof (await conn.db!.admin().command({ buildInfo: 1 })).ferretdbVersion === 'string';
+    expect(finds.length).toBeLessThanOrEqual(ferretdb ? new Set(asked).size : 2);
     // alone, a lookup is asked for at once
     expect((await findOneById<Thing>(model, 'g3', { n: 1 }))?.n).toBe(3);
   });
