@@ -121,7 +121,7 @@ export function createLists(d: { model: ListEntryModel }) {
       let noteRead = seen.has(list) ? false : true;
       for (;;) {
         try {
-          await d.model.create({ _id: `${list}#${n}`, ref });
+          await d.model.collection.insertOne({ _id: `${list}#${n}` as never, ref });
           break;
         } catch (err) {
           if (!isDuplicateKey(err)) throw err;
