@@ -33,15 +33,9 @@ type AnyModel = Model<any>;
 export async function findByIds<T>(model: AnyModel, ids: readonly string[], projection?: Record<string, 0 | 1>): Promise<T[]> {
   const unique = [...new Set(ids)];
   if (!unique.length) return [];
-  if (unique.length > 1 && (await isFerretDb(model.db))) {
-    const found = await Promise.all(unique.map((_id) => model.findOne({ _id }, projection).lean<T>()));
-    return found.filter((x): x is NonNullable<typeof x> => x !== null) as T[];
-  }
-  if (unique.length === 1) {
-    const one = await model.findOne({ _id: unique[0] }, projection).lean<T>();
-    return one ? [one as T] : [];
-  }
-  return model.find({ _id: { $in: unique } }, projection).lean<T[]>();
+  if (unique.length > 1 && !(await isFerretDb(model.db))) return model.find({ _id: { $in: unique } }, projection).lean<T[]>();
+  const found = await Promise.all(unique.map((_id) => model.findOne({ _id }, projection).lean<T>()));
+  return found.filter((x): x is NonNullable<typeof x> => x !== null) as T[];
 }
 
 /** `$set` on documents by `_id`, one request per server's fast way (see above). */

@@ -118,7 +118,7 @@ export function createLists(d: { model: ListEntryModel }) {
     /** Adds `ref` as the newest entry of `list`; returns its number (to be written into the document as `place`). */
     async add(list: string, ref: string): Promise<number> {
       let n = (seen.get(list) ?? (await noteOf(list))) + 1;
-      let noteRead = seen.has(list) ? false : true;
+      let noteRead = !seen.has(list);
       for (;;) {
         try {
           await d.model.collection.insertOne({ _id: `${list}#${n}` as never, ref });

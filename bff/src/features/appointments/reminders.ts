@@ -55,7 +55,7 @@ export function createReminders(d: RemindersDeps) {
           },
         };
         const id = reminderId(`${b.id}:${b.slotId}`, kind);
-        const planned = await d.reminders
+        const inserted = await d.reminders
           .updateOne(
             { _id: id },
             {
@@ -78,7 +78,7 @@ export function createReminders(d: RemindersDeps) {
             return true;
           });
         // there already: moved back to a slot it had before, so wake that slot's cancelled reminder up again
-        if (!planned && (await d.reminders.findById(id, { state: 1 }).lean())?.state === 'cancelled')
+        if (!inserted && (await d.reminders.findById(id, { state: 1 }).lean())?.state === 'cancelled')
           await d.reminders.updateOne({ _id: id }, { $set: { state: 'pending', dueAt, payload } });
       }
     },
