@@ -180,6 +180,12 @@ export class Screen {
     await this.waitFor(m);
     const button = this.buttonOf(this.findAll(m)[0] ?? null);
     if (!button) throw new Error(`"${String(m)}" is not on a button`);
+    return this.greyed(button);
+  }
+
+  /** A button a citizen's tap does nothing on: WeChat's own `disabled`, or NutUI's disabled class. */
+  private greyed(button: Element | null): boolean {
+    if (!button) return false;
     const a = attrs(button);
     return a.disabled === true || a.disabled === 'true' || this.hasClass(button, 'nut-button-disabled');
   }
@@ -210,10 +216,14 @@ export class Screen {
     }
     const until = Date.now() + (o.timeoutMs ?? 8000);
     let found: HTMLElement[] = [];
-    while ((found = this.findAll(m, o.exact)).length <= (o.nth ?? 0)) {
+    // as a citizen does: wait for the text, then for its button to stop being greyed (a page still loading what the
+    // button needs greys it; a tap then does nothing)
+    while ((found = this.findAll(m, o.exact)).length <= (o.nth ?? 0) || this.greyed(this.buttonOf(found[o.nth ?? 0]!))) {
       if (Date.now() > until)
         throw new Error(
-          `nothing shows "${String(m)}" to tap on ${this.mp.current().route}. The screen shows:\n${this.text().slice(0, 1500)}${this.problemsNote()}`,
+          found.length > (o.nth ?? 0)
+            ? `the button "${String(m)}" stayed disabled for ${o.timeoutMs ?? 8000} ms on ${this.mp.current().route}${this.problemsNote()}`
+            : `nothing shows "${String(m)}" to tap on ${this.mp.current().route}. The screen shows:\n${this.text().slice(0, 1500)}${this.problemsNote()}`,
         );
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -223,7 +233,7 @@ export class Screen {
   async tapElement(el: HTMLElement): Promise<void> {
     const button = this.buttonOf(el);
     const a = button ? attrs(button) : {};
-    if (a.disabled === true || a.disabled === 'true') throw new Error(`the button "${button?.textContent}" is disabled: a citizen's tap does nothing`);
+    if (this.greyed(button)) throw new Error(`the button "${button?.textContent}" is disabled: a citizen's tap does nothing`);
     this.taps += 1;
     this.dispatch(el, 'tap', { x: 10, y: 10 });
     if (button && a.openType === 'getPhoneNumber') await this.phoneNumberSheet(button);
