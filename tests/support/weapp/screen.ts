@@ -183,6 +183,14 @@ export class Screen {
     return this.greyed(button);
   }
 
+  /** Whether the button showing this text turns a spinner (NutUI's loading state: greyed too, a tap does nothing). */
+  async isLoading(m: Match): Promise<boolean> {
+    await this.waitFor(m);
+    const button = this.buttonOf(this.findAll(m)[0] ?? null);
+    if (!button) throw new Error(`"${String(m)}" is not on a button`);
+    return this.hasClass(button, 'nut-button-loading');
+  }
+
   /** A button a citizen's tap does nothing on: WeChat's own `disabled`, or NutUI's disabled class. */
   private greyed(button: Element | null): boolean {
     if (!button) return false;

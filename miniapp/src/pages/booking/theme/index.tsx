@@ -83,6 +83,7 @@ export default function ThemePage() {
                   fill='outline'
                   block
                   disabled={!hall}
+                  loading={!hall && halls.status === 'loading'}
                   onClick={() => hall && void Taro.navigateTo({ url: slotsUrl({ itemId: it.id, hallId: hall.id, themeId: t.id }) })}
                 >
                   预约第{i + 1}步
