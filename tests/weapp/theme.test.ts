@@ -33,14 +33,15 @@ describe('weapp build: 一链办理', () => {
     mp = await launchWeapp(s);
     const { screen } = mp;
     await signInOnWeapp(mp, await newPerson(s));
-    // a weak signal: the halls come 1.5 s after the theme; until then 预约第N步 turns a spinner, greyed, not a dead
-    // grey button
-    mp.device.slow = [{ path: /^\/api\/v1\/halls$/, ms: 1500 }];
+    // a weak signal: the halls come after the theme; until then 预约第N步 turns a spinner, greyed, not a dead grey button
+    let hallsCome!: () => void;
+    mp.device.held = [{ path: /^\/api\/v1\/halls$/, until: new Promise<void>((r) => (hallsCome = r)) }];
     await mp.open('/pages/booking/theme/index?id=T01&hallId=city');
     await screen.waitFor('我要开饭店');
     expect(await screen.isLoading('预约第1步')).toBe(true);
     expect(await screen.isDisabled('预约第1步')).toBe(true);
-    mp.device.slow = [];
+    mp.device.held = [];
+    hallsCome();
     await screen.waitFor('已预约 0/7，下一步：个体工商户设立登记');
     // the checklist: 营业执照 comes from step 1, each agency its own form; the app promises no 一次提交
     await screen.waitFor('第1步办结后取得');

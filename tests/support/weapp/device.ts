@@ -29,8 +29,8 @@ export interface Device {
   album: Buffer[];
   /** the phone loses its connection for file downloads: wx.downloadFile fails as WeChat reports a network error */
   downloadsFail: boolean;
-  /** a weak signal: wx.request to a path matching one of these is answered that many ms later than it would be */
-  slow: { path: RegExp; ms: number }[];
+  /** a weak signal: wx.request to a path matching one of these is sent only once `until` settles */
+  held: { path: RegExp; until: Promise<unknown> }[];
   /** files in the citizen's WeChat chats, offered by wx.chooseMessageFile (a scanned PDF someone sent them) */
   chatFiles: { name: string; bytes: Buffer }[];
   clipboard: string;
@@ -56,7 +56,7 @@ export function createDevice(o: { openid?: string; phoneNumber?: string } = {}):
     phoneAnswer: 'accept',
     album: [],
     downloadsFail: false,
-    slow: [],
+    held: [],
     chatFiles: [],
     clipboard: '',
     calls: [],

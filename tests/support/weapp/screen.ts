@@ -177,18 +177,20 @@ export class Screen {
    * loading state (NutUI greys the button and ignores the tap instead of disabling the native button).
    */
   async isDisabled(m: Match): Promise<boolean> {
-    await this.waitFor(m);
-    const button = this.buttonOf(this.findAll(m)[0] ?? null);
-    if (!button) throw new Error(`"${String(m)}" is not on a button`);
-    return this.greyed(button);
+    return this.greyed(await this.buttonShowing(m));
   }
 
   /** Whether the button showing this text turns a spinner (NutUI's loading state: greyed too, a tap does nothing). */
   async isLoading(m: Match): Promise<boolean> {
+    return this.hasClass(await this.buttonShowing(m), 'nut-button-loading');
+  }
+
+  /** The button the first element showing this text sits in (waiting for the text). */
+  private async buttonShowing(m: Match): Promise<Element> {
     await this.waitFor(m);
     const button = this.buttonOf(this.findAll(m)[0] ?? null);
     if (!button) throw new Error(`"${String(m)}" is not on a button`);
-    return this.hasClass(button, 'nut-button-loading');
+    return button;
   }
 
   /** A button a citizen's tap does nothing on: WeChat's own `disabled`, or NutUI's disabled class. */
@@ -222,20 +224,21 @@ export class Screen {
       await this.mp.settle();
       return;
     }
-    const until = Date.now() + (o.timeoutMs ?? 8000);
-    let found: HTMLElement[] = [];
+    const { nth = 0, timeoutMs = 8000 } = o;
+    const until = Date.now() + timeoutMs;
+    let target: HTMLElement | undefined;
     // as a citizen does: wait for the text, then for its button to stop being greyed (a page still loading what the
     // button needs greys it; a tap then does nothing)
-    while ((found = this.findAll(m, o.exact)).length <= (o.nth ?? 0) || this.greyed(this.buttonOf(found[o.nth ?? 0]!))) {
+    while (!(target = this.findAll(m, o.exact)[nth]) || this.greyed(this.buttonOf(target))) {
       if (Date.now() > until)
         throw new Error(
-          found.length > (o.nth ?? 0)
-            ? `the button "${String(m)}" stayed disabled for ${o.timeoutMs ?? 8000} ms on ${this.mp.current().route}${this.problemsNote()}`
+          target
+            ? `the button "${String(m)}" stayed disabled for ${timeoutMs} ms on ${this.mp.current().route}${this.problemsNote()}`
             : `nothing shows "${String(m)}" to tap on ${this.mp.current().route}. The screen shows:\n${this.text().slice(0, 1500)}${this.problemsNote()}`,
         );
       await new Promise((r) => setTimeout(r, 20));
     }
-    await this.tapElement(found[o.nth ?? 0]!);
+    await this.tapElement(target);
   }
 
   async tapElement(el: HTMLElement): Promise<void> {

@@ -190,8 +190,8 @@ export function createWx(device: Device, up: WxUpstreams, host: WxHost): Record<
                   : JSON.stringify(data);
           }
           const timeout = AbortSignal.timeout(Number(o.timeout ?? 60_000));
-          const slow = device.slow.find((x) => x.path.test(new URL(url).pathname));
-          if (slow) await new Promise((r) => setTimeout(r, slow.ms));
+          const held = device.held.find((x) => x.path.test(new URL(url).pathname));
+          if (held) await held.until;
           let res: Response;
           try {
             res = await fetch(url, { method, headers: header, body, signal: AbortSignal.any([abort.signal, timeout]) });
